@@ -1,0 +1,85 @@
+import type { Diagnostic, Severity } from '../model/types.js';
+import type { Finding, RuleMeta } from '../rules/types.js';
+
+export interface SignatureParamJson {
+  name: string;
+  type: string;
+  required: boolean;
+  title: string;
+}
+
+export interface FlowJson {
+  id: string;
+  name: string;
+  state: 'on' | 'off' | 'unknown';
+  trigger: { type: string; kind: string } | null;
+  inputs: SignatureParamJson[];
+  outputs: { name: string; type: string; title: string }[];
+  connections: { key: string; api: string; runtimeSource: string; connectionReference: string | null }[];
+  file: string;
+  inner?: string;
+}
+
+export interface CallJson {
+  dataSource: string;
+  flowId: string | null;
+  resolved: boolean;
+  resolvedBy: string | null;
+  confidence: 'high' | 'low' | null;
+  flowSolution: string | null;
+  storedInputs: SignatureParamJson[];
+  storedOutputs: { name: string; type: string; title: string }[] | null;
+  storedConnections: { key: string; api: string }[];
+}
+
+export interface AppJson {
+  name: string;
+  displayName: string;
+  document: string;
+  calls: CallJson[];
+  file: string;
+  inner?: string;
+}
+
+export interface SolutionJson {
+  path: string;
+  uniqueName: string;
+  displayName: string;
+  version: string;
+  managed: 'managed' | 'unmanaged' | 'both' | 'unknown';
+  layout: string;
+  flows: FlowJson[];
+  apps: AppJson[];
+}
+
+/** A change between base and head (pull-request mode). */
+export interface ChangeJson {
+  kind: 'solution' | 'flow' | 'app';
+  change: string;
+  solution: string;
+  name: string;
+  id?: string;
+  details: string[];
+}
+
+/** The JSON report, schema version 1 (docs/report-format.md). */
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  solutions: SolutionJson[];
+  findings: Finding[];
+  /** Findings of the base that the head no longer has (pull-request mode). */
+  fixed?: Finding[];
+  changes?: ChangeJson[];
+  diagnostics: Diagnostic[];
+  counts: Record<Severity, number> & { new?: number };
+}
+
+/** What renderers need besides the report. */
+export interface RenderContext {
+  rules: readonly RuleMeta[];
+  /** Whether findings were compared with a base. */
+  compared: boolean;
+  /** Link base for rule docs, e.g. `https://github.com/o/r/blob/main/docs/rules/`. */
+  docsBase: string;
+}

@@ -1,0 +1,63 @@
+import type { Origin, Severity, Workspace } from '../model/types.js';
+
+/** A documented error that a finding predicts, with the anchor of the KB article section that explains it. */
+export interface ErrorCode {
+  code: string;
+  /** URL of the documentation that explains the error. */
+  docs: string;
+}
+
+export interface RuleMeta {
+  /** Stable id, banded by area: FG1xx signature drift, FG2xx flow state and runtime, FG3xx connections, FG4xx solution lifecycle, FG5xx security. */
+  id: string;
+  name: string;
+  defaultSeverity: Severity;
+  errorCodes: readonly ErrorCode[];
+  /** One line: what the rule detects. */
+  summary: string;
+  /** Why it matters: what the user sees when it happens. */
+  impact: string;
+}
+
+export interface ComponentRef {
+  name: string;
+  displayName: string;
+}
+
+export interface FlowRef {
+  id: string;
+  name: string;
+}
+
+/** One problem found. Pure data: renderers decide how it looks. */
+export interface Finding {
+  ruleId: string;
+  rule: string;
+  severity: Severity;
+  /** Error codes the platform will raise when this happens. */
+  errorCodes: string[];
+  /** What, where and why, in one or two sentences. Names in it are raw: renderers escape them. */
+  message: string;
+  solution: { uniqueName: string; path: string };
+  app: ComponentRef | undefined;
+  flow: FlowRef | undefined;
+  location: Origin;
+  /** Ordered steps that fix it, fitted to the situation (live app, development, unmanaged layers). */
+  mitigation: string[];
+  /** Stable identity from the rule and the components involved (never line numbers). */
+  fingerprint: string;
+  /** Set when a base was compared: whether the base already had this finding. */
+  status?: 'new' | 'existing';
+}
+
+/** What a check knows beyond the model. */
+export interface RuleContext {
+  workspace: Workspace;
+  /** The run targets a release branch (or release artifacts): live-app mitigations and release policy apply. */
+  release: boolean;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): Finding[];
+}
