@@ -64,8 +64,13 @@ export class RepoTree implements FileTree {
 
   /** The files below `prefix`, as a tree with names relative to it. */
   subtree(prefix: string): FileTree {
-    return new SubTree(this, prefix === '' ? '' : `${prefix}/`);
+    return subtree(this, prefix);
   }
+}
+
+/** The files of `tree` below folder `dir`, with names relative to it. */
+export function subtree(tree: FileTree, dir: string): FileTree {
+  return new SubTree(tree, dir === '' ? '' : `${dir}/`);
 }
 
 class SubTree implements FileTree {

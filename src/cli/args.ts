@@ -1,0 +1,110 @@
+export type Format = 'json' | 'text' | 'markdown' | 'sarif';
+export type FailOn = 'error' | 'warning' | 'note' | 'never';
+
+export interface CliArgs {
+  paths: string[];
+  format: Format;
+  output: string | undefined;
+  config: string | undefined;
+  failOn: FailOn | undefined;
+  failOnScope: 'new' | 'all' | undefined;
+  baseRef: string | undefined;
+  basePath: string | undefined;
+  release: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+const FORMATS: readonly Format[] = ['json', 'text', 'markdown', 'sarif'];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
+
+export const USAGE = `Usage: flowguard [paths...] [options]
+
+Analyses Power Platform solution exports (zips, unpacked folders) under the given paths
+(default: .) and predicts canvas app <-> cloud flow integration failures.
+
+Options:
+  --format json|text|markdown|sarif   output format (default: text)
+  --output FILE                       write the report to FILE instead of standard output
+  --config FILE                       configuration file (default: .github/flowguard.yml when present)
+  --fail-on error|warning|note|never  exit 1 when a finding at or above this severity exists (default: error)
+  --fail-on-scope new|all             with a base: count only new findings, or all (default: new)
+  --base-ref REF                      compare with the merge base of REF and HEAD (git)
+  --base-path PATH                    compare with an explicit base export (file or folder)
+  --release                           apply the release-branch policy (live-app mitigations)
+  -h, --help                          show this help
+  --version                           show the version
+
+Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = {
+    paths: [],
+    format: 'text',
+    output: undefined,
+    config: undefined,
+    failOn: undefined,
+    failOnScope: undefined,
+    baseRef: undefined,
+    basePath: undefined,
+    release: false,
+    help: false,
+    version: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--format':
+        args.format = oneOf(flag, value(), FORMATS);
+        break;
+      case '--output':
+      case '-o':
+        args.output = value();
+        break;
+      case '--config':
+        args.config = value();
+        break;
+      case '--fail-on':
+        args.failOn = oneOf(flag, value(), FAIL_ON);
+        break;
+      case '--fail-on-scope':
+        args.failOnScope = oneOf(flag, value(), ['new', 'all'] as const);
+        break;
+      case '--base-ref':
+        args.baseRef = value();
+        break;
+      case '--base-path':
+        args.basePath = value();
+        break;
+      case '--release':
+        args.release = true;
+        break;
+      case '-h':
+      case '--help':
+        args.help = true;
+        break;
+      case '--version':
+        args.version = true;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        args.paths.push(arg);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}
+
+function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${v}')`);
+}

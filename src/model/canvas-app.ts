@@ -1,0 +1,152 @@
+import { asArray, entries, isRecord, normalizeGuid, parseJson, parseJsonText, prop, str } from '../source/decode.js';
+import type { FileTree } from '../source/tree.js';
+import type { CallbackSecret, FlowCall, Origin, StoredConnection } from './types.js';
+import { parseWadl, type StoredSignature } from './wadl.js';
+
+/** The flow calls a canvas app stores, read from its document (an .msapp, or its unpacked sources). */
+export interface AppDocument {
+  calls: FlowCall[];
+  secrets: CallbackSecret[];
+}
+
+const FLOW_API = '/shared_logicflows';
+
+/** A flow data source of `References/DataSources.json` (or an unpacked `DataSources/<name>.json`). */
+interface FlowDataSource {
+  name: string;
+  serviceKind: string;
+  workflowEntityId: string | undefined;
+  /** Legacy `AddinWadl` entries name the flow by its environment-specific name. */
+  addinConnectorId: string | undefined;
+  wadl: string | undefined;
+}
+
+export function isFlowDataSource(ds: unknown): boolean {
+  if (str(prop(ds, 'Type')) !== 'ServiceInfo') return false;
+  return str(prop(ds, 'ApiId')).toLowerCase().endsWith(FLOW_API) || str(prop(ds, 'ServiceKind')) === 'AddinWadl';
+}
+
+function toFlowDataSource(ds: unknown, wadl: string | undefined): FlowDataSource {
+  return {
+    name: str(prop(ds, 'Name')),
+    serviceKind: str(prop(ds, 'ServiceKind')),
+    workflowEntityId: normalizeGuid(prop(ds, 'WorkflowEntityId')),
+    addinConnectorId: normalizeGuid(prop(ds, 'AddinConnectorId')),
+    wadl,
+  };
+}
+
+/** Reads an .msapp: only `References/DataSources.json` and `Properties.json` are inflated. */
+export async function readMsapp(msapp: FileTree, origin: (inner: string) => Origin): Promise<AppDocument> {
+  const dsName = 'References/DataSources.json';
+  const sources = msapp.has(dsName) ? asArray(prop(parseJson(await msapp.read(dsName)), 'DataSources')) : [];
+  const flows = sources.filter(isFlowDataSource).map((ds) => toFlowDataSource(ds, str(prop(prop(ds, 'WadlMetadata'), 'WadlXml')) || undefined));
+  let lcr: unknown = {};
+  if (flows.length > 0 || msapp.has('Properties.json')) {
+    const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
+    const raw = prop(props, 'LocalConnectionReferences');
+    lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
+  }
+  return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
+}
+
+/**
+ * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
+ * `DataSources/<name>.json`, `pkgs/Wadl/<name>.xml`, `Connections/Connections.json`.
+ */
+export async function readUnpackedApp(src: FileTree, origin: (name: string) => Origin): Promise<AppDocument> {
+  const flows: FlowDataSource[] = [];
+  let firstDs = '';
+  for (const name of src.names) {
+    if (!/^DataSources\/[^/]+\.json$/i.test(name)) continue;
+    for (const ds of asArray(parseJson(await src.read(name)))) {
+      if (!isFlowDataSource(ds)) continue;
+      const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
+      const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
+      flows.push(toFlowDataSource(ds, wadl));
+      firstDs ||= name;
+    }
+  }
+  const connName = 'Connections/Connections.json';
+  const lcr = src.has(connName) ? parseJson(await src.read(connName)) : {};
+  return buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName));
+}
+
+function buildDocument(flows: FlowDataSource[], lcr: unknown, dsOrigin: Origin, lcrOrigin: Origin): AppDocument {
+  const calls = flows.map((ds) => toCall(ds, lcr, dsOrigin));
+  return { calls, secrets: findCallbackSecrets(lcr, lcrOrigin) };
+}
+
+function toCall(ds: FlowDataSource, lcr: unknown, origin: Origin): FlowCall {
+  const signature: StoredSignature = ds.wadl ? parseWadl(ds.wadl) : { title: '', inputs: [], outputs: undefined };
+  const entry = connectionEntryFor(lcr, ds.name);
+  const hints = prop(prop(entry, 'connectionRef'), 'parameterHints');
+  const params = prop(entry, 'connectionParameters');
+  return {
+    dataSource: ds.name,
+    serviceKind: ds.serviceKind,
+    title: signature.title,
+    hints: compact({
+      workflowEntityId: ds.workflowEntityId,
+      localConnectionReference: normalizeGuid(prop(prop(hints, 'workflowEntityId'), 'value')) ?? normalizeGuid(prop(params, 'workflowEntityId')),
+      workflowName: normalizeGuid(prop(prop(hints, 'workflowName'), 'value')) ?? normalizeGuid(prop(params, 'workflowName')) ?? ds.addinConnectorId,
+    }),
+    storedInputs: signature.inputs,
+    storedOutputs: signature.outputs,
+    storedConnections: entry ? storedConnections(entry, lcr) : [],
+    connectionsRecorded: entry !== undefined,
+    origin,
+    binding: { flowId: undefined, resolvedBy: undefined, confidence: undefined, solutionPath: undefined },
+  };
+}
+
+/** The connection entry (LocalConnectionReferences / Connections.json / app record) whose `dataSources` lists the flow. */
+export function connectionEntryFor(refs: unknown, dataSource: string): unknown {
+  for (const [, entry] of entries(refs)) {
+    if (asArray(prop(entry, 'dataSources')).includes(dataSource)) return entry;
+  }
+  return undefined;
+}
+
+/**
+ * The flow connections an app recorded: `dependencies` maps each flow connection key to the
+ * app's own connection entry (an object), or lists those entries (an array, with the key in
+ * `parameterHints`). The entry's connector id gives the API.
+ */
+export function storedConnections(entry: unknown, refs: unknown): StoredConnection[] {
+  const deps = prop(entry, 'dependencies');
+  const hints = prop(prop(entry, 'connectionRef'), 'parameterHints') ?? prop(entry, 'parameterHints');
+  const pairs: [string, string][] = Array.isArray(deps)
+    ? deps.filter((d): d is string => typeof d === 'string').map((id) => [str(prop(prop(hints, id), 'value')) || id, id])
+    : entries(deps).map(([key, id]) => [key, str(id)]);
+  const out = new Map<string, StoredConnection>();
+  for (const [key, id] of pairs) {
+    const target = prop(refs, id);
+    const api = apiName(str(prop(prop(target, 'connectionRef'), 'id')) || str(prop(target, 'id')) || str(prop(target, 'connectionInstanceId')));
+    out.set(key, { key, api: api || key.replace(/[-_]\d+$/, '') });
+  }
+  return [...out.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** `shared_sharepointonline` from `/providers/microsoft.powerapps/apis/shared_sharepointonline[/connections/…]`. */
+export function apiName(id: string): string {
+  const m = /\/apis\/([^/]+)/i.exec(id);
+  return m ? (m[1] as string) : '';
+}
+
+/** Flow callback URLs with a SAS signature: anyone who has one can start the flow. */
+function findCallbackSecrets(lcr: unknown, origin: Origin): CallbackSecret[] {
+  const found: CallbackSecret[] = [];
+  for (const [, entry] of entries(lcr)) {
+    const uri = str(prop(prop(entry, 'connectionParameters'), 'workFlowCallbackUri'));
+    if (/[?&]sig=[^&\s]+/i.test(uri)) {
+      for (const ds of asArray(prop(entry, 'dataSources'))) found.push({ dataSource: str(ds), origin });
+    }
+  }
+  return found;
+}
+
+function compact<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}

@@ -1,0 +1,58 @@
+import { InputError } from '../source/limits.js';
+import { basename, dirname, lookupKey } from '../source/paths.js';
+import { ArchiveTree, subtree, type RepoTree } from '../source/tree.js';
+import { readLegacyPackage } from './legacy-package.js';
+import { describe, folderOrigins, readSolution, zipOrigins } from './read-solution.js';
+import type { Diagnostic, Solution } from './types.js';
+
+/** A place in the repository that holds one solution. */
+export interface Candidate {
+  path: string;
+  kind: 'zip' | 'unpacked' | 'extracted-zip';
+}
+
+/**
+ * Finds solutions among the repository's files without reading them:
+ * every `*.zip`, every folder holding `Other/Solution.xml` (SolutionPackager / `pac solution unpack`),
+ * and every folder holding `solution.xml` next to `customizations.xml` (a zip committed extracted).
+ */
+export function findCandidates(tree: RepoTree): Candidate[] {
+  const keys = new Set(tree.names.map(lookupKey));
+  const out: Candidate[] = [];
+  for (const name of tree.names) {
+    const key = lookupKey(name);
+    if (key.endsWith('.zip')) out.push({ path: name, kind: 'zip' });
+    else if (key.endsWith('/other/solution.xml') || key === 'other/solution.xml') out.push({ path: dirname(dirname(name)), kind: 'unpacked' });
+    else if (basename(key) === 'solution.xml' && !key.endsWith('other/solution.xml')) {
+      const dir = dirname(name);
+      if (keys.has(lookupKey(dir ? `${dir}/customizations.xml` : 'customizations.xml'))) out.push({ path: dir, kind: 'extracted-zip' });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Reads one candidate. Zips that hold neither a solution nor a legacy package are skipped silently. */
+export async function readCandidate(tree: RepoTree, c: Candidate, diagnostics: Diagnostic[]): Promise<Solution | undefined> {
+  if (c.kind !== 'zip') {
+    const src = { tree: subtree(tree, c.path), layout: c.kind, path: c.path || '.', origin: folderOrigins(c.path) } as const;
+    return readSolution(src, diagnostics);
+  }
+  let archive;
+  try {
+    archive = await tree.openArchive(c.path);
+  } catch (err) {
+    diagnostics.push({ file: c.path, severity: 'warning', message: `cannot read zip: ${describe(err)}` });
+    return undefined;
+  }
+  const files = new ArchiveTree(archive);
+  if (files.has('solution.xml') && files.has('customizations.xml')) {
+    return readSolution({ tree: files, layout: 'zip', path: c.path, origin: zipOrigins(c.path) }, diagnostics);
+  }
+  if (files.has('manifest.json') && files.names.some((n) => /^Microsoft\.(Flow|PowerApps)\//i.test(n))) {
+    return readLegacyPackage(files, c.path, diagnostics);
+  }
+  if (files.has('solution.xml')) {
+    diagnostics.push({ file: c.path, severity: 'warning', message: describe(new InputError('solution.xml without customizations.xml: not a complete solution export')) });
+  }
+  return undefined;
+}

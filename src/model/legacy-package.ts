@@ -1,0 +1,85 @@
+import { decodeText, entries, normalizeGuid, parseJson, parseJsonText, prop, str } from '../source/decode.js';
+import { basename, dirname, lookupKey } from '../source/paths.js';
+import { ArchiveTree, type FileTree } from '../source/tree.js';
+import { readMsapp } from './canvas-app.js';
+import { readFlowDefinition } from './flow-definition.js';
+import { describe, zipOrigins } from './read-solution.js';
+import type { CanvasApp, Diagnostic, Flow, Solution } from './types.js';
+
+/**
+ * The legacy "Export package (.zip)" (not a Dataverse solution): `manifest.json`,
+ * `Microsoft.Flow/flows/<id>/definition.json`, `Microsoft.PowerApps/apps/<id>/*.msapp`.
+ * Flows are identified by their environment name (the `name` of definition.json), which is
+ * also what the app's legacy `AddinWadl` data sources record. There is no on/off state and no
+ * managed flag in this format.
+ */
+export async function readLegacyPackage(tree: FileTree, path: string, diagnostics: Diagnostic[]): Promise<Solution> {
+  const origin = zipOrigins(path);
+  const report = (name: string, err: unknown, prefix = ''): void => {
+    const o = origin(name);
+    diagnostics.push({ file: o.file, inner: o.inner as string, severity: 'warning', message: prefix + describe(err) });
+  };
+  let manifest: unknown = {};
+  try {
+    manifest = parseJson(await tree.read('manifest.json'));
+  } catch (err) {
+    report('manifest.json', err);
+  }
+  const resources = entries(prop(manifest, 'resources'));
+  const displayNames = new Map(resources.map(([id, r]) => [id.toLowerCase(), str(prop(prop(r, 'details'), 'displayName'))]));
+  const flows: Flow[] = [];
+  for (const name of tree.names.filter((n) => /^Microsoft\.Flow\/flows\/[^/]+\/definition\.json$/i.test(n))) {
+    try {
+      const raw = decodeText(await tree.read(name));
+      const json = parseJsonText(raw);
+      const def = readFlowDefinition(json, raw);
+      const folderId = basename(dirname(name)).toLowerCase();
+      flows.push({
+        id: normalizeGuid(prop(json, 'name')) ?? folderId,
+        name: str(prop(prop(json, 'properties'), 'displayName')) || displayNames.get(folderId) || folderId,
+        state: 'unknown',
+        category: undefined,
+        customizable: undefined,
+        ...def,
+        origin: origin(name),
+        metaOrigin: undefined,
+      });
+    } catch (err) {
+      report(name, err);
+    }
+  }
+  const apps: CanvasApp[] = [];
+  for (const name of tree.names.filter((n) => /^Microsoft\.PowerApps\/apps\/[^/]+\/[^/]+\.msapp$/i.test(n))) {
+    const appId = basename(dirname(name));
+    const resource = resources.find(([, r]) => str(prop(r, 'type')) === 'Microsoft.PowerApps/apps');
+    const displayName = (resources.length && resource ? str(prop(prop(resource[1], 'details'), 'displayName')) : '') || appId;
+    const app: CanvasApp = { name: appId, displayName, customizable: undefined, document: 'msapp', calls: [], secrets: [], origin: origin(name), metaOrigin: undefined };
+    try {
+      const doc = await readMsapp(new ArchiveTree(await tree.openArchive(name)), (inner) => origin(name, inner));
+      app.calls = doc.calls;
+      app.secrets = doc.secrets;
+    } catch (err) {
+      app.document = 'unreadable';
+      report(name, err, `canvas app '${appId}': `);
+    }
+    apps.push(app);
+  }
+  flows.sort((a, b) => (a.id < b.id ? -1 : 1));
+  apps.sort((a, b) => (lookupKey(a.name) < lookupKey(b.name) ? -1 : 1));
+  return {
+    path,
+    layout: 'legacy-package',
+    uniqueName: str(prop(prop(manifest, 'details'), 'displayName')) || basename(path),
+    displayName: str(prop(prop(manifest, 'details'), 'displayName')),
+    version: '',
+    managed: 'unknown',
+    publisher: { uniqueName: '', prefix: '' },
+    parentSolution: undefined,
+    connectionReferences: [],
+    environmentVariables: [],
+    missingDependencies: [],
+    flows,
+    apps,
+    origin: origin('manifest.json'),
+  };
+}

@@ -1,0 +1,303 @@
+import { decodeText, normalizeGuid, parseJsonText, parseXml, propCI, text } from '../source/decode.js';
+import { InputError } from '../source/limits.js';
+import { basename, dirname, lookupKey } from '../source/paths.js';
+import { ArchiveTree, subtree, type FileTree } from '../source/tree.js';
+import { connectionEntryFor, readMsapp, readUnpackedApp, storedConnections, type AppDocument } from './canvas-app.js';
+import { readFlowDefinition } from './flow-definition.js';
+import {
+  readConnectionReference,
+  readCustomizations,
+  readEnvironmentVariable,
+  readSolutionManifest,
+  readWorkflowRecord,
+  type WorkflowRecord,
+} from './solution-xml.js';
+import type { CanvasApp, Diagnostic, Flow, Layout, Origin, Solution } from './types.js';
+
+/** Where a solution's files are and how to name them in findings. */
+export interface SolutionSource {
+  tree: FileTree;
+  layout: Exclude<Layout, 'legacy-package'>;
+  /** Repository path of the zip, or of the solution's root folder. */
+  path: string;
+  /** Entry name inside the solution → origin. */
+  origin(name: string, inner?: string): Origin;
+}
+
+/** Origins for a zip: the zip file plus the entry path (and `!/` plus the path inside a nested archive). */
+export function zipOrigins(zipPath: string): (name: string, inner?: string) => Origin {
+  return (name, inner) => ({ file: zipPath, inner: inner ? `${name}!/${inner}` : name });
+}
+
+/** Origins for a folder: the file itself (plus the path inside it for an archive such as an .msapp). */
+export function folderOrigins(root: string): (name: string, inner?: string) => Origin {
+  return (name, inner) => {
+    const file = root === '' ? name : `${root}/${name}`;
+    return inner ? { file, inner } : { file };
+  };
+}
+
+const MODERN_FLOW = 5;
+
+export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[]): Promise<Solution | undefined> {
+  const report = (name: string, err: unknown, inner?: string): void => {
+    const o = src.origin(name, inner);
+    diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: describe(err) });
+  };
+  const solutionName = first(src.tree, ['solution.xml', 'Other/Solution.xml']);
+  if (!solutionName) return undefined;
+  let manifest;
+  try {
+    manifest = readSolutionManifest(decodeText(await src.tree.read(solutionName)));
+  } catch (err) {
+    report(solutionName, err);
+    return undefined;
+  }
+  const customizationsName = first(src.tree, ['customizations.xml', 'Other/Customizations.xml']);
+  let customizations = { workflows: [] as unknown[], canvasApps: [] as unknown[], connectionReferences: [] as unknown[] };
+  if (customizationsName) {
+    try {
+      customizations = readCustomizations(decodeText(await src.tree.read(customizationsName)));
+    } catch (err) {
+      report(customizationsName, err);
+    }
+  }
+  const custOrigin = src.origin(customizationsName ?? solutionName);
+  const solution: Solution = {
+    path: src.path,
+    layout: src.layout,
+    uniqueName: manifest.uniqueName,
+    displayName: manifest.displayName,
+    version: manifest.version,
+    managed: manifest.managed,
+    publisher: manifest.publisher,
+    parentSolution: manifest.parentSolution,
+    connectionReferences: customizations.connectionReferences.map((n) => readConnectionReference(n, custOrigin)),
+    environmentVariables: [],
+    missingDependencies: manifest.missingDependencies,
+    flows: [],
+    apps: [],
+    origin: src.origin(solutionName),
+  };
+  solution.flows = await readFlows(src, customizations.workflows, customizationsName, report);
+  solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
+  solution.environmentVariables = await readEnvironmentVariables(src, report);
+  return solution;
+}
+
+type Reporter = (name: string, err: unknown, inner?: string) => void;
+
+// ---- flows ----
+
+async function readFlows(src: SolutionSource, records: unknown[], custName: string | undefined, report: Reporter): Promise<Flow[]> {
+  const found = new Map<string, { record: WorkflowRecord; metaName: string | undefined }>();
+  for (const node of records) {
+    const record = readWorkflowRecord(node);
+    if (record.jsonFile) found.set(lookupKey(record.jsonFile), { record, metaName: custName });
+  }
+  for (const name of src.tree.names) {
+    if (!/^Workflows\/[^/]+\.json\.data\.xml$/i.test(name)) continue;
+    try {
+      const xml = decodeText(await src.tree.read(name));
+      const record = readWorkflowRecord(propCI(parseXml(xml), 'Workflow'));
+      const jsonFile = record.jsonFile || name.slice(0, -'.data.xml'.length);
+      found.set(lookupKey(jsonFile), { record: { ...record, jsonFile }, metaName: name });
+    } catch (err) {
+      report(name, err);
+    }
+  }
+  // Flow JSON with no metadata record (hand-assembled trees): read it, state unknown.
+  for (const name of src.tree.names) {
+    if (/^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name))) {
+      const id = guidInFileName(name);
+      found.set(lookupKey(name), { record: { id, name: basename(name).replace(/-[0-9A-Fa-f-]{36}\.json$/, ''), jsonFile: name, category: MODERN_FLOW, stateCode: '', customizable: undefined }, metaName: undefined });
+    }
+  }
+  const flows: Flow[] = [];
+  for (const [, { record, metaName }] of [...found.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    // Classic processes (Category ≠ 5, .xaml) share the Workflows folder; only cloud flows matter here.
+    if (record.category !== undefined && record.category !== MODERN_FLOW) continue;
+    if (!/\.json$/i.test(record.jsonFile)) continue;
+    const flow = await readFlow(src, record, metaName, report);
+    if (flow) flows.push(flow);
+  }
+  return flows;
+}
+
+async function readFlow(src: SolutionSource, record: WorkflowRecord, metaName: string | undefined, report: Reporter): Promise<Flow | undefined> {
+  const id = record.id ?? guidInFileName(record.jsonFile);
+  if (!src.tree.has(record.jsonFile)) {
+    report(metaName ?? record.jsonFile, new InputError(`flow '${record.name}' names '${record.jsonFile}', which is not in the solution`));
+    return undefined;
+  }
+  try {
+    const raw = decodeText(await src.tree.read(record.jsonFile));
+    const def = readFlowDefinition(parseJsonText(raw), raw);
+    return {
+      id: id ?? lookupKey(record.jsonFile),
+      name: record.name,
+      state: record.stateCode === '1' ? 'on' : record.stateCode === '0' || record.stateCode === '2' ? 'off' : 'unknown',
+      category: record.category,
+      customizable: record.customizable,
+      ...def,
+      origin: src.origin(record.jsonFile),
+      metaOrigin: metaName ? src.origin(metaName) : undefined,
+    };
+  } catch (err) {
+    report(record.jsonFile, err);
+    return undefined;
+  }
+}
+
+function guidInFileName(name: string): string | undefined {
+  const m = /([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\.json$/.exec(name);
+  return m ? normalizeGuid(m[1]) : undefined;
+}
+
+// ---- canvas apps ----
+
+interface AppRecord {
+  name: string;
+  displayName: string;
+  customizable: boolean | undefined;
+  documentUri: string;
+  connectionReferences: unknown;
+  metaName: string | undefined;
+}
+
+async function readApps(src: SolutionSource, records: unknown[], custName: string | undefined, report: Reporter, diagnostics: Diagnostic[]): Promise<CanvasApp[]> {
+  const byName = new Map<string, AppRecord>();
+  const add = (node: unknown, metaName: string | undefined): void => {
+    const name = text(propCI(node, 'Name'));
+    if (!name) return;
+    let refs: unknown = {};
+    const rawRefs = text(propCI(node, 'ConnectionReferences'));
+    try {
+      refs = rawRefs ? parseJsonText(rawRefs) : {};
+    } catch (err) {
+      if (metaName) report(metaName, new InputError(`ConnectionReferences of app '${name}': ${describe(err)}`));
+    }
+    byName.set(lookupKey(name), {
+      name,
+      displayName: text(propCI(node, 'DisplayName')) || name,
+      customizable: text(propCI(node, 'IsCustomizable')) === '' ? undefined : text(propCI(node, 'IsCustomizable')) === '1',
+      documentUri: text(propCI(node, 'DocumentUri')).replace(/^\//, ''),
+      connectionReferences: refs,
+      metaName,
+    });
+  };
+  for (const node of records) add(node, custName);
+  for (const name of src.tree.names) {
+    if (!/^CanvasApps\/[^/]+\.meta\.xml$/i.test(name)) continue;
+    try {
+      add(propCI(parseXml(decodeText(await src.tree.read(name))), 'CanvasApp'), name);
+    } catch (err) {
+      report(name, err);
+    }
+  }
+  const apps: CanvasApp[] = [];
+  for (const [, record] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    apps.push(await readApp(src, record, diagnostics));
+  }
+  return apps;
+}
+
+async function readApp(src: SolutionSource, record: AppRecord, diagnostics: Diagnostic[]): Promise<CanvasApp> {
+  const msappName = record.documentUri || `CanvasApps/${record.name}_DocumentUri.msapp`;
+  const app: CanvasApp = {
+    name: record.name,
+    displayName: record.displayName,
+    customizable: record.customizable,
+    document: 'missing',
+    calls: [],
+    secrets: [],
+    origin: src.origin(msappName),
+    metaOrigin: record.metaName ? src.origin(record.metaName) : undefined,
+  };
+  const problem = (err: unknown, name = msappName): void => {
+    const o = src.origin(name);
+    diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: `canvas app '${record.name}': ${describe(err)}` });
+  };
+  let doc: AppDocument | undefined;
+  if (src.tree.has(msappName)) {
+    try {
+      const archive = await src.tree.openArchive(msappName);
+      doc = await readMsapp(new ArchiveTree(archive), (inner) => src.origin(msappName, inner));
+      app.document = 'msapp';
+    } catch (err) {
+      app.document = /Git LFS/.test(describe(err)) ? 'lfs-pointer' : 'unreadable';
+      problem(err);
+    }
+  }
+  if (!doc) {
+    const srcDir = unpackedSourceDir(src.tree, record.name);
+    if (srcDir) {
+      try {
+        const sub = subtree(src.tree, srcDir);
+        doc = await readUnpackedApp(sub, (name) => src.origin(`${srcDir}/${name}`));
+        app.document = 'unpacked';
+        app.origin = src.origin(srcDir);
+      } catch (err) {
+        problem(err, srcDir);
+      }
+    } else if (app.document === 'missing') {
+      problem(new InputError(`the app document '${basename(msappName)}' is missing (not committed, or stored elsewhere); its flow calls cannot be checked`));
+    }
+  }
+  if (doc) {
+    app.calls = doc.calls.map((call) => withAppRecordHints(call, record.connectionReferences));
+    app.secrets = doc.secrets;
+  }
+  return app;
+}
+
+/** The app record (customizations.xml / .meta.xml) is the third place that knows which flow a data source is. */
+function withAppRecordHints(call: AppDocument['calls'][number], refs: unknown): AppDocument['calls'][number] {
+  const entry = connectionEntryFor(refs, call.dataSource);
+  if (entry === undefined) return call;
+  const hints = propCI(entry, 'parameterHints');
+  const appRecord = normalizeGuid(propCI(propCI(hints, 'workflowEntityId'), 'value'));
+  const next = { ...call, hints: { ...call.hints, ...(appRecord ? { appRecord } : {}) } };
+  if (!call.connectionsRecorded) {
+    next.storedConnections = storedConnections(entry, refs);
+    next.connectionsRecorded = true;
+  }
+  return next;
+}
+
+/** `CanvasApps/src/<app>/` (newer) or `CanvasApps/<app>_DocumentUri_msapp_src/` (older) unpacked canvas sources. */
+function unpackedSourceDir(tree: FileTree, appName: string): string | undefined {
+  for (const dir of [`CanvasApps/src/${appName}`, `CanvasApps/${appName}_DocumentUri_msapp_src`]) {
+    const prefix = lookupKey(dir) + '/';
+    const hit = tree.names.find((n) => lookupKey(n).startsWith(prefix));
+    if (hit) return hit.slice(0, dir.length);
+  }
+  return undefined;
+}
+
+// ---- environment variables ----
+
+async function readEnvironmentVariables(src: SolutionSource, report: Reporter): Promise<Solution['environmentVariables']> {
+  const out: Solution['environmentVariables'] = [];
+  for (const name of src.tree.names) {
+    if (!/^environmentvariabledefinitions\/[^/]+\/environmentvariabledefinition\.xml$/i.test(name)) continue;
+    try {
+      const def = readEnvironmentVariable(decodeText(await src.tree.read(name)));
+      out.push({ ...def, schemaName: def.schemaName || basename(dirname(name)), origin: src.origin(name) });
+    } catch (err) {
+      report(name, err);
+    }
+  }
+  return out;
+}
+
+function first(tree: FileTree, names: string[]): string | undefined {
+  for (const n of names) if (tree.has(n)) return tree.names.find((x) => lookupKey(x) === lookupKey(n)) ?? n;
+  return undefined;
+}
+
+export function describe(err: unknown): string {
+  if (err instanceof InputError) return err.message;
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return String(err);
+}

@@ -1,0 +1,139 @@
+import { asArray, attr, boolFlag, normalizeGuid, parseXml, prop, propCI, text, type XmlNode } from '../source/decode.js';
+import { apiName } from './canvas-app.js';
+import type { ConnectionReferenceDef, ManagedState, MissingDependency, Origin, PublisherInfo } from './types.js';
+
+export interface SolutionManifest {
+  uniqueName: string;
+  displayName: string;
+  version: string;
+  managed: ManagedState;
+  publisher: PublisherInfo;
+  parentSolution: string | undefined;
+  missingDependencies: MissingDependency[];
+}
+
+/** `solution.xml` / `Other/Solution.xml`: `<ImportExportXml><SolutionManifest>`. */
+export function readSolutionManifest(xml: string): SolutionManifest {
+  const manifest = propCI(propCI(parseXml(xml), 'ImportExportXml'), 'SolutionManifest');
+  const localized = asArray(propCI(propCI(manifest, 'LocalizedNames'), 'LocalizedName'));
+  const publisher = propCI(manifest, 'Publisher');
+  const parent = propCI(manifest, 'ParentSolution');
+  return {
+    uniqueName: text(propCI(manifest, 'UniqueName')),
+    displayName: attr(localized.find((l) => attr(l, 'languagecode') === '1033') ?? localized[0], 'description'),
+    version: text(propCI(manifest, 'Version')),
+    managed: managedState(text(propCI(manifest, 'Managed'))),
+    publisher: { uniqueName: text(propCI(publisher, 'UniqueName')), prefix: text(propCI(publisher, 'CustomizationPrefix')) },
+    parentSolution: parent === undefined ? undefined : text(propCI(parent, 'UniqueName')) || undefined,
+    missingDependencies: asArray(propCI(propCI(manifest, 'MissingDependencies'), 'MissingDependency')).map(missingDependency),
+  };
+}
+
+/** `<Managed>`: 0 unmanaged, 1 managed, 2 when SolutionPackager unpacked both ("Both"). */
+function managedState(v: string): ManagedState {
+  return v === '0' ? 'unmanaged' : v === '1' ? 'managed' : v === '2' ? 'both' : 'unknown';
+}
+
+function missingDependency(node: unknown): MissingDependency {
+  const required = propCI(node, 'Required');
+  const dependent = propCI(node, 'Dependent');
+  return {
+    requiredType: numberAttr(required, 'type'),
+    requiredKey: componentKey(required),
+    requiredDisplayName: attr(required, 'displayName'),
+    requiredSolution: attr(required, 'solution'),
+    dependentType: numberAttr(dependent, 'type'),
+    dependentKey: componentKey(dependent),
+  };
+}
+
+function componentKey(node: unknown): string {
+  return normalizeGuid(attr(node, 'id')) ?? (attr(node, 'schemaName') || attr(node, 'id'));
+}
+
+function numberAttr(node: unknown, name: string): number | undefined {
+  const v = Number(attr(node, name));
+  return attr(node, name) !== '' && Number.isFinite(v) ? v : undefined;
+}
+
+/** The parts of customizations.xml that FlowGuard reads. */
+export interface Customizations {
+  workflows: unknown[];
+  canvasApps: unknown[];
+  connectionReferences: unknown[];
+}
+
+const SECTIONS = ['Workflows', 'CanvasApps', 'connectionreferences'] as const;
+
+/**
+ * Parses only the sections FlowGuard needs. customizations.xml can be tens of megabytes of
+ * entity metadata; each wanted top-level section is cut out by its tags and parsed alone.
+ */
+export function readCustomizations(xml: string): Customizations {
+  const parts: string[] = [];
+  for (const tag of SECTIONS) {
+    const section = sliceElement(xml, tag);
+    if (section) parts.push(section);
+  }
+  const root = parseXml(`<root>${parts.join('')}</root>`).root as XmlNode | undefined;
+  return {
+    workflows: asArray(propCI(propCI(root, 'Workflows'), 'Workflow')),
+    canvasApps: asArray(propCI(propCI(root, 'CanvasApps'), 'CanvasApp')),
+    connectionReferences: asArray(propCI(propCI(root, 'connectionreferences'), 'connectionreference')),
+  };
+}
+
+function sliceElement(xml: string, tag: string): string | undefined {
+  const open = new RegExp(`<${tag}(?=[\\s/>])`, 'i').exec(xml);
+  if (!open) return undefined;
+  const selfClosing = /^[^>]*\/>/.exec(xml.slice(open.index));
+  const firstClose = xml.indexOf('>', open.index);
+  if (selfClosing && open.index + selfClosing[0].length === firstClose + 1) return undefined;
+  const close = new RegExp(`</${tag}\\s*>`, 'ig');
+  close.lastIndex = open.index;
+  const end = close.exec(xml);
+  return end ? xml.slice(open.index, end.index + end[0].length) : undefined;
+}
+
+export function readConnectionReference(node: unknown, origin: Origin): ConnectionReferenceDef {
+  const connectorId = text(propCI(node, 'connectorid'));
+  return {
+    logicalName: attr(node, 'connectionreferencelogicalname'),
+    displayName: text(propCI(node, 'connectionreferencedisplayname')),
+    connectorId,
+    api: apiName(connectorId),
+    customizable: boolFlag(propCI(node, 'iscustomizable')),
+    origin,
+  };
+}
+
+/** A `<Workflow>` element (customizations.xml or `Workflows/*.json.data.xml`). */
+export interface WorkflowRecord {
+  id: string | undefined;
+  name: string;
+  jsonFile: string;
+  category: number | undefined;
+  stateCode: string;
+  customizable: boolean | undefined;
+}
+
+export function readWorkflowRecord(node: unknown): WorkflowRecord {
+  const category = Number(text(propCI(node, 'Category')));
+  return {
+    id: normalizeGuid(attr(node, 'WorkflowId')),
+    name: attr(node, 'Name') || text(prop(propCI(propCI(node, 'LocalizedNames'), 'LocalizedName'), '@_description')),
+    jsonFile: text(propCI(node, 'JsonFileName')).replace(/^\//, ''),
+    category: Number.isFinite(category) && text(propCI(node, 'Category')) !== '' ? category : undefined,
+    stateCode: text(propCI(node, 'StateCode')),
+    customizable: boolFlag(propCI(node, 'IsCustomizable')),
+  };
+}
+
+export function readEnvironmentVariable(xml: string): { schemaName: string; type: string; hasDefault: boolean } {
+  const def = propCI(parseXml(xml), 'environmentvariabledefinition');
+  return {
+    schemaName: attr(def, 'schemaname'),
+    type: text(propCI(def, 'type')),
+    hasDefault: text(propCI(def, 'defaultvalue')) !== '',
+  };
+}

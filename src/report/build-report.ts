@@ -1,0 +1,86 @@
+import type { FlowCall, Severity, SignatureOutput, SignatureParam, Workspace } from '../model/types.js';
+import type { Finding } from '../rules/types.js';
+import { TOOL_NAME, VERSION } from '../version.js';
+import type { AppJson, CallJson, FlowJson, Report, SolutionJson } from './types.js';
+
+/** Builds the JSON report (schema version 1) from what was read and what was found. Pure. */
+export function buildReport(workspace: Workspace, findings: Finding[], extra: Pick<Report, 'fixed' | 'changes'> = {}): Report {
+  const counts: Report['counts'] = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) counts[f.severity]++;
+  if (findings.some((f) => f.status !== undefined)) counts.new = findings.filter((f) => f.status === 'new').length;
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: VERSION },
+    solutions: workspace.solutions.map(solutionJson),
+    findings: sortFindings(findings),
+    ...(extra.fixed ? { fixed: sortFindings(extra.fixed) } : {}),
+    ...(extra.changes ? { changes: extra.changes } : {}),
+    diagnostics: workspace.diagnostics,
+    counts,
+  };
+}
+
+function solutionJson(s: Workspace['solutions'][number]): SolutionJson {
+  return {
+    path: s.path,
+    uniqueName: s.uniqueName,
+    displayName: s.displayName,
+    version: s.version,
+    managed: s.managed,
+    layout: s.layout,
+    flows: s.flows.map(
+      (f): FlowJson => ({
+        id: f.id,
+        name: f.name,
+        state: f.state,
+        trigger: f.trigger ? { type: f.trigger.type, kind: f.trigger.kind } : null,
+        inputs: f.inputs.map(param),
+        outputs: f.outputs.map(output),
+        connections: f.connections.map((c) => ({ key: c.key, api: c.api, runtimeSource: c.runtimeSource, connectionReference: c.connectionReference ?? null })),
+        file: f.origin.file,
+        ...(f.origin.inner ? { inner: f.origin.inner } : {}),
+      }),
+    ),
+    apps: s.apps.map(
+      (a): AppJson => ({
+        name: a.name,
+        displayName: a.displayName,
+        document: a.document,
+        calls: a.calls.map(callJson),
+        file: a.origin.file,
+        ...(a.origin.inner ? { inner: a.origin.inner } : {}),
+      }),
+    ),
+  };
+}
+
+function callJson(c: FlowCall): CallJson {
+  return {
+    dataSource: c.dataSource,
+    flowId: c.binding.flowId ?? null,
+    resolved: c.binding.flowId !== undefined,
+    resolvedBy: c.binding.resolvedBy ?? null,
+    confidence: c.binding.confidence ?? null,
+    flowSolution: c.binding.solutionPath ?? null,
+    storedInputs: c.storedInputs.map(param),
+    storedOutputs: c.storedOutputs ? c.storedOutputs.map(output) : null,
+    storedConnections: c.storedConnections.map((s) => ({ key: s.key, api: s.api })),
+  };
+}
+
+function param(p: SignatureParam): SignatureParam {
+  return { name: p.name, type: p.type, required: p.required, title: p.title };
+}
+
+function output(o: SignatureOutput): SignatureOutput {
+  return { name: o.name, type: o.type, title: o.title };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+/** Findings in a fixed order: severity, solution, app, flow, rule, fingerprint. */
+export function sortFindings(list: readonly Finding[]): Finding[] {
+  const key = (f: Finding): string =>
+    [SEVERITY_ORDER[f.severity], f.solution.path, f.app?.name ?? '', f.flow?.id ?? '', f.ruleId, f.fingerprint].join('\u0000');
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

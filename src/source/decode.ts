@@ -1,0 +1,121 @@
+import { XMLParser } from 'fast-xml-parser';
+import { InputError } from './limits.js';
+
+const decoder = new TextDecoder('utf-8');
+
+/** Decodes UTF-8 text, dropping the byte-order mark that Power Platform tools write at the start of many files. */
+export function decodeText(bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function parseJsonText(text: string): unknown {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return JSON.parse(clean);
+  } catch (err) {
+    throw new InputError(`invalid JSON (${(err as Error).message})`);
+  }
+}
+
+export function parseJson(bytes: Uint8Array): unknown {
+  return parseJsonText(decodeText(bytes));
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  // Only the five XML built-in entities are decoded; documents with a DTD are refused below,
+  // so no entity can expand.
+  processEntities: true,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  removeNSPrefix: false,
+});
+
+export type XmlNode = Record<string, unknown>;
+
+/** Parses untrusted XML. A DOCTYPE is refused: exports never carry one, and it is how entity expansion attacks start. */
+export function parseXml(text: string): XmlNode {
+  if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text)) {
+    throw new InputError('XML with a DOCTYPE or ENTITY declaration is not read');
+  }
+  try {
+    return parser.parse(text, true) as XmlNode;
+  } catch (err) {
+    throw new InputError(`invalid XML (${(err as Error).message.split('\n')[0]})`);
+  }
+}
+
+export function parseXmlBytes(bytes: Uint8Array): XmlNode {
+  return parseXml(decodeText(bytes));
+}
+
+// ---- accessors over parsed, untrusted values: never trust a shape ----
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Own property of a record, or undefined (never an inherited one such as `__proto__` or `constructor`). */
+export function prop(v: unknown, key: string): unknown {
+  return isRecord(v) && Object.prototype.hasOwnProperty.call(v, key) ? v[key] : undefined;
+}
+
+/** Case-insensitive own property lookup: element names vary in case between exports. */
+export function propCI(v: unknown, key: string): unknown {
+  if (!isRecord(v)) return undefined;
+  const direct = prop(v, key);
+  if (direct !== undefined) return direct;
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(v)) if (k.toLowerCase() === lower) return v[k];
+  return undefined;
+}
+
+export function asArray(v: unknown): unknown[] {
+  if (v === undefined || v === null || v === '') return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** Text content of an XML element (a plain string, or `#text` of an element with attributes). */
+export function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  const t = prop(v, '#text');
+  return typeof t === 'string' ? t : typeof t === 'number' ? String(t) : '';
+}
+
+export function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+export function attr(node: unknown, name: string): string {
+  const v = prop(node, `@_${name}`);
+  return typeof v === 'string' ? v : '';
+}
+
+/** Entries of an untrusted record, sorted by key so iteration order never depends on the input's key order. */
+export function entries(v: unknown): [string, unknown][] {
+  if (!isRecord(v)) return [];
+  return Object.keys(v)
+    .sort()
+    .map((k) => [k, v[k]] as [string, unknown]);
+}
+
+/** Normalises a GUID: lower case, no braces. */
+export function normalizeGuid(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const g = v.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(g) ? g : undefined;
+}
+
+export function boolFlag(v: unknown): boolean | undefined {
+  const t = text(v).trim();
+  if (t === '1' || t.toLowerCase() === 'true') return true;
+  if (t === '0' || t.toLowerCase() === 'false') return false;
+  return undefined;
+}

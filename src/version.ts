@@ -1,0 +1,3 @@
+/** FlowGuard's version; a test keeps it equal to package.json's. */
+export const VERSION = '0.1.0';
+export const TOOL_NAME = 'FlowGuard';
