@@ -83,13 +83,14 @@ export function readCustomizations(xml: string): Customizations {
   };
 }
 
+/** Tag names are matched exactly: `<connectionreferences>` (the section) differs from `<ConnectionReferences>` (an app field) only by case. */
 function sliceElement(xml: string, tag: string): string | undefined {
-  const open = new RegExp(`<${tag}(?=[\\s/>])`, 'i').exec(xml);
+  const open = new RegExp(`<${tag}(?=[\\s/>])`).exec(xml);
   if (!open) return undefined;
   const selfClosing = /^[^>]*\/>/.exec(xml.slice(open.index));
   const firstClose = xml.indexOf('>', open.index);
   if (selfClosing && open.index + selfClosing[0].length === firstClose + 1) return undefined;
-  const close = new RegExp(`</${tag}\\s*>`, 'ig');
+  const close = new RegExp(`</${tag}\\s*>`, 'g');
   close.lastIndex = open.index;
   const end = close.exec(xml);
   return end ? xml.slice(open.index, end.index + end[0].length) : undefined;
