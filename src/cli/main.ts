@@ -1,12 +1,40 @@
 import { writeFile } from 'node:fs/promises';
-import { analyze } from '../engine.js';
+import { resolve } from 'node:path';
+import { ConfigError } from '../config/config.js';
+import { analyze, loadConfig } from '../engine.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderSarifJson } from '../report/sarif.js';
+import { renderText } from '../report/text.js';
+import type { RenderContext, Report } from '../report/types.js';
+import { RULES } from '../rules/registry.js';
 import { VERSION } from '../version.js';
-import { parseArgs, USAGE, UsageError } from './args.js';
+import { parseArgs, USAGE, UsageError, type FailOn, type Format } from './args.js';
+import { gate } from './gate.js';
 
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+}
+
+export const DOCS_BASE = 'https://github.com/flowguard/flowguard/blob/main/docs/rules/';
+
+export function renderContext(compared: boolean): RenderContext {
+  return { rules: RULES.map((r) => r.meta), compared, docsBase: DOCS_BASE };
+}
+
+export function render(report: Report, format: Format, ctx: RenderContext): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarifJson(report, ctx);
+    case 'markdown':
+      return renderMarkdown(report, ctx);
+    case 'text':
+      return renderText(report, ctx);
+  }
 }
 
 /** Runs the CLI; returns the exit code (0 ran, 1 findings at or above --fail-on, 2 usage or fatal error). */
@@ -30,13 +58,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   try {
-    const { report } = await analyze({ cwd: io.cwd, paths: args.paths, release: args.release });
-    const out = `${JSON.stringify(report, null, 2)}\n`;
-    if (args.output) await writeFile(args.output, out);
+    const config = await loadConfig(io.cwd, args.config);
+    const analysis = await analyze({ cwd: io.cwd, paths: args.paths, config, release: args.release });
+    const report = analysis.report;
+    const out = render(report, args.format, renderContext(false));
+    if (args.output) await writeFile(resolve(io.cwd, args.output), out);
     else io.stdout(out);
-    return 0;
+    const failOn: FailOn = args.failOn ?? 'error';
+    return gate(report.findings, failOn, 'all') ? 1 : 0;
   } catch (err) {
-    io.stderr(`flowguard: ${(err as Error).message}\n`);
+    const message = err instanceof ConfigError ? err.message : (err as Error).message;
+    io.stderr(`flowguard: ${message}\n`);
     return 2;
   }
 }

@@ -55,6 +55,8 @@ export interface RuleContext {
   workspace: Workspace;
   /** The run targets a release branch (or release artifacts): live-app mitigations and release policy apply. */
   release: boolean;
+  /** Solution paths configured as release artifacts (built for test/production), whatever the branch. */
+  isReleaseArtifact?: (solutionPath: string) => boolean;
 }
 
 export interface Rule {

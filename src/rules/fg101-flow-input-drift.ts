@@ -1,0 +1,98 @@
+import type { SignatureParam } from '../model/types.js';
+import { typesCompatible } from '../model/types-normalize.js';
+import { appLabel, boundCalls, flowLabel, list, makeFinding, type BoundCall } from './finding.js';
+import { ERRORS } from './kb.js';
+import { rebindSteps } from './mitigation.js';
+import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
+
+const meta: RuleMeta = {
+  id: 'FG101',
+  name: 'flow-input-drift',
+  defaultSeverity: 'error',
+  errorCodes: [ERRORS.TemplateExpressionFailure],
+  summary: "The inputs a canvas app passes to a flow differ from the flow's current trigger inputs.",
+  impact:
+    "The app sends the arguments of the signature it stored when the flow was added. A new required input, a renamed or retyped input makes the run fail: the trigger rejects the request, or an expression such as triggerBody()['X'] cannot be evaluated because property 'X' cannot be selected.",
+};
+
+function describeParam(p: SignatureParam): string {
+  return `'${p.name}' (${[p.title, p.type, p.required ? 'required' : 'optional'].filter(Boolean).join(', ')})`;
+}
+
+/** V1 ("Ask in PowerApps") inputs are named `<Action>_<Field>`: renaming the action renames the input. */
+function fieldPart(name: string): string {
+  const i = name.lastIndexOf('_');
+  return i < 0 ? name : name.slice(i + 1).toLowerCase();
+}
+
+interface Rename {
+  from: SignatureParam;
+  to: SignatureParam;
+}
+
+function pairRenames(removed: SignatureParam[], added: SignatureParam[], v1: boolean): Rename[] {
+  const renames: Rename[] = [];
+  for (const from of [...removed]) {
+    const to = added.find((a) => (v1 ? fieldPart(a.name) === fieldPart(from.name) : a.title !== '' && a.title === from.title) && typesCompatible(from.type, a.type));
+    if (!to) continue;
+    renames.push({ from, to });
+    removed.splice(removed.indexOf(from), 1);
+    added.splice(added.indexOf(to), 1);
+  }
+  return renames;
+}
+
+function check(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const bc of boundCalls(ctx.workspace)) out.push(...checkCall(ctx, bc));
+  return out;
+}
+
+function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
+  const { app, call, flow, solution } = bc;
+  const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
+  const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
+  const finding = (severity: Finding['severity'], identity: string, what: string, change: string): Finding =>
+    makeFinding(meta, {
+      severity,
+      solution,
+      app,
+      flow,
+      location: flow.origin,
+      message: `${where}: ${what}; ${passes}.`,
+      mitigation: rebindSteps(ctx, solution, app.displayName, flow.name, change),
+      identity: [identity],
+    });
+  if (!flow.trigger?.powerApps) {
+    return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
+  }
+  const stored = new Map(call.storedInputs.map((p) => [p.name, p]));
+  const current = new Map(flow.inputs.map((p) => [p.name, p]));
+  const added = flow.inputs.filter((p) => !stored.has(p.name));
+  const removed = call.storedInputs.filter((p) => !current.has(p.name));
+  const out: Finding[] = [];
+  for (const r of pairRenames(removed, added, flow.trigger.powerApps === 'v1')) {
+    out.push(finding('error', `rename:${r.from.name}>${r.to.name}`, `input ${describeParam(r.from)} was renamed to ${describeParam(r.to)} in the flow`, `input renamed to '${r.to.name}'`));
+  }
+  for (const p of added) {
+    out.push(finding(p.required ? 'error' : 'warning', `added:${p.name}`, `input ${describeParam(p)} added to the flow`, `new input '${p.name}'`));
+  }
+  for (const p of removed) {
+    out.push(finding('warning', `removed:${p.name}`, `input ${describeParam(p)} is no longer declared by the flow, so the value the app sends for it is ignored`, `input '${p.name}' removed`));
+  }
+  for (const p of call.storedInputs) {
+    const now = current.get(p.name);
+    if (!now) continue;
+    if (!typesCompatible(p.type, now.type)) {
+      out.push(finding('error', `type:${p.name}`, `input '${p.name}' changed type from ${p.type} to ${now.type}`, `input '${p.name}' is now ${now.type}`));
+    }
+    if (p.required !== now.required) {
+      const sev = now.required ? 'warning' : 'note';
+      const what = now.required ? `input '${p.name}' became required, but the app's copy still treats it as optional` : `input '${p.name}' became optional; the app still treats it as required`;
+      out.push(finding(sev, `required:${p.name}`, what, `input '${p.name}' ${now.required ? 'now required' : 'now optional'}`));
+    }
+  }
+  return out;
+}
+
+export const flowInputDrift: Rule = { meta, check };

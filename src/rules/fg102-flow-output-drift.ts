@@ -1,0 +1,57 @@
+import { typesCompatible } from '../model/types-normalize.js';
+import { appLabel, boundCalls, flowLabel, list, makeFinding, type BoundCall } from './finding.js';
+import { ERRORS } from './kb.js';
+import { rebindSteps } from './mitigation.js';
+import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
+
+const meta: RuleMeta = {
+  id: 'FG102',
+  name: 'flow-output-drift',
+  defaultSeverity: 'error',
+  errorCodes: [ERRORS.BlankOutputs],
+  summary: "The outputs a canvas app reads from a flow's response differ from what the flow returns now.",
+  impact:
+    'The app reads the response through the schema it stored when the flow was added. An output that the flow no longer returns, or returns with another type, reads as blank in the app without any error; new outputs stay invisible until the app is re-bound.',
+};
+
+function check(ctx: RuleContext): Finding[] {
+  return boundCalls(ctx.workspace).flatMap((bc) => checkCall(ctx, bc));
+}
+
+function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
+  const { app, call, flow, solution } = bc;
+  const where = `App ${appLabel(app)} reads the response of flow ${flowLabel(flow)} ('${call.dataSource}')`;
+  const finding = (severity: Finding['severity'], identity: string, what: string, change: string): Finding =>
+    makeFinding(meta, {
+      severity,
+      solution,
+      app,
+      flow,
+      location: flow.origin,
+      message: `${where}: ${what}.`,
+      mitigation: rebindSteps(ctx, solution, app.displayName, flow.name, change),
+      identity: [identity],
+    });
+  const stored = call.storedOutputs ?? [];
+  const current = new Map(flow.outputs.map((o) => [o.name, o]));
+  const out: Finding[] = [];
+  const sync = flow.responses.some((r) => !r.asynchronous) || flow.responses.length === 0;
+  for (const o of stored) {
+    const now = current.get(o.name);
+    if (!now) {
+      const why = flow.responses.length === 0 ? 'the flow no longer has a response action' : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
+      out.push(finding('error', `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so the app reads it as blank; ${why}`, `output '${o.name}' removed`));
+    } else if (!typesCompatible(o.type, now.type)) {
+      out.push(finding('error', `type:${o.name}`, `output '${o.name}' changed type from ${o.type} to ${now.type}; the app reads it as blank`, `output '${o.name}' is now ${now.type}`));
+    }
+  }
+  const known = new Set(stored.map((o) => o.name));
+  const added = flow.outputs.filter((o) => !known.has(o.name));
+  if (added.length > 0 && sync) {
+    const what = call.storedOutputs === undefined ? 'the app stored no response when the flow was added' : `the app knows ${list(stored.map((o) => o.name))}`;
+    out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs'));
+  }
+  return out;
+}
+
+export const flowOutputDrift: Rule = { meta, check };

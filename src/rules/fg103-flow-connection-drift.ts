@@ -1,0 +1,75 @@
+import type { FlowConnection, StoredConnection } from '../model/types.js';
+import { appLabel, boundCalls, flowLabel, list, makeFinding, type BoundCall } from './finding.js';
+import { ERRORS } from './kb.js';
+import { rebindSteps } from './mitigation.js';
+import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
+
+const meta: RuleMeta = {
+  id: 'FG103',
+  name: 'flow-connection-drift',
+  defaultSeverity: 'error',
+  errorCodes: [ERRORS.MissingConnectionReference, ERRORS.InvokerConnectionOverrideFailed, ERRORS.NotAllowedConnectionReference],
+  summary: "The connections a flow uses differ from the connections the calling app recorded for it.",
+  impact:
+    "When it calls a flow, the app hands over the connections it recorded when the flow was added. A connection added to the flow, renamed, or moved to another connector is not handed over, and the run fails (MissingConnectionReference, or InvokerConnectionOverrideFailed for a run-only user's connection); a connection the flow no longer declares can be refused (NotAllowedConnectionReference).",
+};
+
+const codesFor = (c: FlowConnection): string[] =>
+  c.runtimeSource === 'invoker'
+    ? [ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code]
+    : [ERRORS.MissingConnectionReference.code];
+
+function check(ctx: RuleContext): Finding[] {
+  return boundCalls(ctx.workspace)
+    .filter((bc) => bc.call.connectionsRecorded)
+    .flatMap((bc) => checkCall(ctx, bc));
+}
+
+function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
+  const { app, call, flow, solution } = bc;
+  const recorded = `the app recorded ${list(call.storedConnections.map((s) => `${s.key} (${s.api})`))}`;
+  const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}')`;
+  const finding = (severity: Finding['severity'], codes: string[], identity: string, what: string, change: string): Finding =>
+    makeFinding(meta, {
+      severity,
+      errorCodes: codes,
+      solution,
+      app,
+      flow,
+      location: flow.origin,
+      message: `${where}: ${what}; ${recorded}.`,
+      mitigation: rebindSteps(ctx, solution, app.displayName, flow.name, change),
+      identity: [identity],
+    });
+  const stored = new Map(call.storedConnections.map((s) => [s.key, s]));
+  const current = new Map(flow.connections.map((c) => [c.key, c]));
+  const added = flow.connections.filter((c) => !stored.has(c.key));
+  const removed = call.storedConnections.filter((s) => !current.has(s.key));
+  const out: Finding[] = [];
+  for (const c of flow.connections) {
+    const s = stored.get(c.key);
+    if (s && s.api !== c.api) {
+      out.push(finding('error', codesFor(c), `api:${c.key}`, `connection '${c.key}' now uses connector ${c.api} instead of ${s.api}`, `connection '${c.key}' now uses ${c.api}`));
+    }
+  }
+  for (const c of added) {
+    const renamedFrom = takeSameApi(removed, c.api);
+    const mode = c.runtimeSource === 'invoker' ? "the run-only user's own connection" : "the flow's embedded connection";
+    if (renamedFrom) {
+      out.push(finding(c.runtimeSource === 'invoker' ? 'error' : 'warning', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`));
+    } else {
+      out.push(finding('error', codesFor(c), `added:${c.key}`, `connection '${c.key}' (${c.api}, ${mode}) was added to the flow after the app was bound`, `new connection '${c.key}'`));
+    }
+  }
+  for (const s of removed) {
+    out.push(finding('warning', [ERRORS.NotAllowedConnectionReference.code], `removed:${s.key}`, `connection '${s.key}' (${s.api}) is no longer used by the flow, but the app still provides it`, `connection '${s.key}' removed`));
+  }
+  return out;
+}
+
+function takeSameApi(removed: StoredConnection[], api: string): StoredConnection | undefined {
+  const i = removed.findIndex((r) => r.api === api);
+  return i < 0 ? undefined : removed.splice(i, 1)[0];
+}
+
+export const flowConnectionDrift: Rule = { meta, check };

@@ -1,0 +1,84 @@
+import type { Flow } from '../model/types.js';
+import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
+import { ERRORS, KB_LINKS } from './kb.js';
+import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
+
+const meta: RuleMeta = {
+  id: 'FG301',
+  name: 'connection-mode',
+  defaultSeverity: 'note',
+  errorCodes: [ERRORS.ConnectionAuthorizationFailed, ERRORS.NotAllowedConnectionReference, ERRORS.ChildFlowUnsupportedForInvokerConnections],
+  summary: 'How each connection of an app-called flow is supplied: the run-only user\'s own (invoker) or the flow\'s (embedded).',
+  impact:
+    "An invoker connection (\"Provided by run-only user\") runs with each app user's own connection, so every user needs access to that connector's data, or the call fails with ConnectionAuthorizationFailed. An embedded connection runs as the flow owner for everyone who can run the app. A child flow cannot use invoker connections at all (ChildFlowUnsupportedForInvokerConnections).",
+};
+
+const modeText = (m: string): string => (m === 'invoker' ? 'invoker (each user\'s own connection)' : m === 'embedded' ? "embedded (the flow owner's connection)" : m);
+
+function check(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+    if (flow.connections.length === 0) continue;
+    const modes = flow.connections.map((c) => `${c.key} (${c.api}): ${modeText(c.runtimeSource)}`);
+    const invoker = flow.connections.filter((c) => c.runtimeSource === 'invoker');
+    out.push(
+      makeFinding(meta, {
+        solution,
+        app,
+        flow,
+        errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [ERRORS.NotAllowedConnectionReference.code],
+        location: flow.origin,
+        message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invoker.map((c) => c.api).join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
+        mitigation:
+          invoker.length > 0
+            ? [
+                `Share the data behind ${invoker.map((c) => c.api).join(', ')} with every user of the app (or a group they belong to), and make sure each user can create the connection.`,
+                "If users must not need their own access, open the flow's details page, edit Run only users, and set those connections to use the flow's own connection instead; then remove and re-add the flow in the app.",
+                `Background: ${KB_LINKS.flowAccess}`,
+              ]
+            : [
+                'Check that running as the flow owner is intended: every app user acts with the owner\'s permissions on these connectors.',
+                'If users should act as themselves, set the connections to "Provided by run-only user" under Run only users, then remove and re-add the flow in the app.',
+                `Background: ${KB_LINKS.flowAccess}`,
+              ],
+        identity: [flow.connections.map((c) => `${c.key}=${c.runtimeSource}`).join(',')],
+      }),
+    );
+  }
+  out.push(...childFlowsWithInvoker(ctx));
+  return out;
+}
+
+/** A flow called as a child flow may only use embedded connections. */
+function childFlowsWithInvoker(ctx: RuleContext): Finding[] {
+  const byId = new Map<string, { flow: Flow; solution: (typeof ctx.workspace.solutions)[number] }>();
+  for (const solution of ctx.workspace.solutions) for (const flow of solution.flows) if (!byId.has(flow.id)) byId.set(flow.id, { flow, solution });
+  const out: Finding[] = [];
+  for (const solution of ctx.workspace.solutions) {
+    for (const parent of solution.flows) {
+      for (const childId of parent.childFlows) {
+        const child = byId.get(childId);
+        const invoker = child?.flow.connections.filter((c) => c.runtimeSource === 'invoker') ?? [];
+        if (!child || invoker.length === 0) continue;
+        out.push(
+          makeFinding(meta, {
+            severity: 'error',
+            errorCodes: [ERRORS.ChildFlowUnsupportedForInvokerConnections.code],
+            solution: child.solution,
+            flow: child.flow,
+            location: child.flow.origin,
+            message: `Flow ${flowLabel(child.flow)} is run as a child flow by ${flowLabel(parent)}, but uses invoker connections (${invoker.map((c) => c.key).join(', ')}); child flows can only use embedded connections, so the parent's call fails.`,
+            mitigation: [
+              `Open '${child.flow.name}', go to Run only users, and set ${invoker.map((c) => c.key).join(', ')} to use a connection of the flow instead of "Provided by run-only user".`,
+              'Export the solution again and commit it.',
+            ],
+            identity: ['child-of', parent.id],
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+export const connectionMode: Rule = { meta, check };

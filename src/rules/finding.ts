@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { CanvasApp, Flow, FlowCall, Origin, Severity, Solution, Workspace } from '../model/types.js';
+import type { Finding, RuleMeta } from './types.js';
+
+export interface FindingInput {
+  severity?: Severity;
+  errorCodes?: string[];
+  solution: Solution;
+  app?: CanvasApp | undefined;
+  flow?: { id: string; name: string } | undefined;
+  location: Origin;
+  message: string;
+  mitigation: string[];
+  /** What makes this finding unique within the rule besides the solution, app and flow (e.g. the input name). */
+  identity?: string[];
+}
+
+/** Builds a finding; the fingerprint comes from the rule and component identities, never from positions or file paths. */
+export function makeFinding(meta: RuleMeta, input: FindingInput): Finding {
+  const parts = [meta.id, input.solution.uniqueName, input.app?.name ?? '', input.flow?.id ?? '', ...(input.identity ?? [])];
+  return {
+    ruleId: meta.id,
+    rule: meta.name,
+    severity: input.severity ?? meta.defaultSeverity,
+    errorCodes: input.errorCodes ?? meta.errorCodes.map((e) => e.code),
+    message: input.message,
+    solution: { uniqueName: input.solution.uniqueName, path: input.solution.path },
+    app: input.app ? { name: input.app.name, displayName: input.app.displayName } : undefined,
+    flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
+    location: input.location,
+    mitigation: input.mitigation,
+    fingerprint: fingerprint(parts),
+  };
+}
+
+export function fingerprint(parts: string[]): string {
+  return createHash('sha256').update(parts.map((p) => p.toLowerCase()).join('\u0000')).digest('hex').slice(0, 20);
+}
+
+/** One app → flow call that resolved to a flow. */
+export interface BoundCall {
+  solution: Solution;
+  app: CanvasApp;
+  call: FlowCall;
+  flow: Flow;
+  flowSolution: Solution;
+}
+
+/** Every call that resolved, in model order. Flows are looked up through one index: no nested scans. */
+export function boundCalls(workspace: Workspace): BoundCall[] {
+  const index = flowIndex(workspace);
+  const out: BoundCall[] = [];
+  for (const solution of workspace.solutions) {
+    for (const app of solution.apps) {
+      for (const call of app.calls) {
+        const hit = call.binding.flowId ? index.get(`${call.binding.solutionPath}\u0000${call.binding.flowId}`) : undefined;
+        if (hit) out.push({ solution, app, call, flow: hit.flow, flowSolution: hit.solution });
+      }
+    }
+  }
+  return out;
+}
+
+export function flowIndex(workspace: Workspace): Map<string, { flow: Flow; solution: Solution }> {
+  const index = new Map<string, { flow: Flow; solution: Solution }>();
+  for (const solution of workspace.solutions) for (const flow of solution.flows) index.set(`${solution.path}\u0000${flow.id}`, { flow, solution });
+  return index;
+}
+
+/** `'Name' (id)` for messages. */
+export function flowLabel(flow: { id: string; name: string }): string {
+  return `'${flow.name}' (${flow.id})`;
+}
+
+export function appLabel(app: CanvasApp): string {
+  return app.displayName && app.displayName !== app.name ? `'${app.displayName}' (${app.name})` : `'${app.name}'`;
+}
+
+export function list(items: string[]): string {
+  return items.length === 0 ? 'nothing' : items.join(', ');
+}
