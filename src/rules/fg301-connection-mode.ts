@@ -46,6 +46,42 @@ function check(ctx: RuleContext): Finding[] {
     );
   }
   out.push(...childFlowsWithInvoker(ctx));
+  out.push(...callableFlowsWithInvoker(ctx));
+  return out;
+}
+
+/**
+ * A manually triggered flow that answers with "Respond to a PowerApp or flow" is built to be run
+ * by a parent flow; with invoker connections that call fails even when no parent is in the repository.
+ */
+function callableFlowsWithInvoker(ctx: RuleContext): Finding[] {
+  const parents = new Set<string>();
+  for (const s of ctx.workspace.solutions) for (const f of s.flows) for (const id of f.childFlows) parents.add(id);
+  const out: Finding[] = [];
+  for (const solution of ctx.workspace.solutions) {
+    for (const flow of solution.flows) {
+      const manual = flow.trigger?.type.toLowerCase() === 'request' && flow.trigger.kind === 'Button';
+      const responds = flow.responses.some((r) => r.kind === 'PowerApp');
+      const invoker = flow.connections.filter((c) => c.runtimeSource === 'invoker');
+      if (!manual || !responds || invoker.length === 0 || parents.has(flow.id)) continue;
+      out.push(
+        makeFinding(meta, {
+          severity: 'warning',
+          errorCodes: [ERRORS.ChildFlowUnsupportedForInvokerConnections.code],
+          solution,
+          flow,
+          location: flow.origin,
+          message: `Flow ${flowLabel(flow)} has a manual trigger and responds with "Respond to a PowerApp or flow", so it is meant to run as a child flow, but ${invoker.map((c) => `'${c.key}' (${c.api})`).join(', ')} ${invoker.length > 1 ? 'are' : 'is'} provided by the run-only user (invoker): a parent flow's call fails, since child flows only run with embedded connections.`,
+          mitigation: [
+            `Open '${flow.name}', go to Run only users, and set ${invoker.map((c) => c.key).join(', ')} to use a connection of the flow (embedded) instead of "Provided by run-only user".`,
+            'If the flow is only started by hand, ignore this finding for it in .github/flowguard.yml with the reason.',
+            'Export the solution again and commit it.',
+          ],
+          identity: ['callable', invoker.map((c) => c.key).join(',')],
+        }),
+      );
+    }
+  }
   return out;
 }
 
