@@ -1,4 +1,5 @@
-import type { FlowCall, Severity, SignatureOutput, SignatureParam, Workspace } from '../model/types.js';
+import type { FlowCall, SignatureOutput, SignatureParam, Workspace } from '../model/types.js';
+import { sortFindings } from './sort.js';
 import type { Finding } from '../rules/types.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import type { AppJson, CallJson, FlowJson, Report, SolutionJson } from './types.js';
@@ -74,13 +75,4 @@ function param(p: SignatureParam): SignatureParam {
 
 function output(o: SignatureOutput): SignatureOutput {
   return { name: o.name, type: o.type, title: o.title };
-}
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
-
-/** Findings in a fixed order: severity, solution, app, flow, rule, fingerprint. */
-export function sortFindings(list: readonly Finding[]): Finding[] {
-  const key = (f: Finding): string =>
-    [SEVERITY_ORDER[f.severity], f.solution.path, f.app?.name ?? '', f.flow?.id ?? '', f.ruleId, f.fingerprint].join('\u0000');
-  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

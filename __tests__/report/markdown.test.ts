@@ -1,0 +1,253 @@
+import { describe, expect, it } from '@jest/globals';
+import { REPORT_MARKER, renderMarkdown } from '../../src/report/markdown.js';
+import type { Report } from '../../src/report/types.js';
+import {
+  FLOW_SUBMIT_ID,
+  HOSTILE_APP,
+  SECRET_SIG,
+  SUBSCRIPTION_ID,
+  auditReport,
+  cleanReport,
+  comparedReport,
+  ctx,
+  shuffled,
+} from './fixtures.js';
+import { expectGolden } from './golden.js';
+
+/** The text between a `### heading` and the next `### ` heading (or the end). */
+function section(md: string, heading: string): string {
+  const start = md.indexOf(`### ${heading}`);
+  if (start < 0) throw new Error(`no section ${heading}`);
+  const next = md.indexOf('\n### ', start + 4);
+  return md.slice(start, next < 0 ? undefined : next);
+}
+
+describe('renderMarkdown', () => {
+  it('matches the golden comment for an audit (grouped by severity)', () => {
+    expectGolden('comment-audit.md', renderMarkdown(auditReport(), ctx(false)));
+  });
+  it('matches the golden comment for a pull request (new / fixed / already present)', () => {
+    expectGolden('comment-compared.md', renderMarkdown(comparedReport(), ctx(true)));
+  });
+  it('matches the golden comment when nothing is wrong', () => {
+    expectGolden('comment-clean.md', renderMarkdown(cleanReport(), ctx(false)));
+  });
+
+  it('starts with the hidden marker and a one-line verdict', () => {
+    const lines = renderMarkdown(auditReport(), ctx(false)).split('\n');
+    expect(lines[0]).toBe(REPORT_MARKER);
+    expect(lines[1]).toBe('## ❌ FlowGuard: 3 errors, 2 warnings, 1 note — 2 apps will break at run time · 2 files could not be read');
+  });
+  it('counts only new findings in the verdict of a pull request', () => {
+    const md = renderMarkdown(comparedReport(), ctx(true));
+    expect(md.split('\n')[1]).toBe(
+      '## ❌ FlowGuard: 2 new errors, 1 new warning (3 already present, 1 fixed) — 2 apps will break at run time · 2 files could not be read',
+    );
+  });
+  it('says so when a pull request adds no problem', () => {
+    const r = comparedReport();
+    r.findings = r.findings.map((f) => ({ ...f, status: 'existing' as const }));
+    r.diagnostics = [];
+    expect(renderMarkdown(r, ctx(true)).split('\n')[1]).toBe(
+      '## ✅ FlowGuard: no new integration problems in this pull request (6 already present, 1 fixed)',
+    );
+  });
+  it('gives the number of solutions when nothing is wrong, and handles zero solutions', () => {
+    expect(renderMarkdown(cleanReport(), ctx(false)).split('\n')[1]).toBe('## ✅ FlowGuard: no integration problems found in 3 solutions');
+    const none: Report = { ...cleanReport(), solutions: [] };
+    expect(renderMarkdown(none, ctx(false)).split('\n')[1]).toBe('## ℹ️ FlowGuard: no Power Platform solutions found');
+  });
+
+  it('puts new findings in the first section, fixed ones one per line, existing ones collapsed', () => {
+    const md = renderMarkdown(comparedReport(), ctx(true));
+    const added = section(md, 'New in this pull request');
+    expect(added).toContain('FG101');
+    expect(added).toContain('FG301');
+    expect(added).not.toContain('FG201');
+    const fixed = section(md, 'Fixed (1)');
+    expect(fixed.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(1);
+    expect(fixed).toContain('FG102');
+    const details = md.slice(md.indexOf('<details><summary>Already present'));
+    expect(details).toMatch(/^<details><summary>Already present before this pull request \(3\)<\/summary>/);
+    const body = details.slice(0, details.indexOf('\n</details>\n\n### '));
+    for (const id of ['FG201', 'FG501', 'FG402']) expect(body).toContain(id);
+  });
+
+  it('groups findings by app, then flow, worst group first', () => {
+    const md = renderMarkdown(auditReport(), ctx(false));
+    const errors = section(md, 'Errors (3)');
+    const headings = errors.split('\n').filter((l) => l.startsWith('#### ') || l.startsWith('**⚡'));
+    expect(headings).toEqual([
+      '#### 📱 Expense Tracker · solution `ContosoExpenses`',
+      `**⚡ Flow: Get approvals** · \`${'7a2b3c4d-5e6f-4a1b-9c8d-abcdefabcdef'}\``,
+      `**⚡ Flow: Submit expense** · \`${FLOW_SUBMIT_ID}\``,
+      expect.stringMatching(/^#### 📱 &lt;img src=x onerror=alert\\\(1\\\)&gt; @\u200boctocat/),
+      `**⚡ Flow: Submit expense** · \`${FLOW_SUBMIT_ID}\``,
+    ]);
+  });
+
+  it('links each rule to its page and each error code to its documentation', () => {
+    const md = renderMarkdown(auditReport(), ctx(false));
+    expect(md).toContain('**FG101** [flow\\-input\\-added](<https://github.com/example/flowguard/blob/v0.1.0/docs/rules/FG101-flow-input-added.md>)');
+    expect(md).toContain('[`WorkflowTriggerIsNotEnabled`](<https://learn.microsoft.com/');
+    const noDocs = renderMarkdown(auditReport(), { ...ctx(false), docsBase: '' });
+    expect(noDocs).toContain('**FG101** flow\\-input\\-added:');
+  });
+
+  it('prints mitigation steps as an ordered list inside a collapsed block', () => {
+    const md = renderMarkdown(auditReport(), ctx(false));
+    expect(md).toContain(
+      [
+        '<details><summary>How to fix</summary>',
+        '',
+        '1. Open the app in Power Apps Studio in the development environment\\.',
+        "2. Remove flow 'Submit expense' from the app and add it again\\.",
+        '3. Save, publish and export the solution again\\.',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
+  });
+
+  it('shows the path inside an archive next to the file', () => {
+    const md = renderMarkdown(auditReport(), ctx(false));
+    expect(md).toContain(
+      'Location: `solutions/ContosoExpenses_1_0_0_3.zip` › `CanvasApps/contoso_expensetracker_a1b2c_DocumentUri.msapp!/References/DataSources.json`',
+    );
+  });
+
+  it('prints no raw HTML, mention or newline from hostile names', () => {
+    const md = renderMarkdown(auditReport(), ctx(false));
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('<script');
+    expect(md).not.toMatch(/@octocat/); // only @\u200boctocat
+    expect(md).not.toMatch(/(^|[^\\])#12\b/);
+    expect(md).not.toContain('](javascript:');
+    expect(md).not.toContain('second line #');
+    // Every HTML tag in the output is one of ours.
+    // (`<https://…>` link destinations are not tags.)
+    const tags = new Set([...md.matchAll(/<\/?([a-zA-Z]+)(?=[\s/>])[^>]*>/g)].map((m) => m[1]));
+    expect([...tags].sort()).toEqual(['br', 'details', 'sub', 'summary']);
+  });
+
+  it('keeps every dependency-map row a valid five-cell table row despite pipes in names', () => {
+    const md = renderMarkdown(auditReport(), ctx(false));
+    const rows = section(md, 'App → flow dependency map')
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
+    expect(rows.length).toBeGreaterThan(4);
+    for (const row of rows) {
+      // Cells split on pipes that are not escaped.
+      const cells = row.replace(/\\\\/g, '').split(/(?<!\\)\|/).slice(1, -1);
+      expect(cells).toHaveLength(5);
+    }
+  });
+
+  it('maps each app to the flows it calls, with binding and connection modes', () => {
+    const md = renderMarkdown(auditReport(), ctx(false));
+    const map = section(md, 'App → flow dependency map');
+    const submit = map.split('\n').find((l) => l.startsWith('| Expense Tracker | `Submitexpense`'));
+    expect(submit).toBe(
+      `| Expense Tracker | \`Submitexpense\` | ⚡ **Submit expense**<br>\`${FLOW_SUBMIT_ID}\` | ✅ resolved by \`workflowEntityId\` | \`shared_office365: embedded\`<br>\`shared_sharepointonline: invoker (run-only user)\` |`,
+    );
+    expect(map).toContain('⚠️ low confidence by `name`');
+    expect(map).toContain('⚠️ turned off');
+    expect(map).toContain('| `Ghost flow` | — | ❌ unresolved | — |');
+    // The hostile app calls the Contoso flow in another solution.
+    expect(map).toContain(`\`${FLOW_SUBMIT_ID}\`<br>in \`ContosoExpenses\``);
+    expect(map).toContain('Flows no canvas app here calls: ⚡ Nightly cleanup.');
+  });
+
+  it('lists changed flows with the apps that call them', () => {
+    const md = renderMarkdown(comparedReport(), ctx(true));
+    const changes = section(md, 'What changed');
+    const submit = changes.split('\n').find((l) => l.includes('Flow **Submit expense**'));
+    // Callers sorted by raw display name ('<' sorts before 'E').
+    expect(submit).toMatch(/— modified\. Called by 📱 \*\*&lt;img .*\*\* \(`evil_sol\|x`\), 📱 \*\*Expense Tracker\*\*\.$/);
+    expect(submit).toContain('(`evil_sol|x`)');
+    expect(changes).toContain('Flow **Nightly cleanup**');
+    expect(changes).toContain('Not called by any canvas app in these solutions.');
+    expect(changes.indexOf('⚡ Flow')).toBeLessThan(changes.indexOf('📱 App'));
+    expect(changes).not.toContain(SECRET_SIG);
+  });
+
+  it('lists diagnostics collapsed and ends with the footer', () => {
+    const md = renderMarkdown(auditReport(), ctx(false));
+    expect(md).toContain('<details><summary>Files FlowGuard could not fully read (2)</summary>');
+    expect(md).toContain('- ⚠️ `solutions/Broken.zip`: The archive is not a valid zip file\\.');
+    expect(md.endsWith('<sub>3 errors · 2 warnings · 1 note — analysed 3 solutions, 2 canvas apps, 4 flows — FlowGuard 0\\.1\\.0</sub>\n')).toBe(true);
+  });
+
+  it('never prints secrets', () => {
+    for (const md of [renderMarkdown(auditReport(), ctx(false)), renderMarkdown(comparedReport(), ctx(true))]) {
+      expect(md).not.toContain(SECRET_SIG);
+      expect(md).not.toContain(SUBSCRIPTION_ID);
+      expect(md).not.toContain('rg-contoso-prod');
+      expect(md).toContain('sig=REDACTED');
+    }
+  });
+
+  it('is deterministic and independent of the input order of findings, diagnostics and solutions', () => {
+    const expected = renderMarkdown(comparedReport(), ctx(true));
+    expect(renderMarkdown(comparedReport(), ctx(true))).toBe(expected);
+    for (const seed of [1, 2, 3, 42]) {
+      const r = comparedReport();
+      r.findings = shuffled(r.findings, seed);
+      r.diagnostics = shuffled(r.diagnostics, seed);
+      r.solutions = shuffled(r.solutions, seed);
+      r.changes = shuffled(r.changes ?? [], seed);
+      expect(renderMarkdown(r, ctx(true))).toBe(expected);
+    }
+  });
+
+  it('does not change its input', () => {
+    const r = comparedReport();
+    const before = JSON.stringify(r);
+    renderMarkdown(r, ctx(true));
+    expect(JSON.stringify(r)).toBe(before);
+  });
+
+  describe('size budget', () => {
+    const big = (): Report => {
+      const r = comparedReport();
+      const many = [];
+      for (let i = 0; i < 400; i++) {
+        const f = r.findings[i % r.findings.length]!;
+        many.push({ ...f, fingerprint: `${f.fingerprint}-${String(i).padStart(3, '0')}`, message: `${f.message} (#${i})` });
+      }
+      r.findings = many;
+      return r;
+    };
+    it('fits the limit and says it was shortened', () => {
+      const full = renderMarkdown(big(), ctx(true), { maxLength: 10_000_000 });
+      expect(full).not.toContain('shortened');
+      for (const max of [200_000, 60_000, 20_000, 5_000]) {
+        const md = renderMarkdown(big(), ctx(true), { maxLength: max });
+        expect(md.length).toBeLessThanOrEqual(max);
+        expect(md.startsWith(`${REPORT_MARKER}\n## ❌ FlowGuard: `)).toBe(true);
+        if (full.length > max) expect(md).toContain("This comment was shortened to fit GitHub's size limit");
+      }
+    });
+    it('drops the already-present bodies before new findings', () => {
+      const full = renderMarkdown(big(), ctx(true), { maxLength: 10_000_000 });
+      const md = renderMarkdown(big(), ctx(true), { maxLength: full.length - 1 });
+      const existing = big().findings.filter((f) => f.status === 'existing').length;
+      expect(existing).toBe(201);
+      expect(md).toContain(`${existing} findings already present before this pull request (not shown).`);
+      expect(md).not.toContain('<details><summary>Already present');
+      expect(md).toContain('How to fix');
+    });
+    it('shows how many findings it left out when it must cut the list', () => {
+      const md = renderMarkdown(big(), ctx(true), { maxLength: 5_000 });
+      expect(md).toMatch(/…and \d+ more findings not shown here\./);
+      expect(md).not.toContain('How to fix');
+    });
+    it('keeps the default budget of a GitHub comment', () => {
+      expect(renderMarkdown(big(), ctx(true)).length).toBeLessThanOrEqual(65_000);
+    });
+  });
+});
+
+it('hostile fixture names are really hostile', () => {
+  expect(HOSTILE_APP).toContain('\n');
+});
