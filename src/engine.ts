@@ -7,7 +7,11 @@ import { loadWorkspace } from './model/workspace.js';
 import type { Workspace } from './model/types.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/types.js';
-import { RULES } from './rules/registry.js';
+import { ALL_RULE_META, CHANGE_RULES, RULES } from './rules/registry.js';
+import { classifyFindings, describeChanges } from './change/compare.js';
+import { pairSolutions, type SolutionPair } from './change/pairing.js';
+import { changedFiles, gitTree, mergeBase, resolveCommit, type ChangedFile } from './source/git.js';
+import type { Candidate } from './model/discover.js';
 import type { Finding, RuleContext } from './rules/types.js';
 import { workingTree } from './source/folder.js';
 import type { RepoTree } from './source/tree.js';
@@ -33,7 +37,7 @@ export interface Analysis {
 export async function loadConfig(cwd: string, file: string | undefined): Promise<Config> {
   const path = file ?? (existsSync(join(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
   if (!path) return structuredClone(DEFAULT_CONFIG);
-  return parseConfig(await readFile(join(cwd, path), 'utf8'), path, RULES.map((r) => r.meta));
+  return parseConfig(await readFile(join(cwd, path), 'utf8'), path, ALL_RULE_META);
 }
 
 /** Runs every rule over a workspace; a rule that throws becomes a diagnostic, never a crash. */
@@ -50,8 +54,8 @@ export function runRules(workspace: Workspace, ctx: Omit<RuleContext, 'workspace
 }
 
 /** Reads a tree and checks it: the whole pipeline for one snapshot. */
-export async function analyzeTree(tree: RepoTree, config: Config, release: boolean): Promise<Omit<Analysis, 'report'>> {
-  const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config) });
+export async function analyzeTree(tree: RepoTree, config: Config, release: boolean, indexOnly?: (c: Candidate) => boolean): Promise<Omit<Analysis, 'report'>> {
+  const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config), ...(indexOnly ? { indexOnly } : {}) });
   const raw = runRules(workspace, { release, isReleaseArtifact: (p) => matchesAny(p, config.release.artifacts) });
   const { kept, suppressed } = applyConfig(raw, config);
   return { workspace, findings: kept, suppressed };
@@ -63,4 +67,77 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const tree = await workingTree(options.cwd, options.paths);
   const result = await analyzeTree(tree, config, options.release ?? false);
   return { ...result, report: buildReport(result.workspace, result.findings) };
+}
+
+/** The base to compare with: a git ref (its merge base with HEAD is used) or an explicit file or folder. */
+export interface BaseSpec {
+  ref?: string;
+  path?: string;
+}
+
+export interface ChangeAnalysis extends Analysis {
+  base: Omit<Analysis, 'report'>;
+  pairs: SolutionPair[];
+  /** The merge-base commit, when a ref was given. */
+  baseCommit: string | undefined;
+}
+
+export class BaseError extends Error {}
+
+/**
+ * Pull-request mode: analyses the head (working tree) against a base and reports what the change
+ * introduces. With a git ref, the base is read with git itself (nothing is checked out) and only
+ * the solutions the diff touches are analysed in depth; the rest of the base is indexed so that
+ * bindings across solutions still resolve.
+ */
+export async function analyzeChange(options: AnalyzeOptions & { base: BaseSpec }): Promise<ChangeAnalysis> {
+  const config = options.config ?? structuredClone(DEFAULT_CONFIG);
+  const release = options.release ?? false;
+  let baseTree: RepoTree;
+  let changed: ChangedFile[] | undefined;
+  let baseCommit: string | undefined;
+  if (options.base.ref !== undefined) {
+    const ref = await resolveCommit(options.cwd, options.base.ref);
+    if (!ref) throw new BaseError(`base ref '${options.base.ref}' is not a commit in this repository (fetch it first, e.g. git fetch origin ${options.base.ref})`);
+    baseCommit = (await mergeBase(options.cwd, ref, 'HEAD')) ?? ref;
+    changed = await changedFiles(options.cwd, baseCommit, 'worktree', options.paths);
+    baseTree = await gitTree(options.cwd, baseCommit, options.paths);
+  } else if (options.base.path !== undefined) {
+    baseTree = await workingTree(options.cwd, [options.base.path]);
+  } else throw new BaseError('a base needs a ref or a path');
+
+  const headTouched = (p: string): boolean => !changed || changed.some((c) => within(c.path, p));
+  const baseTouched = (p: string): boolean => !changed || changed.some((c) => within(c.previousPath ?? c.path, p) || within(c.path, p));
+  const headTree = await workingTree(options.cwd, options.paths);
+  const head = await analyzeTree(headTree, config, release);
+  const base = await analyzeTree(baseTree, config, release, (c) => !baseTouched(c.path));
+
+  const renames = new Map((changed ?? []).filter((c) => c.previousPath).map((c) => [c.path, c.previousPath as string]));
+  const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
+  const touched = (p: string): boolean => headTouched(p);
+  const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched };
+  const changeFindings = CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx));
+  const { kept } = applyConfig(changeFindings, config);
+
+  const inScope = scopeFilter(head.workspace, touched);
+  const baseScope = scopeFilter(base.workspace, baseTouched);
+  const { findings, fixed } = classifyFindings(base.findings.filter(baseScope), [...head.findings.filter(inScope), ...kept]);
+  const changes = describeChanges(
+    pairs.filter((p) => (p.head ? touched(p.head.path) : true)),
+    head.workspace,
+  );
+  const report = buildReport(head.workspace, findings, { fixed, changes });
+  return { workspace: head.workspace, findings, suppressed: head.suppressed, report, base, pairs, baseCommit };
+}
+
+/** True when the changed file `file` lies in the solution at `solutionPath` (a zip or a folder). */
+function within(file: string, solutionPath: string): boolean {
+  return solutionPath === '.' || file === solutionPath || file.startsWith(`${solutionPath}/`);
+}
+
+/** Findings about touched solutions, or about flows in touched solutions (an untouched app calling a changed flow). */
+function scopeFilter(ws: Workspace, touched: (p: string) => boolean): (f: Finding) => boolean {
+  const touchedFlows = new Set<string>();
+  for (const s of ws.solutions) if (touched(s.path)) for (const f of s.flows) touchedFlows.add(f.id);
+  return (f) => touched(f.solution.path) || (f.flow !== undefined && touchedFlows.has(f.flow.id));
 }

@@ -100,6 +100,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         args.paths.push(arg);
     }
   }
+  if (args.baseRef !== undefined && args.basePath !== undefined) throw new UsageError('give --base-ref or --base-path, not both');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }

@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/config.js';
-import { analyze, loadConfig } from '../engine.js';
+import { analyze, analyzeChange, BaseError, loadConfig } from '../engine.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarifJson } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import type { RenderContext, Report } from '../report/types.js';
-import { RULES } from '../rules/registry.js';
+import { ALL_RULE_META } from '../rules/registry.js';
 import { VERSION } from '../version.js';
 import { parseArgs, USAGE, UsageError, type FailOn, type Format } from './args.js';
 import { gate } from './gate.js';
@@ -21,7 +21,7 @@ export interface CliIo {
 export const DOCS_BASE = 'https://github.com/flowguard/flowguard/blob/main/docs/rules/';
 
 export function renderContext(compared: boolean): RenderContext {
-  return { rules: RULES.map((r) => r.meta), compared, docsBase: DOCS_BASE };
+  return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
 }
 
 export function render(report: Report, format: Format, ctx: RenderContext): string {
@@ -59,15 +59,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const config = await loadConfig(io.cwd, args.config);
-    const analysis = await analyze({ cwd: io.cwd, paths: args.paths, config, release: args.release });
+    const compared = args.baseRef !== undefined || args.basePath !== undefined;
+    const options = { cwd: io.cwd, paths: args.paths, config, release: args.release };
+    const analysis = compared
+      ? await analyzeChange({ ...options, base: { ...(args.baseRef !== undefined ? { ref: args.baseRef } : {}), ...(args.basePath !== undefined ? { path: args.basePath } : {}) } })
+      : await analyze(options);
     const report = analysis.report;
-    const out = render(report, args.format, renderContext(false));
+    const out = render(report, args.format, renderContext(compared));
     if (args.output) await writeFile(resolve(io.cwd, args.output), out);
     else io.stdout(out);
     const failOn: FailOn = args.failOn ?? 'error';
-    return gate(report.findings, failOn, 'all') ? 1 : 0;
+    return gate(report.findings, failOn, args.failOnScope ?? (compared ? 'new' : 'all')) ? 1 : 0;
   } catch (err) {
-    const message = err instanceof ConfigError ? err.message : (err as Error).message;
+    const message = err instanceof ConfigError || err instanceof BaseError ? err.message : (err as Error).message;
     io.stderr(`flowguard: ${message}\n`);
     return 2;
   }

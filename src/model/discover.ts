@@ -23,7 +23,7 @@ export function findCandidates(tree: RepoTree): Candidate[] {
     const key = lookupKey(name);
     if (key.endsWith('.zip')) out.push({ path: name, kind: 'zip' });
     else if (key.endsWith('/other/solution.xml') || key === 'other/solution.xml') out.push({ path: dirname(dirname(name)), kind: 'unpacked' });
-    else if (basename(key) === 'solution.xml' && !key.endsWith('other/solution.xml')) {
+    else if (basename(key) === 'solution.xml') {
       const dir = dirname(name);
       if (keys.has(lookupKey(dir ? `${dir}/customizations.xml` : 'customizations.xml'))) out.push({ path: dir, kind: 'extracted-zip' });
     }
@@ -32,10 +32,10 @@ export function findCandidates(tree: RepoTree): Candidate[] {
 }
 
 /** Reads one candidate. Zips that hold neither a solution nor a legacy package are skipped silently. */
-export async function readCandidate(tree: RepoTree, c: Candidate, diagnostics: Diagnostic[]): Promise<Solution | undefined> {
+export async function readCandidate(tree: RepoTree, c: Candidate, diagnostics: Diagnostic[], options: { apps?: boolean } = {}): Promise<Solution | undefined> {
   if (c.kind !== 'zip') {
     const src = { tree: subtree(tree, c.path), layout: c.kind, path: c.path || '.', origin: folderOrigins(c.path) } as const;
-    return readSolution(src, diagnostics);
+    return readSolution(src, diagnostics, options);
   }
   let archive;
   try {
@@ -46,7 +46,7 @@ export async function readCandidate(tree: RepoTree, c: Candidate, diagnostics: D
   }
   const files = new ArchiveTree(archive);
   if (files.has('solution.xml') && files.has('customizations.xml')) {
-    return readSolution({ tree: files, layout: 'zip', path: c.path, origin: zipOrigins(c.path) }, diagnostics);
+    return readSolution({ tree: files, layout: 'zip', path: c.path, origin: zipOrigins(c.path) }, diagnostics, options);
   }
   if (files.has('manifest.json') && files.names.some((n) => /^Microsoft\.(Flow|PowerApps)\//i.test(n))) {
     return readLegacyPackage(files, c.path, diagnostics);

@@ -39,7 +39,8 @@ export function folderOrigins(root: string): (name: string, inner?: string) => O
 
 const MODERN_FLOW = 5;
 
-export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[]): Promise<Solution | undefined> {
+/** `apps: false` reads only the index (manifest, flows, connection references): canvas app documents are the costly part. */
+export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[], options: { apps?: boolean } = {}): Promise<Solution | undefined> {
   const report = (name: string, err: unknown, inner?: string): void => {
     const o = src.origin(name, inner);
     diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: describe(err) });
@@ -80,7 +81,7 @@ export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[
     origin: src.origin(solutionName),
   };
   solution.flows = await readFlows(src, customizations.workflows, customizationsName, report);
-  solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
+  if (options.apps !== false) solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
   solution.environmentVariables = await readEnvironmentVariables(src, report);
   return solution;
 }

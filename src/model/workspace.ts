@@ -10,6 +10,8 @@ export interface LoadOptions {
   settingsFiles?: readonly string[];
   /** Only these candidates are read (all when undefined). */
   filter?: (c: Candidate) => boolean;
+  /** Candidates read as an index only (flows and references, no app documents). */
+  indexOnly?: (c: Candidate) => boolean;
 }
 
 /** Reads every solution in the tree and binds app flow calls across all of them. */
@@ -18,7 +20,7 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
   const solutions = [];
   for (const candidate of findCandidates(tree)) {
     if (options.filter && !options.filter(candidate)) continue;
-    const solution = await readCandidate(tree, candidate, diagnostics);
+    const solution = await readCandidate(tree, candidate, diagnostics, { apps: !(options.indexOnly?.(candidate) ?? false) });
     if (solution) solutions.push(solution);
   }
   bindCalls(solutions);

@@ -10,7 +10,9 @@ import { deploymentSettingsGap } from './fg303-deployment-settings-gap.js';
 import { unmanagedSolution } from './fg401-unmanaged-solution.js';
 import { unmanagedLayerRisk } from './fg402-unmanaged-layer-risk.js';
 import { secretInExport } from './fg501-secret-in-export.js';
-import type { Rule } from './types.js';
+import { flowChangedAppUnchanged } from './fg105-flow-changed-app-unchanged.js';
+import { versionNotBumped } from './fg403-version-not-bumped.js';
+import type { ChangeRule, Rule, RuleMeta } from './types.js';
 
 /**
  * Every rule FlowGuard runs, in id order. Ids are banded by area:
@@ -31,3 +33,9 @@ export const RULES: readonly Rule[] = [
   unmanagedLayerRisk,
   secretInExport,
 ];
+
+/** Rules that compare a base with a head (pull-request mode). */
+export const CHANGE_RULES: readonly ChangeRule[] = [flowChangedAppUnchanged, versionNotBumped];
+
+/** Metadata of every rule, snapshot and change rules, in id order: for docs, SARIF and configuration. */
+export const ALL_RULE_META: readonly RuleMeta[] = [...RULES.map((r) => r.meta), ...CHANGE_RULES.map((r) => r.meta)].sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -63,3 +63,19 @@ export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): Finding[];
 }
+
+/** What a check of a change (base → head) knows. */
+export interface ChangeContext {
+  base: Workspace;
+  head: Workspace;
+  pairs: readonly import('../change/pairing.js').SolutionPair[];
+  release: boolean;
+  /** Whether this change touched a head solution's files; an untouched app cannot have been re-bound. */
+  touched: (headSolutionPath: string) => boolean;
+}
+
+/** A rule that looks at what a change did, not at one snapshot. */
+export interface ChangeRule {
+  meta: RuleMeta;
+  checkChange(ctx: ChangeContext): Finding[];
+}

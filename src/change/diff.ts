@@ -1,0 +1,93 @@
+import type { CanvasApp, Flow, FlowCall, Solution } from '../model/types.js';
+
+/**
+ * The part of a flow an app depends on: the trigger, inputs, outputs, connections with their
+ * mode, and the on/off state. Export noise (timestamps, volatile ids, key order) is not part of it.
+ */
+export function flowSignature(flow: Flow): string[] {
+  const lines = [`trigger ${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'none'}`, `state ${flow.state}`];
+  for (const p of flow.inputs) lines.push(`input ${p.name} ${p.type}${p.required ? ' required' : ''}`);
+  for (const o of flow.outputs) lines.push(`output ${o.name} ${o.type}`);
+  for (const c of flow.connections) lines.push(`connection ${c.key} ${c.api} ${c.runtimeSource}`);
+  return lines;
+}
+
+export type FlowChange = 'added' | 'removed' | 'signature-changed' | 'definition-changed' | 'unchanged';
+
+export interface FlowDiff {
+  change: FlowChange;
+  /** Human-readable differences of the signature (`connection shared_x embedded → invoker`, …). */
+  details: string[];
+}
+
+export function diffFlow(base: Flow | undefined, head: Flow | undefined): FlowDiff {
+  if (!base) return { change: 'added', details: [] };
+  if (!head) return { change: 'removed', details: [] };
+  const details = signatureDetails(base, head);
+  if (details.length > 0) return { change: 'signature-changed', details };
+  return { change: base.definitionHash === head.definitionHash ? 'unchanged' : 'definition-changed', details: [] };
+}
+
+function signatureDetails(base: Flow, head: Flow): string[] {
+  const out: string[] = [];
+  const trig = (f: Flow): string => (f.trigger ? `${f.trigger.type}/${f.trigger.kind}` : 'none');
+  if (trig(base) !== trig(head)) out.push(`trigger ${trig(base)} → ${trig(head)}`);
+  if (base.state !== head.state) out.push(`state ${base.state} → ${head.state}`);
+  keyed(out, 'input', base.inputs, head.inputs, (p) => p.name, (p) => `${p.type}${p.required ? ', required' : ''}`);
+  keyed(out, 'output', base.outputs, head.outputs, (o) => o.name, (o) => o.type);
+  keyed(out, 'connection', base.connections, head.connections, (c) => c.key, (c) => `${c.api}, ${c.runtimeSource}`);
+  return out;
+}
+
+function keyed<T>(out: string[], what: string, base: T[], head: T[], key: (t: T) => string, describe: (t: T) => string): void {
+  const b = new Map(base.map((x) => [key(x), x]));
+  const h = new Map(head.map((x) => [key(x), x]));
+  for (const [k, x] of b) {
+    const y = h.get(k);
+    if (!y) out.push(`${what} '${k}' (${describe(x)}) removed`);
+    else if (describe(x) !== describe(y)) out.push(`${what} '${k}' ${describe(x)} → ${describe(y)}`);
+  }
+  for (const [k, y] of h) if (!b.has(k)) out.push(`${what} '${k}' (${describe(y)}) added`);
+}
+
+/** The app's stored copy of a flow's signature, for deciding whether the app was re-bound. */
+export function storedBinding(call: FlowCall): string {
+  return JSON.stringify([
+    call.storedInputs.map((p) => [p.name, p.type, p.required]),
+    call.storedOutputs?.map((o) => [o.name, o.type]) ?? null,
+    call.connectionsRecorded ? call.storedConnections.map((c) => [c.key, c.api]) : null,
+  ]);
+}
+
+/** What an app knows about its flows: data sources, their flow ids and stored signatures. */
+export function appEssence(app: CanvasApp): string {
+  return JSON.stringify(
+    app.calls
+      .map((c) => [c.dataSource, c.hints.workflowEntityId ?? c.hints.localConnectionReference ?? c.hints.appRecord ?? null, storedBinding(c)])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+  );
+}
+
+/** Whether anything that an import deploys changed between two versions of a solution (noise excluded). */
+export function componentsChanged(base: Solution, head: Solution): string[] {
+  const out: string[] = [];
+  const bf = new Map(base.flows.map((f) => [f.id, f]));
+  const hf = new Map(head.flows.map((f) => [f.id, f]));
+  for (const id of new Set([...bf.keys(), ...hf.keys()])) {
+    const d = diffFlow(bf.get(id), hf.get(id));
+    if (d.change !== 'unchanged') out.push(`flow '${(hf.get(id) ?? bf.get(id))?.name}' ${d.change}`);
+  }
+  const ba = new Map(base.apps.map((a) => [a.name.toLowerCase(), a]));
+  const ha = new Map(head.apps.map((a) => [a.name.toLowerCase(), a]));
+  for (const key of new Set([...ba.keys(), ...ha.keys()])) {
+    const a = ba.get(key);
+    const b = ha.get(key);
+    if (!a || !b) out.push(`app '${(b ?? a)?.displayName}' ${b ? 'added' : 'removed'}`);
+    else if (appEssence(a) !== appEssence(b)) out.push(`app '${b.displayName}' changed`);
+  }
+  const crs = (s: Solution): string => s.connectionReferences.map((c) => `${c.logicalName.toLowerCase()} ${c.connectorId.toLowerCase()}`).sort().join('|');
+  if (crs(base) !== crs(head)) out.push('connection references changed');
+  const evs = (s: Solution): string => s.environmentVariables.map((e) => `${e.schemaName.toLowerCase()} ${e.type}`).sort().join('|');
+  if (evs(base) !== evs(head)) out.push('environment variables changed');
+  return out;
+}

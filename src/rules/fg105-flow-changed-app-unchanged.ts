@@ -1,0 +1,52 @@
+import { diffFlow, storedBinding } from '../change/diff.js';
+import type { SolutionPair } from '../change/pairing.js';
+import type { CanvasApp, Solution } from '../model/types.js';
+import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
+import { ERRORS } from './kb.js';
+import { rebindSteps } from './mitigation.js';
+import type { ChangeContext, ChangeRule, Finding, RuleMeta } from './types.js';
+
+const meta: RuleMeta = {
+  id: 'FG105',
+  name: 'flow-changed-app-unchanged',
+  defaultSeverity: 'error',
+  errorCodes: [ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference, ERRORS.TemplateExpressionFailure],
+  summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
+  impact:
+    "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
+};
+
+function checkChange(ctx: ChangeContext): Finding[] {
+  const pairOf = new Map<Solution, SolutionPair>();
+  for (const p of ctx.pairs) if (p.head) pairOf.set(p.head, p);
+  const out: Finding[] = [];
+  for (const bc of boundCalls(ctx.head)) {
+    const flowPair = pairOf.get(bc.flowSolution);
+    const baseFlow = flowPair?.base?.flows.find((f) => f.id === bc.flow.id);
+    const diff = diffFlow(baseFlow, bc.flow);
+    if (diff.change !== 'signature-changed') continue;
+    if (ctx.touched(bc.solution.path)) {
+      const baseApp = findApp(pairOf.get(bc.solution)?.base, bc.app);
+      const baseCall = baseApp?.calls.find((c) => c.dataSource === bc.call.dataSource);
+      if (!baseCall || storedBinding(baseCall) !== storedBinding(bc.call)) continue;
+    }
+    out.push(
+      makeFinding(meta, {
+        solution: bc.solution,
+        app: bc.app,
+        flow: bc.flow,
+        location: bc.flow.origin,
+        message: `This change alters flow ${flowLabel(bc.flow)}: ${diff.details.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
+        mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, diff.details.join('; ')),
+        identity: diff.details,
+      }),
+    );
+  }
+  return out;
+}
+
+function findApp(solution: Solution | undefined, app: CanvasApp): CanvasApp | undefined {
+  return solution?.apps.find((a) => a.name.toLowerCase() === app.name.toLowerCase());
+}
+
+export const flowChangedAppUnchanged: ChangeRule = { meta, checkChange };
