@@ -91,3 +91,14 @@ export function componentsChanged(base: Solution, head: Solution): string[] {
   if (evs(base) !== evs(head)) out.push('environment variables changed');
   return out;
 }
+
+/** Whether an app's stored copy agrees with a flow's inputs, outputs and connection keys. */
+export function bindingMatches(call: FlowCall, flow: Flow): boolean {
+  const params = (list: { name: string; type: string; required: boolean }[]): string =>
+    list.map((p) => `${p.name}:${p.type}:${p.required}`).sort().join('|');
+  if (params(call.storedInputs) !== params(flow.inputs)) return false;
+  const outputs = new Set(flow.outputs.map((o) => `${o.name}:${o.type}`));
+  if ((call.storedOutputs ?? []).some((o) => !outputs.has(`${o.name}:${o.type}`))) return false;
+  if (!call.connectionsRecorded) return true;
+  return call.storedConnections.map((c) => c.key).sort().join('|') === flow.connections.map((c) => c.key).sort().join('|');
+}

@@ -1,4 +1,4 @@
-import { diffFlow, storedBinding } from '../change/diff.js';
+import { bindingMatches, diffFlow, storedBinding } from '../change/diff.js';
 import type { SolutionPair } from '../change/pairing.js';
 import type { CanvasApp, Solution } from '../model/types.js';
 import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
@@ -24,7 +24,9 @@ function checkChange(ctx: ChangeContext): Finding[] {
     const flowPair = pairOf.get(bc.flowSolution);
     const baseFlow = flowPair?.base?.flows.find((f) => f.id === bc.flow.id);
     const diff = diffFlow(baseFlow, bc.flow);
-    if (diff.change !== 'signature-changed') continue;
+    if (diff.change !== 'signature-changed' || !baseFlow) continue;
+    // A change that brings the flow back in line with what the app stored needs no re-binding.
+    if (bindingMatches(bc.call, bc.flow) && !bindingMatches(bc.call, baseFlow)) continue;
     if (ctx.touched(bc.solution.path)) {
       const baseApp = findApp(pairOf.get(bc.solution)?.base, bc.app);
       const baseCall = baseApp?.calls.find((c) => c.dataSource === bc.call.dataSource);
