@@ -11,6 +11,7 @@ export interface SolutionPair {
  * Pairs the base and head versions of each solution: by path, then by a rename the diff
  * reported, then by unique name and managed flag (file names that carry the version,
  * `Contoso_1_0_0_1_managed.zip` → `Contoso_1_0_0_3_managed.zip`, are one solution upgraded).
+ * Without a rename, a managed and an unmanaged export of one solution are different artifacts.
  */
 export function pairSolutions(base: readonly Solution[], head: readonly Solution[], renames: ReadonlyMap<string, string> = new Map()): SolutionPair[] {
   const pairs: SolutionPair[] = [];
@@ -20,7 +21,9 @@ export function pairSolutions(base: readonly Solution[], head: readonly Solution
   for (const h of head) {
     const previous = renames.get(h.path);
     const samePath = byPath.get(h.path);
-    const renamed = previous !== undefined ? byPath.get(previous) : undefined;
+    // A rename git detected counts only when it is the same solution (binary similarity can pair strangers).
+    const candidate = previous !== undefined ? byPath.get(previous) : undefined;
+    const renamed = candidate && candidate.uniqueName.toLowerCase() === h.uniqueName.toLowerCase() ? candidate : undefined;
     const b = samePath && freeBase.has(samePath) ? samePath : renamed && freeBase.has(renamed) ? renamed : undefined;
     if (b) {
       freeBase.delete(b);
