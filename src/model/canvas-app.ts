@@ -19,6 +19,8 @@ interface FlowDataSource {
   /** Legacy `AddinWadl` entries name the flow by its environment-specific name. */
   addinConnectorId: string | undefined;
   wadl: string | undefined;
+  /** The file the entry was read from, when each data source has its own (unpacked sources). */
+  origin?: Origin;
 }
 
 export function isFlowDataSource(ds: unknown): boolean {
@@ -63,7 +65,7 @@ export async function readUnpackedApp(src: FileTree, origin: (name: string) => O
       if (!isFlowDataSource(ds)) continue;
       const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
       const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
-      flows.push(toFlowDataSource(ds, wadl));
+      flows.push({ ...toFlowDataSource(ds, wadl), origin: origin(name) });
       firstDs ||= name;
     }
   }
@@ -95,7 +97,7 @@ function toCall(ds: FlowDataSource, lcr: unknown, origin: Origin): FlowCall {
     storedOutputs: signature.outputs,
     storedConnections: entry ? storedConnections(entry, lcr) : [],
     connectionsRecorded: entry !== undefined,
-    origin,
+    origin: ds.origin ?? origin,
     binding: { flowId: undefined, resolvedBy: undefined, confidence: undefined, solutionPath: undefined },
   };
 }

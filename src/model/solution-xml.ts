@@ -1,4 +1,4 @@
-import { asArray, attr, boolFlag, normalizeGuid, parseXml, prop, propCI, text, type XmlNode } from '../source/decode.js';
+import { asArray, attr, boolFlag, normalizeGuid, parseXml, prop, propCI, refuseDtd, text, type XmlNode } from '../source/decode.js';
 import { apiName } from './canvas-app.js';
 import type { ConnectionReferenceDef, ManagedState, MissingDependency, Origin, PublisherInfo } from './types.js';
 
@@ -70,6 +70,8 @@ const SECTIONS = ['Workflows', 'CanvasApps', 'connectionreferences'] as const;
  * entity metadata; each wanted top-level section is cut out by its tags and parsed alone.
  */
 export function readCustomizations(xml: string): Customizations {
+  // Checked on the whole document: the sections cut out below would leave its DOCTYPE behind.
+  refuseDtd(xml);
   const parts: string[] = [];
   for (const tag of SECTIONS) {
     const section = sliceElement(xml, tag);

@@ -106,7 +106,7 @@ export interface WaitPoint {
   kind: WaitKind;
   /** Lower bound of the time it blocks, in seconds, when it is known (a fixed delay). */
   minSeconds: number | undefined;
-  /** True when the action runs before any Response action of the flow (or the flow has none). */
+  /** True when the action can run before a Response action of the flow; false for every action of a flow with no Response (it answers the app at once). */
   beforeResponse: boolean;
   detail: string;
 }

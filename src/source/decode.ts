@@ -39,11 +39,16 @@ const parser = new XMLParser({
 
 export type XmlNode = Record<string, unknown>;
 
-/** Parses untrusted XML. A DOCTYPE is refused: exports never carry one, and it is how entity expansion attacks start. */
-export function parseXml(text: string): XmlNode {
+/** Refuses XML text with a DTD: exports never carry one, and it is how entity expansion attacks start. */
+export function refuseDtd(text: string): void {
   if (/<!DOCTYPE/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text)) {
     throw new InputError('XML with a DOCTYPE or ENTITY declaration is not read');
   }
+}
+
+/** Parses untrusted XML. A DOCTYPE is refused (see {@link refuseDtd}). */
+export function parseXml(text: string): XmlNode {
+  refuseDtd(text);
   try {
     return parser.parse(text, true) as XmlNode;
   } catch (err) {
