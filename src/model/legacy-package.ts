@@ -51,8 +51,7 @@ export async function readLegacyPackage(tree: FileTree, path: string, diagnostic
   const apps: CanvasApp[] = [];
   for (const name of tree.names.filter((n) => /^Microsoft\.PowerApps\/apps\/[^/]+\/[^/]+\.msapp$/i.test(n))) {
     const appId = basename(dirname(name));
-    const resource = resources.find(([, r]) => str(prop(r, 'type')) === 'Microsoft.PowerApps/apps');
-    const displayName = (resources.length && resource ? str(prop(prop(resource[1], 'details'), 'displayName')) : '') || appId;
+    const displayName = (await legacyAppDisplayName(tree, dirname(name), appId)) || appId;
     const app: CanvasApp = { name: appId, displayName, customizable: undefined, document: 'msapp', calls: [], secrets: [], origin: origin(name), metaOrigin: undefined };
     try {
       const doc = await readMsapp(new ArchiveTree(await tree.openArchive(name)), (inner) => origin(name, inner));
@@ -82,4 +81,15 @@ export async function readLegacyPackage(tree: FileTree, path: string, diagnostic
     apps,
     origin: origin('manifest.json'),
   };
+}
+
+/** `Microsoft.PowerApps/apps/<id>/<id>.json` → `appDefinitionTemplate.properties.displayName`. */
+async function legacyAppDisplayName(tree: FileTree, dir: string, appId: string): Promise<string> {
+  const file = `${dir}/${appId}.json`;
+  if (!tree.has(file)) return '';
+  try {
+    return str(prop(prop(prop(parseJson(await tree.read(file)), 'appDefinitionTemplate'), 'properties'), 'displayName'));
+  } catch {
+    return '';
+  }
 }

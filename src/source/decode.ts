@@ -28,10 +28,10 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  // Only the five XML built-in entities are decoded; documents with a DTD are refused below,
-  // so no entity can expand.
+  // Built-in and numeric character references (`&amp;`, `&#xA;`) are decoded from fixed tables.
+  // Documents with a DTD are refused (refuseDtd), so no declared entity can ever expand.
   processEntities: true,
-  htmlEntities: false,
+  htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
   removeNSPrefix: false,
