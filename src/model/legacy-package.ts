@@ -51,7 +51,10 @@ export async function readLegacyPackage(tree: FileTree, path: string, diagnostic
   const apps: CanvasApp[] = [];
   for (const name of tree.names.filter((n) => /^Microsoft\.PowerApps\/apps\/[^/]+\/[^/]+\.msapp$/i.test(n))) {
     const appId = basename(dirname(name));
-    const displayName = (await legacyAppDisplayName(tree, dirname(name), appId)) || appId;
+    const appResources = resources.filter(([, r]) => str(prop(r, 'type')) === 'Microsoft.PowerApps/apps');
+    // The manifest's resource ids differ from the app folder ids; its name is only safe to use when the package holds one app.
+    const onlyApp = appResources.length === 1 ? str(prop(prop(appResources[0]?.[1], 'details'), 'displayName')) : '';
+    const displayName = (await legacyAppDisplayName(tree, dirname(name), appId)) || onlyApp || appId;
     const app: CanvasApp = { name: appId, displayName, customizable: undefined, document: 'msapp', calls: [], secrets: [], origin: origin(name), metaOrigin: undefined };
     try {
       const doc = await readMsapp(new ArchiveTree(await tree.openArchive(name)), (inner) => origin(name, inner));
