@@ -91,8 +91,6 @@ export class BaseError extends Error {}
  * bindings across solutions still resolve.
  */
 export async function analyzeChange(options: AnalyzeOptions & { base: BaseSpec }): Promise<ChangeAnalysis> {
-  const config = options.config ?? structuredClone(DEFAULT_CONFIG);
-  const release = options.release ?? false;
   let baseTree: RepoTree;
   let changed: ChangedFile[] | undefined;
   let baseCommit: string | undefined;
@@ -105,29 +103,38 @@ export async function analyzeChange(options: AnalyzeOptions & { base: BaseSpec }
   } else if (options.base.path !== undefined) {
     baseTree = await workingTree(options.cwd, [options.base.path]);
   } else throw new BaseError('a base needs a ref or a path');
+  const headTree = await workingTree(options.cwd, options.paths);
+  const result = await compareTrees({ baseTree, headTree, ...(changed ? { changed } : {}) }, options.config ?? structuredClone(DEFAULT_CONFIG), options.release ?? false);
+  return { ...result, baseCommit };
+}
 
+export interface TreePair {
+  baseTree: RepoTree;
+  headTree: RepoTree;
+  /** Files the change touched; without it every solution counts as touched. */
+  changed?: readonly ChangedFile[];
+}
+
+/** Compares two snapshots, wherever they were read from (working tree, git, the REST API). */
+export async function compareTrees(trees: TreePair, config: Config, release: boolean): Promise<Omit<ChangeAnalysis, 'baseCommit'>> {
+  const changed = trees.changed;
   const headTouched = (p: string): boolean => !changed || changed.some((c) => within(c.path, p));
   const baseTouched = (p: string): boolean => !changed || changed.some((c) => within(c.previousPath ?? c.path, p) || within(c.path, p));
-  const headTree = await workingTree(options.cwd, options.paths);
-  const head = await analyzeTree(headTree, config, release);
-  const base = await analyzeTree(baseTree, config, release, (c) => !baseTouched(c.path));
+  const head = await analyzeTree(trees.headTree, config, release);
+  const base = await analyzeTree(trees.baseTree, config, release, (c) => !baseTouched(c.path));
 
   const renames = new Map((changed ?? []).filter((c) => c.previousPath).map((c) => [c.path, c.previousPath as string]));
   const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
-  const touched = (p: string): boolean => headTouched(p);
-  const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched };
-  const changeFindings = CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx));
-  const { kept } = applyConfig(changeFindings, config);
+  const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
+  const { kept } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
 
-  const inScope = scopeFilter(head.workspace, touched);
-  const baseScope = scopeFilter(base.workspace, baseTouched);
-  const { findings, fixed } = classifyFindings(base.findings.filter(baseScope), [...head.findings.filter(inScope), ...kept]);
+  const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings.filter(scopeFilter(head.workspace, headTouched)), ...kept]);
   const changes = describeChanges(
-    pairs.filter((p) => (p.head ? touched(p.head.path) : true)),
+    pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)),
     head.workspace,
   );
   const report = buildReport(head.workspace, findings, { fixed, changes });
-  return { workspace: head.workspace, findings, suppressed: head.suppressed, report, base, pairs, baseCommit };
+  return { workspace: head.workspace, findings, suppressed: head.suppressed, report, base, pairs };
 }
 
 /** True when the changed file `file` lies in the solution at `solutionPath` (a zip or a folder). */

@@ -147,3 +147,26 @@ export function inlineCode(text: string, options: InlineCodeOptions = {}): strin
   const pad = content.startsWith('`') || content.endsWith('`') || (content.startsWith(' ') && content.endsWith(' '));
   return pad ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
 }
+
+/** Links FlowGuard itself cites (Microsoft Learn); only these are turned into links in Markdown. */
+const TRUSTED_LINK = /https:\/\/learn\.microsoft\.com\/[A-Za-z0-9/#._~%-]+/g;
+
+/** {@link escapeMarkdown}, except that Microsoft Learn URLs stay clickable autolinks. */
+export function escapeMarkdownWithLinks(text: string, maxLength: number = DEFAULT_MAX_NAME_LENGTH): string {
+  const clean = plainText(text, maxLength);
+  let out = '';
+  let last = 0;
+  for (const m of clean.matchAll(TRUSTED_LINK)) {
+    const url = m[0].replace(/[.]+$/, '');
+    out += escapeSegment(clean.slice(last, m.index), maxLength) + `<${url}>`;
+    last = (m.index ?? 0) + url.length;
+  }
+  return out + escapeSegment(clean.slice(last), maxLength);
+}
+
+/** escapeMarkdown for a piece of a line: the spaces at its ends are part of the line and stay. */
+function escapeSegment(seg: string, maxLength: number): string {
+  const lead = /^\s*/.exec(seg)?.[0] ?? '';
+  const trail = seg.length > lead.length ? (/\s*$/.exec(seg)?.[0] ?? '') : '';
+  return lead + escapeMarkdown(seg, maxLength) + trail;
+}

@@ -11,7 +11,7 @@ import {
   ruleDocsUrl,
   type FlowEntry,
 } from './common.js';
-import { MAX_MESSAGE_LENGTH, escapeMarkdown, inlineCode, redactSecrets } from './escape.js';
+import { MAX_MESSAGE_LENGTH, escapeMarkdown, inlineCode, redactSecrets, escapeMarkdownWithLinks } from './escape.js';
 import { SEVERITIES, SEVERITY_STYLE, countPhrase, plural } from './severity.js';
 import { compareText, countBySeverity, isNew, sortDiagnostics, sortFindings } from './sort.js';
 import type { ChangeJson, Report, RenderContext, SolutionJson } from './types.js';
@@ -228,7 +228,7 @@ class Renderer {
     const out = [lines.join('\\\n'), ''];
     if (this.detail.mitigations && f.mitigation.length > 0) {
       out.push('<details><summary>How to fix</summary>', '');
-      f.mitigation.forEach((step, i) => out.push(`${i + 1}. ${escapeMarkdown(step, MAX_MESSAGE_LENGTH)}`));
+      f.mitigation.forEach((step, i) => out.push(`${i + 1}. ${escapeMarkdownWithLinks(step, MAX_MESSAGE_LENGTH)}`));
       out.push('', '</details>', '');
     }
     return out;
