@@ -68,7 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const out = render(report, args.format, renderContext(compared));
     if (args.output) await writeFile(resolve(io.cwd, args.output), out);
     else io.stdout(out);
-    const failOn: FailOn = args.failOn ?? 'error';
+    const failOn: FailOn = args.failOn ?? 'never';
     return gate(report.findings, failOn, args.failOnScope ?? (compared ? 'new' : 'all')) ? 1 : 0;
   } catch (err) {
     const message = err instanceof ConfigError || err instanceof BaseError ? err.message : (err as Error).message;
