@@ -58621,7 +58621,7 @@ function fg501_secret_in_export_check(ctx) {
                     solution,
                     app,
                     location: secret.origin,
-                    message: `App ${appLabel(app)} stores the callback URL of flow '${secret.dataSource}' with its signature (workFlowCallbackUri … sig=, redacted here): anyone with read access to this repository can start that flow.`,
+                    message: `App ${appLabel(app)} stores the callback URL of flow '${secret.dataSource}' with its SAS signature (the sig parameter of workFlowCallbackUri, not printed here): anyone with read access to this repository can start that flow.`,
                     mitigation: [
                         `Regenerate the flow's access keys so the committed signature stops working (for a solution flow, re-save the trigger or recreate the flow; Logic Apps: Regenerate access keys).`,
                         `Remove '${secret.dataSource}' from the app and add it again in a current Power Apps Studio, which stores solution-aware references without the callback URL, then export again.`,
@@ -58996,6 +58996,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 /**
  * Lists the files under the given paths (files or folders) of the working tree, relative to `cwd`.
@@ -59004,8 +59005,10 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 async function listWorkingTree(cwd, paths) {
     const seen = new Map();
     for (const p of paths) {
-        const abs = (0,external_node_path_namespaceObject.join)(cwd, p);
-        const st = await (0,promises_namespaceObject.stat)(abs);
+        const abs = (0,external_node_path_namespaceObject.resolve)(cwd, p);
+        const st = await (0,promises_namespaceObject.stat)(abs).catch(() => {
+            throw new InputError(`path '${p}' does not exist`);
+        });
         if (st.isFile())
             addFile(seen, cwd, abs, st.size);
         else
@@ -59036,7 +59039,7 @@ function toRepoPath(p) {
 }
 async function folder_workingTree(cwd, paths, limits = DEFAULT_LIMITS) {
     const files = await listWorkingTree(cwd, paths);
-    return new RepoTree(files, async (path) => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(cwd, path)), limits);
+    return new RepoTree(files, async (path) => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, path)), limits);
 }
 
 ;// CONCATENATED MODULE: ./src/source/git.ts
@@ -59387,9 +59390,11 @@ const DEFAULT_CONFIG_FILE = '.github/flowguard.yml';
 /** Loads the configuration file: the given one (must exist), else `.github/flowguard.yml` when present, else defaults. */
 async function engine_loadConfig(cwd, file) {
     const path = file ?? ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
+    if (path && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, path)))
+        throw new config_ConfigError(`configuration file '${path}' does not exist`);
     if (!path)
         return structuredClone(config_DEFAULT_CONFIG);
-    return parseConfig(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(cwd, path), 'utf8'), path, ALL_RULE_META);
+    return parseConfig(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, path), 'utf8'), path, ALL_RULE_META);
 }
 /** Runs every rule over a workspace; a rule that throws becomes a diagnostic, never a crash. */
 function runRules(workspace, ctx) {
@@ -60521,7 +60526,7 @@ async function runCli(argv, io) {
             await writeFile(resolve(io.cwd, args.output), out);
         else
             io.stdout(out);
-        const failOn = args.failOn ?? 'error';
+        const failOn = args.failOn ?? 'never';
         return gate(report.findings, failOn, args.failOnScope ?? (compared ? 'new' : 'all')) ? 1 : 0;
     }
     catch (err) {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { applyConfig, DEFAULT_CONFIG, parseConfig, pathSelected, type Config } from './config/config.js';
+import { join, resolve } from 'node:path';
+import { applyConfig, ConfigError, DEFAULT_CONFIG, parseConfig, pathSelected, type Config } from './config/config.js';
 import { matchesAny } from './config/glob.js';
 import { loadWorkspace } from './model/workspace.js';
 import type { Workspace } from './model/types.js';
@@ -36,8 +36,9 @@ export interface Analysis {
 /** Loads the configuration file: the given one (must exist), else `.github/flowguard.yml` when present, else defaults. */
 export async function loadConfig(cwd: string, file: string | undefined): Promise<Config> {
   const path = file ?? (existsSync(join(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
+  if (path && !existsSync(resolve(cwd, path))) throw new ConfigError(`configuration file '${path}' does not exist`);
   if (!path) return structuredClone(DEFAULT_CONFIG);
-  return parseConfig(await readFile(join(cwd, path), 'utf8'), path, ALL_RULE_META);
+  return parseConfig(await readFile(resolve(cwd, path), 'utf8'), path, ALL_RULE_META);
 }
 
 /** Runs every rule over a workspace; a rule that throws becomes a diagnostic, never a crash. */

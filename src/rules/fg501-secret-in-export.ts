@@ -20,7 +20,7 @@ function check(ctx: RuleContext): Finding[] {
             solution,
             app,
             location: secret.origin,
-            message: `App ${appLabel(app)} stores the callback URL of flow '${secret.dataSource}' with its signature (workFlowCallbackUri … sig=, redacted here): anyone with read access to this repository can start that flow.`,
+            message: `App ${appLabel(app)} stores the callback URL of flow '${secret.dataSource}' with its SAS signature (the sig parameter of workFlowCallbackUri, not printed here): anyone with read access to this repository can start that flow.`,
             mitigation: [
               `Regenerate the flow's access keys so the committed signature stops working (for a solution flow, re-save the trigger or recreate the flow; Logic Apps: Regenerate access keys).`,
               `Remove '${secret.dataSource}' from the app and add it again in a current Power Apps Studio, which stores solution-aware references without the callback URL, then export again.`,

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { InputError } from './limits.js';
 import { RepoTree, type FileInfo } from './tree.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 
@@ -12,8 +13,10 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 export async function listWorkingTree(cwd: string, paths: readonly string[]): Promise<FileInfo[]> {
   const seen = new Map<string, FileInfo>();
   for (const p of paths) {
-    const abs = join(cwd, p);
-    const st = await stat(abs);
+    const abs = resolve(cwd, p);
+    const st = await stat(abs).catch(() => {
+      throw new InputError(`path '${p}' does not exist`);
+    });
     if (st.isFile()) addFile(seen, cwd, abs, st.size);
     else await walk(cwd, abs, seen);
   }
@@ -44,5 +47,5 @@ export function toRepoPath(p: string): string {
 
 export async function workingTree(cwd: string, paths: readonly string[], limits: ReadLimits = DEFAULT_LIMITS): Promise<RepoTree> {
   const files = await listWorkingTree(cwd, paths);
-  return new RepoTree(files, async (path) => readFile(join(cwd, path)), limits);
+  return new RepoTree(files, async (path) => readFile(resolve(cwd, path)), limits);
 }

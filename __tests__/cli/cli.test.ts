@@ -1,0 +1,135 @@
+import { describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { runCli } from '../../src/cli/main.js';
+import { parseArgs, UsageError } from '../../src/cli/args.js';
+import { VERSION } from '../../src/version.js';
+import { CORPUS, describeCorpus, PROJECT_ROOT } from '../helpers/corpus.js';
+
+const run = promisify(execFile);
+
+async function cli(argv: string[], cwd = PROJECT_ROOT): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { cwd, stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('argument parsing', () => {
+  it.each([
+    [['--format', 'yaml'], /--format must be one of json, text, markdown, sarif/],
+    [['--fail-on'], /--fail-on needs a value/],
+    [['--bogus'], /unknown option --bogus/],
+    [['--base-ref', 'main', '--base-path', 'x'], /not both/],
+  ])('%j is a usage error', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(UsageError);
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+  it('accepts --flag=value and defaults the path to .', () => {
+    expect(parseArgs(['--format=json'])).toMatchObject({ format: 'json', paths: ['.'] });
+  });
+});
+
+describe('the CLI on the bundled example', () => {
+  it('exits 2 with the usage for bad arguments', async () => {
+    const r = await cli(['--format', 'yaml']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Usage: flowguard');
+  });
+  it('prints its version and help', async () => {
+    expect((await cli(['--version'])).out.trim()).toBe(VERSION);
+    expect((await cli(['--help'])).out).toContain('--fail-on');
+  });
+  it('reports and exits 0 by default; --fail-on decides the exit code', async () => {
+    const plain = await cli(['examples', '--format', 'json']);
+    expect(plain.code).toBe(0);
+    const report = JSON.parse(plain.out);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.counts.error).toBeGreaterThan(0);
+    expect((await cli(['examples', '--fail-on', 'error'])).code).toBe(1);
+    expect((await cli(['examples', '--fail-on', 'never'])).code).toBe(0);
+  });
+  it('writes the report to --output in every format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-cli-'));
+    try {
+      for (const format of ['json', 'text', 'markdown', 'sarif']) {
+        const file = join(dir, `out.${format}`);
+        const r = await cli(['examples', '--format', format, '--output', file]);
+        expect(r.code).toBe(0);
+        expect(r.out).toBe('');
+        const text = readFileSync(file, 'utf8');
+        expect(text).toContain(format === 'sarif' ? '"version": "2.1.0"' : 'FG101');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('names the bad key of a configuration file and exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-cfg-'));
+    try {
+      writeFileSync(join(dir, 'flowguard.yml'), 'rulez:\n  FG101: off\n');
+      const r = await cli(['examples', '--config', join(dir, 'flowguard.yml')]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("unknown key 'rulez'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('applies rule settings and ignores from the configuration', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-cfg-'));
+    try {
+      cpSync(join(PROJECT_ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+      mkdirSync(join(dir, '.github'));
+      writeFileSync(join(dir, '.github/flowguard.yml'), 'rules:\n  flow-output-drift: off\n  FG202: note\nignore:\n  - rule: FG303\n    reason: settings are filled in by the pipeline\n');
+      const report = JSON.parse((await cli(['examples', '--format', 'json'], dir)).out);
+      const rules = report.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`);
+      expect(rules).not.toContain('FG102:error');
+      expect(rules).toContain('FG202:note');
+      expect(rules.some((r: string) => r.startsWith('FG303'))).toBe(false);
+      expect(rules).toContain('FG101:error');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('compares with --base-path and marks findings new or existing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-base-'));
+    try {
+      cpSync(join(PROJECT_ROOT, 'examples/contoso-requests'), join(dir, 'base'), { recursive: true });
+      cpSync(join(PROJECT_ROOT, 'examples/contoso-requests'), join(dir, 'head'), { recursive: true });
+      const flow = join(dir, 'base/Workflows/SubmitRequest-6E2C1A0B-4D3F-4B8E-9A51-2F7C8D9E0A11.json');
+      const def = JSON.parse(readFileSync(flow, 'utf8'));
+      delete def.properties.definition.triggers.manual.inputs.schema.properties.text_2;
+      def.properties.definition.triggers.manual.inputs.schema.required = ['text', 'text_1'];
+      writeFileSync(flow, JSON.stringify(def));
+      const r = await cli(['head', '--base-path', 'base', '--format', 'json', '--fail-on', 'error'], dir);
+      const report = JSON.parse(r.out);
+      const byRule = (id: string) => report.findings.filter((f: { ruleId: string }) => f.ruleId === id).map((f: { status: string }) => f.status);
+      expect(byRule('FG101')).toEqual(['new']);
+      expect(byRule('FG102')).toEqual(['existing']);
+      expect(r.code).toBe(1);
+      expect((await cli(['head', '--base-path', 'base', '--fail-on', 'error', '--fail-on-scope', 'new'], dir)).code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describeCorpus('the packaged CLI (dist/cli/index.js) on the whole corpus', () => {
+  it('exits 0, reports every solution with repository-relative paths, byte-identically twice', async () => {
+    const args = ['dist/cli/index.js', CORPUS, '--format', 'json'];
+    const a = await run('node', args, { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const b = await run('node', args, { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
+    expect(a.stdout).toBe(b.stdout);
+    const report = JSON.parse(a.stdout);
+    expect(report.solutions).toHaveLength(34);
+    for (const s of report.solutions) {
+      expect(s.path).not.toContain('\\');
+      expect(s.path.startsWith('/')).toBe(false);
+    }
+    expect(report.diagnostics).toEqual([]);
+    expect(a.stdout).not.toMatch(/sig=(?!REDACTED)[A-Za-z0-9%_-]{6,}/);
+  });
+});
