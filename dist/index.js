@@ -56627,15 +56627,22 @@ function toFlowDataSource(ds, wadl) {
 /** Reads an .msapp: only `References/DataSources.json` and `Properties.json` are inflated. */
 async function readMsapp(msapp, origin) {
     const dsName = 'References/DataSources.json';
-    const sources = msapp.has(dsName) ? asArray(prop(parseJson(await msapp.read(dsName)), 'DataSources')) : [];
+    const dsBytes = msapp.has(dsName) ? await msapp.read(dsName) : undefined;
+    // DataSources.json also holds every table and connector definition, often megabytes: parse it only when a flow is in it.
+    if (!dsBytes || !mentionsFlows(dsBytes))
+        return { calls: [], secrets: [] };
+    const sources = asArray(prop(parseJson(dsBytes), 'DataSources'));
     const flows = sources.filter(isFlowDataSource).map((ds) => toFlowDataSource(ds, str(prop(prop(ds, 'WadlMetadata'), 'WadlXml')) || undefined));
-    let lcr = {};
-    if (flows.length > 0 || msapp.has('Properties.json')) {
-        const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
-        const raw = prop(props, 'LocalConnectionReferences');
-        lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
-    }
+    if (flows.length === 0)
+        return { calls: [], secrets: [] };
+    const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
+    const raw = prop(props, 'LocalConnectionReferences');
+    const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
     return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
+}
+/** A cheap byte-level test (any case) for the markers of flow data sources. */
+function mentionsFlows(bytes) {
+    return /logicflows|addinwadl/i.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 /**
  * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
@@ -66740,8 +66747,10 @@ async function viaApi(a, octokit, baseSha, headSha) {
         files = cmp.files;
         from = cmp.mergeBaseSha || baseSha;
     }
+    // `.` (the default) is the whole repository: no filter. (An empty list would select no file at all.)
+    const paths = inputs.paths.some((p) => /^\.?\/*$/.test(p)) ? undefined : inputs.paths;
     const tree = async (sha) => {
-        const t = await apiTree(octokit, { owner: ctx.owner, repo: ctx.repo, sha, paths: inputs.paths.filter((p) => p !== '.'), maxBlobBytes: DEFAULT_LIMITS.maxFileBytes });
+        const t = await apiTree(octokit, { owner: ctx.owner, repo: ctx.repo, sha, paths, maxBlobBytes: DEFAULT_LIMITS.maxFileBytes });
         return new RepoTree(t.files, (p) => t.read(p));
     };
     const changed = files.map((f) => ({

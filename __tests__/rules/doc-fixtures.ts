@@ -414,6 +414,7 @@ export function renderPreamble(meta: RuleMeta): string {
     '| --- | --- | --- | --- |',
     `| ${meta.defaultSeverity} | ${cell(codeLinks(meta))} | ${areaOf(meta.id)} | ${runs} |`,
     '',
+    '',
   ].join('\n');
 }
 

@@ -9,8 +9,9 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseConfig } from '../../src/config/config.js';
 import { ALL_RULE_META, CHANGE_RULES, RULES } from '../../src/rules/registry.js';
 import type { RuleMeta } from '../../src/rules/types.js';
 import {
@@ -53,7 +54,7 @@ function headings(doc: string): string[] {
 
 /** A page for a rule that has none yet: generated parts filled in, the prose left to write. */
 function skeleton(meta: RuleMeta): string {
-  return `${renderPreamble(meta)}\n${SECTION_HEADINGS.map((h) => `${h}\n\nTODO\n`).join('\n')}\n${EXAMPLE_START}\n${EXAMPLE_END}\n`;
+  return `${renderPreamble(meta)}${SECTION_HEADINGS.map((h) => `${h}\n\nTODO\n`).join('\n')}\n${EXAMPLE_START}\n${EXAMPLE_END}\n`;
 }
 
 /** Compares a generated part with the committed one; with UPDATE_DOCS=1 writes the new text instead. */
@@ -62,7 +63,14 @@ function expectCurrent(path: string, committed: string, regenerated: string): vo
     if (committed !== regenerated) writeFileSync(path, regenerated, 'utf8');
     return;
   }
-  expect({ file: path, text: committed, hint: HINT }).toEqual({ file: path, text: regenerated, hint: HINT });
+  if (committed === regenerated) return;
+  const a = committed.split('\n');
+  const b = regenerated.split('\n');
+  let line = 0;
+  while (line < a.length && line < b.length && a[line] === b[line]) line++;
+  throw new Error(
+    `${relative(ROOT, path)} is out of date at line ${line + 1}; ${HINT}.\n` + `- committed: ${a[line] ?? '(end of file)'}\n` + `+ generated: ${b[line] ?? '(end of file)'}`,
+  );
 }
 
 describe('rule registry', () => {
@@ -159,6 +167,13 @@ describe('docs/rules index', () => {
     const doc = read(INDEX);
     expect(markedBlock(doc, INDEX_START, INDEX_END)).toBeDefined();
     expectCurrent(INDEX, doc, replaceBlock(doc, INDEX_START, INDEX_END, renderIndex(ALL_RULE_META)));
+  });
+
+  it('shows only configuration that FlowGuard accepts', () => {
+    for (const file of readdirSync(DOCS).filter((f) => f.endsWith('.md'))) {
+      const blocks = [...read(join(DOCS, file)).matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((m) => m[1] as string);
+      for (const yaml of blocks) expect(() => parseConfig(yaml, `docs/rules/${file}`, ALL_RULE_META)).not.toThrow();
+    }
   });
 
   it('links every rule page', () => {

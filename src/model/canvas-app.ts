@@ -41,15 +41,21 @@ function toFlowDataSource(ds: unknown, wadl: string | undefined): FlowDataSource
 /** Reads an .msapp: only `References/DataSources.json` and `Properties.json` are inflated. */
 export async function readMsapp(msapp: FileTree, origin: (inner: string) => Origin): Promise<AppDocument> {
   const dsName = 'References/DataSources.json';
-  const sources = msapp.has(dsName) ? asArray(prop(parseJson(await msapp.read(dsName)), 'DataSources')) : [];
+  const dsBytes = msapp.has(dsName) ? await msapp.read(dsName) : undefined;
+  // DataSources.json also holds every table and connector definition, often megabytes: parse it only when a flow is in it.
+  if (!dsBytes || !mentionsFlows(dsBytes)) return { calls: [], secrets: [] };
+  const sources = asArray(prop(parseJson(dsBytes), 'DataSources'));
   const flows = sources.filter(isFlowDataSource).map((ds) => toFlowDataSource(ds, str(prop(prop(ds, 'WadlMetadata'), 'WadlXml')) || undefined));
-  let lcr: unknown = {};
-  if (flows.length > 0 || msapp.has('Properties.json')) {
-    const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
-    const raw = prop(props, 'LocalConnectionReferences');
-    lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
-  }
+  if (flows.length === 0) return { calls: [], secrets: [] };
+  const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
+  const raw = prop(props, 'LocalConnectionReferences');
+  const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
   return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
+}
+
+/** A cheap byte-level test (any case) for the markers of flow data sources. */
+function mentionsFlows(bytes: Uint8Array): boolean {
+  return /logicflows|addinwadl/i.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 
 /**
