@@ -18,28 +18,30 @@ export interface FlowDiff {
   change: FlowChange;
   /** Human-readable differences of the signature (`connection shared_x embedded → invoker`, …). */
   details: string[];
+  /** The differences that an app's stored binding depends on (all but the on/off state), by kind. */
+  binding: { inputs: string[]; outputs: string[]; connections: string[]; trigger: string[] };
 }
+
+const NO_BINDING = { inputs: [], outputs: [], connections: [], trigger: [] };
 
 export function diffFlow(base: Flow | undefined, head: Flow | undefined): FlowDiff {
-  if (!base) return { change: 'added', details: [] };
-  if (!head) return { change: 'removed', details: [] };
-  const details = signatureDetails(base, head);
-  if (details.length > 0) return { change: 'signature-changed', details };
-  return { change: base.definitionHash === head.definitionHash ? 'unchanged' : 'definition-changed', details: [] };
-}
-
-function signatureDetails(base: Flow, head: Flow): string[] {
-  const out: string[] = [];
+  if (!base) return { change: 'added', details: [], binding: NO_BINDING };
+  if (!head) return { change: 'removed', details: [], binding: NO_BINDING };
   const trig = (f: Flow): string => (f.trigger ? `${f.trigger.type}/${f.trigger.kind}` : 'none');
-  if (trig(base) !== trig(head)) out.push(`trigger ${trig(base)} → ${trig(head)}`);
-  if (base.state !== head.state) out.push(`state ${base.state} → ${head.state}`);
-  keyed(out, 'input', base.inputs, head.inputs, (p) => p.name, (p) => `${p.type}${p.required ? ', required' : ''}`);
-  keyed(out, 'output', base.outputs, head.outputs, (o) => o.name, (o) => o.type);
-  keyed(out, 'connection', base.connections, head.connections, (c) => c.key, (c) => `${c.api}, ${c.runtimeSource}`);
-  return out;
+  const binding = {
+    trigger: trig(base) !== trig(head) ? [`trigger ${trig(base)} → ${trig(head)}`] : [],
+    inputs: keyed('input', base.inputs, head.inputs, (p) => p.name, (p) => `${p.type}${p.required ? ', required' : ''}`),
+    outputs: keyed('output', base.outputs, head.outputs, (o) => o.name, (o) => o.type),
+    connections: keyed('connection', base.connections, head.connections, (c) => c.key, (c) => `${c.api}, ${c.runtimeSource}`),
+  };
+  const state = base.state !== head.state ? [`state ${base.state} → ${head.state}`] : [];
+  const details = [...binding.trigger, ...state, ...binding.inputs, ...binding.outputs, ...binding.connections];
+  if (details.length > 0) return { change: 'signature-changed', details, binding };
+  return { change: base.definitionHash === head.definitionHash ? 'unchanged' : 'definition-changed', details: [], binding };
 }
 
-function keyed<T>(out: string[], what: string, base: T[], head: T[], key: (t: T) => string, describe: (t: T) => string): void {
+function keyed<T>(what: string, base: T[], head: T[], key: (t: T) => string, describe: (t: T) => string): string[] {
+  const out: string[] = [];
   const b = new Map(base.map((x) => [key(x), x]));
   const h = new Map(head.map((x) => [key(x), x]));
   for (const [k, x] of b) {
@@ -48,6 +50,7 @@ function keyed<T>(out: string[], what: string, base: T[], head: T[], key: (t: T)
     else if (describe(x) !== describe(y)) out.push(`${what} '${k}' ${describe(x)} → ${describe(y)}`);
   }
   for (const [k, y] of h) if (!b.has(k)) out.push(`${what} '${k}' (${describe(y)}) added`);
+  return out;
 }
 
 /** The app's stored copy of a flow's signature, for deciding whether the app was re-bound. */

@@ -56,7 +56,7 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
     const renamedFrom = takeSameApi(removed, c.api);
     const mode = c.runtimeSource === 'invoker' ? "the run-only user's own connection" : "the flow's embedded connection";
     if (renamedFrom) {
-      out.push(finding(c.runtimeSource === 'invoker' ? 'error' : 'warning', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`));
+      out.push(finding('error', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`));
     } else {
       out.push(finding('error', codesFor(c), `added:${c.key}`, `connection '${c.key}' (${c.api}, ${mode}) was added to the flow after the app was bound`, `new connection '${c.key}'`));
     }

@@ -10,7 +10,7 @@ const meta: RuleMeta = {
   id: 'FG105',
   name: 'flow-changed-app-unchanged',
   defaultSeverity: 'error',
-  errorCodes: [ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference, ERRORS.TemplateExpressionFailure],
+  errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.BlankOutputs, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
   summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
   impact:
     "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
@@ -24,7 +24,9 @@ function checkChange(ctx: ChangeContext): Finding[] {
     const flowPair = pairOf.get(bc.flowSolution);
     const baseFlow = flowPair?.base?.flows.find((f) => f.id === bc.flow.id);
     const diff = diffFlow(baseFlow, bc.flow);
-    if (diff.change !== 'signature-changed' || !baseFlow) continue;
+    const b = diff.binding;
+    const relevant = [...b.trigger, ...b.inputs, ...b.outputs, ...b.connections];
+    if (diff.change !== 'signature-changed' || !baseFlow || relevant.length === 0) continue;
     // A change that brings the flow back in line with what the app stored needs no re-binding.
     if (bindingMatches(bc.call, bc.flow) && !bindingMatches(bc.call, baseFlow)) continue;
     if (ctx.touched(bc.solution.path)) {
@@ -38,13 +40,31 @@ function checkChange(ctx: ChangeContext): Finding[] {
         app: bc.app,
         flow: bc.flow,
         location: bc.flow.origin,
-        message: `This change alters flow ${flowLabel(bc.flow)}: ${diff.details.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
-        mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, diff.details.join('; ')),
-        identity: diff.details,
+        // New outputs alone break nothing: the app simply cannot read them yet.
+        severity: additiveOnly(b) ? 'note' : 'error',
+        errorCodes: codesFor(b),
+        message: `This change alters flow ${flowLabel(bc.flow)}: ${relevant.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
+        mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, relevant.join('; ')),
+        identity: relevant,
       }),
     );
   }
   return out;
+}
+
+type BindingDiff = ReturnType<typeof diffFlow>['binding'];
+
+function additiveOnly(b: BindingDiff): boolean {
+  return b.trigger.length === 0 && b.inputs.length === 0 && b.connections.length === 0 && b.outputs.every((o) => o.endsWith(' added'));
+}
+
+/** The documented errors each kind of change leads to. */
+function codesFor(b: BindingDiff): string[] {
+  const codes: string[] = [];
+  if (b.trigger.length > 0 || b.inputs.length > 0) codes.push(ERRORS.TemplateExpressionFailure.code);
+  if (b.outputs.some((o) => !o.endsWith(' added'))) codes.push(ERRORS.BlankOutputs.code);
+  if (b.connections.length > 0) codes.push(ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code, ERRORS.NotAllowedConnectionReference.code);
+  return codes;
 }
 
 function findApp(solution: Solution | undefined, app: CanvasApp): CanvasApp | undefined {

@@ -26,7 +26,7 @@ function check(ctx: RuleContext): Finding[] {
         solution,
         app,
         flow,
-        errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [ERRORS.NotAllowedConnectionReference.code],
+        errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [],
         location: flow.origin,
         message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invoker.map((c) => c.api).join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
         mitigation:

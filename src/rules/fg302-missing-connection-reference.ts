@@ -6,7 +6,7 @@ const meta: RuleMeta = {
   id: 'FG302',
   name: 'missing-connection-reference',
   defaultSeverity: 'error',
-  errorCodes: [ERRORS.MissingConnectionReference, ERRORS.ConnectionNotConfigured],
+  errorCodes: [ERRORS.MissingConnectionReference],
   summary: 'A flow uses a connection reference that no analysed solution defines, or a raw connection instead of a reference.',
   impact:
     'On import the flow\'s connection cannot be bound: the flow stays off or fails with MissingConnectionReference, and an app calling it reports "Connection not configured for this service".',
@@ -26,13 +26,13 @@ function check(ctx: RuleContext): Finding[] {
         out.push(
           makeFinding(meta, {
             severity: ref ? 'error' : 'warning',
-            errorCodes: ref ? [ERRORS.MissingConnectionReference.code] : [ERRORS.ConnectionNotConfigured.code],
+            errorCodes: [ERRORS.MissingConnectionReference.code],
             solution,
             flow,
             location: flow.origin,
             message: ref
               ? `Flow ${flowLabel(flow)} uses connection reference '${ref}' for '${c.key}' (${c.api}), but no analysed solution defines it and none declares it as a missing dependency.`
-              : `Flow ${flowLabel(flow)} uses '${c.key}' (${c.api}) through a raw connection, not a connection reference, so the connection cannot be set when the solution is imported elsewhere.`,
+              : `Flow ${flowLabel(flow)} uses '${c.key}' (${c.api}) through a raw connection, not a connection reference, so the connection cannot be set when the solution is imported elsewhere (apps calling it report "Connection not configured for this service").`,
             mitigation: ref
               ? [
                   `Add the connection reference '${ref}' to the solution (Add existing > More > Connection reference) or create one for ${c.api} and point the flow's actions at it.`,

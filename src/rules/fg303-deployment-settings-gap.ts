@@ -19,14 +19,17 @@ const PLACEHOLDER = /^(#\{.*\}#|\$\{.*\}|\$\(.*\)|<.*>|__.*__|\{\{.*\}\})$/;
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const file of ctx.workspace.deploymentSettings) {
-    for (const solution of solutionsFor(file, ctx.workspace.solutions)) out.push(...checkPair(file, solution));
+    const solutions = solutionsFor(file, ctx.workspace.solutions);
+    for (const solution of solutions) out.push(...checkEntries(file, solution));
+    if (solutions[0]) out.push(...checkStale(file, solutions));
   }
   return out;
 }
 
 /**
  * A settings file belongs to the solutions whose connection references or environment
- * variables it names; a file naming none belongs to the solutions below its parent folder.
+ * variables it names; a file naming none belongs to the solutions nearest to it in the
+ * folder tree (`config/test/deploymentSettings.json` next to `src/`), or to the only one.
  */
 function solutionsFor(file: DeploymentSettingsFile, solutions: Solution[]): Solution[] {
   const names = new Set([...file.connectionReferences.map((c) => c.logicalName.toLowerCase()), ...file.environmentVariables.map((e) => e.schemaName.toLowerCase())]);
@@ -34,16 +37,27 @@ function solutionsFor(file: DeploymentSettingsFile, solutions: Solution[]): Solu
     (s) => s.connectionReferences.some((c) => names.has(c.logicalName.toLowerCase())) || s.environmentVariables.some((e) => names.has(e.schemaName.toLowerCase())),
   );
   if (overlapping.length > 0) return overlapping;
-  const scope = dirname(dirname(file.path));
-  return solutions.filter((s) => s.layout !== 'legacy-package' && (scope === '' || s.path.startsWith(`${scope}/`)) && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
+  const eligible = solutions.filter((s) => s.layout !== 'legacy-package' && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
+  if (eligible.length === 1) return eligible;
+  const dir = dirname(file.path).split('/');
+  const shared = (s: Solution): number => {
+    const parts = s.path.split('/');
+    let n = 0;
+    while (n < dir.length && n < parts.length && dir[n] === parts[n]) n++;
+    return n;
+  };
+  const best = Math.max(0, ...eligible.map(shared));
+  return best === 0 ? [] : eligible.filter((s) => shared(s) === best);
 }
 
-function checkPair(file: DeploymentSettingsFile, solution: Solution): Finding[] {
-  const out: Finding[] = [];
-  const add = (severity: Finding['severity'], identity: string, message: string, fix: string): void => {
+type Add = (severity: Finding['severity'], identity: string, message: string, fix: string, codes?: string[]) => void;
+
+function adder(out: Finding[], file: DeploymentSettingsFile, solution: Solution): Add {
+  return (severity, identity, message, fix, codes) => {
     out.push(
       makeFinding(meta, {
         severity,
+        ...(codes ? { errorCodes: codes } : {}),
         solution,
         location: { file: file.path },
         message: `${file.path} (for '${solution.uniqueName}'): ${message}`,
@@ -52,6 +66,11 @@ function checkPair(file: DeploymentSettingsFile, solution: Solution): Finding[] 
       }),
     );
   };
+}
+
+function checkEntries(file: DeploymentSettingsFile, solution: Solution): Finding[] {
+  const out: Finding[] = [];
+  const add = adder(out, file, solution);
   const entries = new Map(file.connectionReferences.map((c) => [c.logicalName.toLowerCase(), c]));
   for (const cr of solution.connectionReferences) {
     const entry = entries.get(cr.logicalName.toLowerCase());
@@ -68,19 +87,26 @@ function checkPair(file: DeploymentSettingsFile, solution: Solution): Finding[] 
       add('error', `cr-connector:${cr.logicalName}`, `connection reference '${cr.logicalName}' has ConnectorId ${entry.connectorId}, but the solution's reference uses ${cr.connectorId}.`, `Set ConnectorId of '${cr.logicalName}' to ${cr.connectorId}.`);
     }
   }
-  const known = new Set(solution.connectionReferences.map((c) => c.logicalName.toLowerCase()));
-  for (const entry of file.connectionReferences) {
-    if (!known.has(entry.logicalName.toLowerCase())) add('warning', `cr-stale:${entry.logicalName}`, `entry '${entry.logicalName}' names a connection reference the solution does not have (renamed or removed).`, `Remove the entry '${entry.logicalName}' or rename it to the solution's current connection reference.`);
-  }
-  const vars = new Map(file.environmentVariables.map((e) => [e.schemaName.toLowerCase(), e]));
+  const vars = new Set(file.environmentVariables.map((e) => e.schemaName.toLowerCase()));
   for (const ev of solution.environmentVariables) {
     if (!vars.has(ev.schemaName.toLowerCase())) {
-      add(ev.hasDefault ? 'note' : 'warning', `ev-missing:${ev.schemaName}`, `environment variable '${ev.schemaName}' has no entry${ev.hasDefault ? '; the default value will be used' : ' and no default value'}.`, `Add {"SchemaName": "${ev.schemaName}", "Value": "<value>"} to EnvironmentVariables.`);
+      add(ev.hasDefault ? 'note' : 'warning', `ev-missing:${ev.schemaName}`, `environment variable '${ev.schemaName}' has no entry${ev.hasDefault ? '; the default value will be used' : ' and no default value'}.`, `Add {"SchemaName": "${ev.schemaName}", "Value": "<value>"} to EnvironmentVariables.`, []);
     }
   }
-  const knownVars = new Set(solution.environmentVariables.map((e) => e.schemaName.toLowerCase()));
+  return out;
+}
+
+/** Entries no solution of the file has: checked once per file, against all the solutions it serves. */
+function checkStale(file: DeploymentSettingsFile, solutions: Solution[]): Finding[] {
+  const out: Finding[] = [];
+  const add = adder(out, file, solutions[0] as Solution);
+  const crs = new Set(solutions.flatMap((s) => s.connectionReferences.map((c) => c.logicalName.toLowerCase())));
+  for (const entry of file.connectionReferences) {
+    if (!crs.has(entry.logicalName.toLowerCase())) add('warning', `cr-stale:${entry.logicalName}`, `entry '${entry.logicalName}' names a connection reference the solution does not have (renamed or removed).`, `Remove the entry '${entry.logicalName}' or rename it to the solution's current connection reference.`, []);
+  }
+  const evs = new Set(solutions.flatMap((s) => s.environmentVariables.map((e) => e.schemaName.toLowerCase())));
   for (const e of file.environmentVariables) {
-    if (!knownVars.has(e.schemaName.toLowerCase())) add('warning', `ev-stale:${e.schemaName}`, `entry '${e.schemaName}' names an environment variable the solution does not have.`, `Remove the entry '${e.schemaName}' or rename it.`);
+    if (!evs.has(e.schemaName.toLowerCase())) add('warning', `ev-stale:${e.schemaName}`, `entry '${e.schemaName}' names an environment variable the solution does not have.`, `Remove the entry '${e.schemaName}' or rename it.`, []);
   }
   return out;
 }

@@ -27,7 +27,7 @@ function check(ctx: RuleContext): Finding[] {
         mitigation: [
           `Export '${solution.uniqueName}' as managed (Export > Managed, or pac solution export --managed) and commit that file for release.`,
           'Keep the unmanaged export (or the unpacked source) on development branches only.',
-          ...unmanagedLayerSteps([]).slice(0, 1),
+          ...unmanagedLayerSteps([...solution.apps.map((a) => a.displayName), ...solution.flows.map((f) => f.name)].slice(0, 5)).slice(0, 1),
           `Background: ${KB_LINKS.solutionLayers}`,
         ],
       }),

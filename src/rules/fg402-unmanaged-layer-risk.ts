@@ -27,11 +27,11 @@ function check(ctx: RuleContext): Finding[] {
         makeFinding(meta, {
           solution,
           location: solution.origin,
-          message: `Managed solution '${solution.uniqueName}' ${solution.version} leaves ${open.length} component(s) customizable in the target environment (${open.join(', ')}): edits made there become unmanaged layers that hide later updates.`,
+          message: `Managed solution '${solution.uniqueName}' ${solution.version} leaves ${open.length} component${open.length === 1 ? '' : 's'} customizable in the target environment (${open.join(', ')}): edits made there become unmanaged layers that hide later updates.`,
           mitigation: [
             `In the development environment, set Managed properties > "Allow customizations" to off for the flows, apps and connection references of '${solution.uniqueName}' that must not be edited downstream, then export managed again.`,
             ...unmanagedLayerSteps(open.slice(0, 5)),
-            `Background: ${KB_LINKS.managedProperties}`,
+            `Managed properties: ${KB_LINKS.managedProperties}`,
           ],
           identity: ['customizable'],
         }),

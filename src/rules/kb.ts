@@ -31,5 +31,4 @@ export const ERRORS = {
   TemplateExpressionFailure: code('InvalidTemplate', 'symptom-1'),
   BlankOutputs: code('BlankOutput', 'symptom-3'),
   ChildFlowUnsupportedForInvokerConnections: { code: 'ChildFlowUnsupportedForInvokerConnections', docs: 'https://learn.microsoft.com/power-automate/create-child-flows' },
-  ConnectionNotConfigured: code('ConnectionNotConfigured', 'error-code-missingconnectionreference-on-power-automate-flow-run'),
 } as const satisfies Record<string, ErrorCode>;

@@ -34,7 +34,7 @@ export function rebindSteps(ctx: RuleContext, solution: Solution, appName: strin
 
 /** Steps to clear unmanaged layers that hide a managed update in the target environment. */
 export function unmanagedLayerSteps(componentNames: string[]): string[] {
-  const what = componentNames.length > 0 ? componentNames.map((n) => `'${n}'`).join(', ') : 'the app and its flows';
+  const what = componentNames.length > 0 ? componentNames.map((n) => `'${n}'`).join(', ') : "the solution's apps, flows and connection references";
   return [
     `In each target environment, open the solution layers of ${what} and remove the active (unmanaged) customizations.`,
     'Export the solution from the development environment as managed and import it again, so the managed layer is the one that runs.',

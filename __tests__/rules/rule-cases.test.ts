@@ -1,0 +1,81 @@
+/** Rule behaviour on small variations of the bundled example (text files copied into a temp folder). */
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { analyze, analyzeChange } from '../../src/engine.js';
+import { PROJECT_ROOT } from '../helpers/corpus.js';
+
+const EXAMPLE = join(PROJECT_ROOT, 'examples/contoso-requests');
+const DATA_XML = 'Workflows/SubmitRequest-6E2C1A0B-4D3F-4B8E-9A51-2F7C8D9E0A11.json.data.xml';
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function workspace(): string {
+  const d = mkdtempSync(join(tmpdir(), 'fg-rules-'));
+  dirs.push(d);
+  return d;
+}
+function copyExample(to: string, edit: (path: string, text: string) => string = (_p, t) => t): void {
+  cpSync(EXAMPLE, to, { recursive: true });
+  for (const rel of ['Other/Solution.xml', 'Other/Customizations.xml', DATA_XML, 'CanvasApps/cr_requestsapp_1a2b3.meta.xml']) {
+    const p = join(to, rel);
+    writeFileSync(p, edit(rel, readFileSync(p, 'utf8')));
+  }
+}
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+describe('flow-changed-app-unchanged (FG105)', () => {
+  it('does not ask to re-bind an app when a flow is only turned on; the change and the fixed FG201 are reported', async () => {
+    const d = workspace();
+    copyExample(join(d, 'base'), (p, t) => (p === DATA_XML ? t.replace('<StateCode>1</StateCode>', '<StateCode>0</StateCode>').replace('<StatusCode>2</StatusCode>', '<StatusCode>1</StatusCode>') : t));
+    copyExample(join(d, 'head'));
+    const r = await analyzeChange({ cwd: d, paths: ['head'], base: { path: 'base' } });
+    expect(r.findings.filter((f) => f.ruleId === 'FG105')).toEqual([]);
+    expect(r.report.fixed?.map((f) => f.ruleId)).toContain('FG201');
+    expect(r.report.changes?.find((c) => c.kind === 'flow')?.details).toEqual(['state off → on', "called by app 'Contoso Requests'"]);
+  });
+});
+
+describe('deployment-settings-gap (FG303)', () => {
+  const second = (p: string, t: string): string => t.replace(/ContosoRequests/g, 'ContosoPortal').replace(/cr_shared(sharepointonline|office365)_\w+/g, (m) => `${m}_portal`);
+
+  it('a settings file shared by two solutions reports no stale entries for either', async () => {
+    const d = workspace();
+    copyExample(join(d, 'solutions/requests'));
+    copyExample(join(d, 'solutions/portal'), second);
+    const entry = (name: string, api: string) => ({ LogicalName: name, ConnectionId: '0a1b2c3d4e5f', ConnectorId: `/providers/Microsoft.PowerApps/apis/${api}` });
+    write(
+      join(d, 'config/prod/deploymentSettings.json'),
+      JSON.stringify({
+        EnvironmentVariables: [],
+        ConnectionReferences: [
+          entry('cr_sharedsharepointonline_5f1e2', 'shared_sharepointonline'),
+          entry('cr_sharedoffice365_7c3d4', 'shared_office365'),
+          entry('cr_sharedsharepointonline_5f1e2_portal', 'shared_sharepointonline'),
+          entry('cr_sharedoffice365_7c3d4_portal', 'shared_office365'),
+        ],
+      }),
+    );
+    const { report } = await analyze({ cwd: d, paths: ['.'] });
+    expect(report.solutions.map((s) => s.uniqueName).sort()).toEqual(['ContosoPortal', 'ContosoRequests']);
+    expect(report.findings.filter((f) => f.ruleId === 'FG303')).toEqual([]);
+  });
+
+  it('a file naming nothing applies to the nearest solution only, and a stale entry is reported once', async () => {
+    const d = workspace();
+    copyExample(join(d, 'team-a/src/requests'));
+    copyExample(join(d, 'team-b/src/portal'), second);
+    write(join(d, 'team-a/config/test/deploymentSettings.json'), JSON.stringify({ EnvironmentVariables: [], ConnectionReferences: [{ LogicalName: 'cr_old_reference', ConnectionId: 'x', ConnectorId: '/providers/Microsoft.PowerApps/apis/shared_sql' }] }));
+    const { report } = await analyze({ cwd: d, paths: ['.'] });
+    const gaps = report.findings.filter((f) => f.ruleId === 'FG303');
+    expect([...new Set(gaps.map((f) => f.solution.uniqueName))]).toEqual(['ContosoRequests']);
+    expect(gaps.filter((f) => f.message.includes("entry 'cr_old_reference'"))).toHaveLength(1);
+    expect(gaps.filter((f) => f.message.includes('has no entry')).map((f) => f.severity)).toEqual(['error', 'error']);
+  });
+});
