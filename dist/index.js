@@ -57849,7 +57849,6 @@ const ERRORS = {
     TemplateExpressionFailure: code('InvalidTemplate', 'symptom-1'),
     BlankOutputs: code('BlankOutput', 'symptom-3'),
     ChildFlowUnsupportedForInvokerConnections: { code: 'ChildFlowUnsupportedForInvokerConnections', docs: 'https://learn.microsoft.com/power-automate/create-child-flows' },
-    ConnectionNotConfigured: code('ConnectionNotConfigured', 'error-code-missingconnectionreference-on-power-automate-flow-run'),
 };
 
 ;// CONCATENATED MODULE: ./src/rules/mitigation.ts
@@ -57884,7 +57883,7 @@ function rebindSteps(ctx, solution, appName, flowName, change) {
 }
 /** Steps to clear unmanaged layers that hide a managed update in the target environment. */
 function unmanagedLayerSteps(componentNames) {
-    const what = componentNames.length > 0 ? componentNames.map((n) => `'${n}'`).join(', ') : 'the app and its flows';
+    const what = componentNames.length > 0 ? componentNames.map((n) => `'${n}'`).join(', ') : "the solution's apps, flows and connection references";
     return [
         `In each target environment, open the solution layers of ${what} and remove the active (unmanaged) customizations.`,
         'Export the solution from the development environment as managed and import it again, so the managed layer is the one that runs.',
@@ -58082,7 +58081,7 @@ function fg103_flow_connection_drift_checkCall(ctx, bc) {
         const renamedFrom = takeSameApi(removed, c.api);
         const mode = c.runtimeSource === 'invoker' ? "the run-only user's own connection" : "the flow's embedded connection";
         if (renamedFrom) {
-            out.push(finding(c.runtimeSource === 'invoker' ? 'error' : 'warning', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`));
+            out.push(finding('error', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`));
         }
         else {
             out.push(finding('error', codesFor(c), `added:${c.key}`, `connection '${c.key}' (${c.api}, ${mode}) was added to the flow after the app was bound`, `new connection '${c.key}'`));
@@ -58295,7 +58294,7 @@ function fg301_connection_mode_check(ctx) {
             solution,
             app,
             flow,
-            errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [ERRORS.NotAllowedConnectionReference.code],
+            errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [],
             location: flow.origin,
             message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invoker.map((c) => c.api).join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
             mitigation: invoker.length > 0
@@ -58394,7 +58393,7 @@ const fg302_missing_connection_reference_meta = {
     id: 'FG302',
     name: 'missing-connection-reference',
     defaultSeverity: 'error',
-    errorCodes: [ERRORS.MissingConnectionReference, ERRORS.ConnectionNotConfigured],
+    errorCodes: [ERRORS.MissingConnectionReference],
     summary: 'A flow uses a connection reference that no analysed solution defines, or a raw connection instead of a reference.',
     impact: 'On import the flow\'s connection cannot be bound: the flow stays off or fails with MissingConnectionReference, and an app calling it reports "Connection not configured for this service".',
 };
@@ -58415,13 +58414,13 @@ function fg302_missing_connection_reference_check(ctx) {
                     continue;
                 out.push(makeFinding(fg302_missing_connection_reference_meta, {
                     severity: ref ? 'error' : 'warning',
-                    errorCodes: ref ? [ERRORS.MissingConnectionReference.code] : [ERRORS.ConnectionNotConfigured.code],
+                    errorCodes: [ERRORS.MissingConnectionReference.code],
                     solution,
                     flow,
                     location: flow.origin,
                     message: ref
                         ? `Flow ${flowLabel(flow)} uses connection reference '${ref}' for '${c.key}' (${c.api}), but no analysed solution defines it and none declares it as a missing dependency.`
-                        : `Flow ${flowLabel(flow)} uses '${c.key}' (${c.api}) through a raw connection, not a connection reference, so the connection cannot be set when the solution is imported elsewhere.`,
+                        : `Flow ${flowLabel(flow)} uses '${c.key}' (${c.api}) through a raw connection, not a connection reference, so the connection cannot be set when the solution is imported elsewhere (apps calling it report "Connection not configured for this service").`,
                     mitigation: ref
                         ? [
                             `Add the connection reference '${ref}' to the solution (Add existing > More > Connection reference) or create one for ${c.api} and point the flow's actions at it.`,
@@ -58457,28 +58456,43 @@ const PLACEHOLDER = /^(#\{.*\}#|\$\{.*\}|\$\(.*\)|<.*>|__.*__|\{\{.*\}\})$/;
 function fg303_deployment_settings_gap_check(ctx) {
     const out = [];
     for (const file of ctx.workspace.deploymentSettings) {
-        for (const solution of solutionsFor(file, ctx.workspace.solutions))
-            out.push(...checkPair(file, solution));
+        const solutions = solutionsFor(file, ctx.workspace.solutions);
+        for (const solution of solutions)
+            out.push(...checkEntries(file, solution));
+        if (solutions[0])
+            out.push(...checkStale(file, solutions));
     }
     return out;
 }
 /**
  * A settings file belongs to the solutions whose connection references or environment
- * variables it names; a file naming none belongs to the solutions below its parent folder.
+ * variables it names; a file naming none belongs to the solutions nearest to it in the
+ * folder tree (`config/test/deploymentSettings.json` next to `src/`), or to the only one.
  */
 function solutionsFor(file, solutions) {
     const names = new Set([...file.connectionReferences.map((c) => c.logicalName.toLowerCase()), ...file.environmentVariables.map((e) => e.schemaName.toLowerCase())]);
     const overlapping = solutions.filter((s) => s.connectionReferences.some((c) => names.has(c.logicalName.toLowerCase())) || s.environmentVariables.some((e) => names.has(e.schemaName.toLowerCase())));
     if (overlapping.length > 0)
         return overlapping;
-    const scope = dirname(dirname(file.path));
-    return solutions.filter((s) => s.layout !== 'legacy-package' && (scope === '' || s.path.startsWith(`${scope}/`)) && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
+    const eligible = solutions.filter((s) => s.layout !== 'legacy-package' && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
+    if (eligible.length === 1)
+        return eligible;
+    const dir = dirname(file.path).split('/');
+    const shared = (s) => {
+        const parts = s.path.split('/');
+        let n = 0;
+        while (n < dir.length && n < parts.length && dir[n] === parts[n])
+            n++;
+        return n;
+    };
+    const best = Math.max(0, ...eligible.map(shared));
+    return best === 0 ? [] : eligible.filter((s) => shared(s) === best);
 }
-function checkPair(file, solution) {
-    const out = [];
-    const add = (severity, identity, message, fix) => {
+function adder(out, file, solution) {
+    return (severity, identity, message, fix, codes) => {
         out.push(makeFinding(fg303_deployment_settings_gap_meta, {
             severity,
+            ...(codes ? { errorCodes: codes } : {}),
             solution,
             location: { file: file.path },
             message: `${file.path} (for '${solution.uniqueName}'): ${message}`,
@@ -58486,6 +58500,10 @@ function checkPair(file, solution) {
             identity: [file.path, identity],
         }));
     };
+}
+function checkEntries(file, solution) {
+    const out = [];
+    const add = adder(out, file, solution);
     const entries = new Map(file.connectionReferences.map((c) => [c.logicalName.toLowerCase(), c]));
     for (const cr of solution.connectionReferences) {
         const entry = entries.get(cr.logicalName.toLowerCase());
@@ -58503,21 +58521,27 @@ function checkPair(file, solution) {
             add('error', `cr-connector:${cr.logicalName}`, `connection reference '${cr.logicalName}' has ConnectorId ${entry.connectorId}, but the solution's reference uses ${cr.connectorId}.`, `Set ConnectorId of '${cr.logicalName}' to ${cr.connectorId}.`);
         }
     }
-    const known = new Set(solution.connectionReferences.map((c) => c.logicalName.toLowerCase()));
-    for (const entry of file.connectionReferences) {
-        if (!known.has(entry.logicalName.toLowerCase()))
-            add('warning', `cr-stale:${entry.logicalName}`, `entry '${entry.logicalName}' names a connection reference the solution does not have (renamed or removed).`, `Remove the entry '${entry.logicalName}' or rename it to the solution's current connection reference.`);
-    }
-    const vars = new Map(file.environmentVariables.map((e) => [e.schemaName.toLowerCase(), e]));
+    const vars = new Set(file.environmentVariables.map((e) => e.schemaName.toLowerCase()));
     for (const ev of solution.environmentVariables) {
         if (!vars.has(ev.schemaName.toLowerCase())) {
-            add(ev.hasDefault ? 'note' : 'warning', `ev-missing:${ev.schemaName}`, `environment variable '${ev.schemaName}' has no entry${ev.hasDefault ? '; the default value will be used' : ' and no default value'}.`, `Add {"SchemaName": "${ev.schemaName}", "Value": "<value>"} to EnvironmentVariables.`);
+            add(ev.hasDefault ? 'note' : 'warning', `ev-missing:${ev.schemaName}`, `environment variable '${ev.schemaName}' has no entry${ev.hasDefault ? '; the default value will be used' : ' and no default value'}.`, `Add {"SchemaName": "${ev.schemaName}", "Value": "<value>"} to EnvironmentVariables.`, []);
         }
     }
-    const knownVars = new Set(solution.environmentVariables.map((e) => e.schemaName.toLowerCase()));
+    return out;
+}
+/** Entries no solution of the file has: checked once per file, against all the solutions it serves. */
+function checkStale(file, solutions) {
+    const out = [];
+    const add = adder(out, file, solutions[0]);
+    const crs = new Set(solutions.flatMap((s) => s.connectionReferences.map((c) => c.logicalName.toLowerCase())));
+    for (const entry of file.connectionReferences) {
+        if (!crs.has(entry.logicalName.toLowerCase()))
+            add('warning', `cr-stale:${entry.logicalName}`, `entry '${entry.logicalName}' names a connection reference the solution does not have (renamed or removed).`, `Remove the entry '${entry.logicalName}' or rename it to the solution's current connection reference.`, []);
+    }
+    const evs = new Set(solutions.flatMap((s) => s.environmentVariables.map((e) => e.schemaName.toLowerCase())));
     for (const e of file.environmentVariables) {
-        if (!knownVars.has(e.schemaName.toLowerCase()))
-            add('warning', `ev-stale:${e.schemaName}`, `entry '${e.schemaName}' names an environment variable the solution does not have.`, `Remove the entry '${e.schemaName}' or rename it.`);
+        if (!evs.has(e.schemaName.toLowerCase()))
+            add('warning', `ev-stale:${e.schemaName}`, `entry '${e.schemaName}' names an environment variable the solution does not have.`, `Remove the entry '${e.schemaName}' or rename it.`, []);
     }
     return out;
 }
@@ -58550,7 +58574,7 @@ function fg401_unmanaged_solution_check(ctx) {
             mitigation: [
                 `Export '${solution.uniqueName}' as managed (Export > Managed, or pac solution export --managed) and commit that file for release.`,
                 'Keep the unmanaged export (or the unpacked source) on development branches only.',
-                ...unmanagedLayerSteps([]).slice(0, 1),
+                ...unmanagedLayerSteps([...solution.apps.map((a) => a.displayName), ...solution.flows.map((f) => f.name)].slice(0, 5)).slice(0, 1),
                 `Background: ${KB_LINKS.solutionLayers}`,
             ],
         }));
@@ -58585,11 +58609,11 @@ function fg402_unmanaged_layer_risk_check(ctx) {
             out.push(makeFinding(fg402_unmanaged_layer_risk_meta, {
                 solution,
                 location: solution.origin,
-                message: `Managed solution '${solution.uniqueName}' ${solution.version} leaves ${open.length} component(s) customizable in the target environment (${open.join(', ')}): edits made there become unmanaged layers that hide later updates.`,
+                message: `Managed solution '${solution.uniqueName}' ${solution.version} leaves ${open.length} component${open.length === 1 ? '' : 's'} customizable in the target environment (${open.join(', ')}): edits made there become unmanaged layers that hide later updates.`,
                 mitigation: [
                     `In the development environment, set Managed properties > "Allow customizations" to off for the flows, apps and connection references of '${solution.uniqueName}' that must not be edited downstream, then export managed again.`,
                     ...unmanagedLayerSteps(open.slice(0, 5)),
-                    `Background: ${KB_LINKS.managedProperties}`,
+                    `Managed properties: ${KB_LINKS.managedProperties}`,
                 ],
                 identity: ['customizable'],
             }));
@@ -58658,29 +58682,27 @@ function flowSignature(flow) {
         lines.push(`connection ${c.key} ${c.api} ${c.runtimeSource}`);
     return lines;
 }
+const NO_BINDING = { inputs: [], outputs: [], connections: [], trigger: [] };
 function diffFlow(base, head) {
     if (!base)
-        return { change: 'added', details: [] };
+        return { change: 'added', details: [], binding: NO_BINDING };
     if (!head)
-        return { change: 'removed', details: [] };
-    const details = signatureDetails(base, head);
-    if (details.length > 0)
-        return { change: 'signature-changed', details };
-    return { change: base.definitionHash === head.definitionHash ? 'unchanged' : 'definition-changed', details: [] };
-}
-function signatureDetails(base, head) {
-    const out = [];
+        return { change: 'removed', details: [], binding: NO_BINDING };
     const trig = (f) => (f.trigger ? `${f.trigger.type}/${f.trigger.kind}` : 'none');
-    if (trig(base) !== trig(head))
-        out.push(`trigger ${trig(base)} → ${trig(head)}`);
-    if (base.state !== head.state)
-        out.push(`state ${base.state} → ${head.state}`);
-    keyed(out, 'input', base.inputs, head.inputs, (p) => p.name, (p) => `${p.type}${p.required ? ', required' : ''}`);
-    keyed(out, 'output', base.outputs, head.outputs, (o) => o.name, (o) => o.type);
-    keyed(out, 'connection', base.connections, head.connections, (c) => c.key, (c) => `${c.api}, ${c.runtimeSource}`);
-    return out;
+    const binding = {
+        trigger: trig(base) !== trig(head) ? [`trigger ${trig(base)} → ${trig(head)}`] : [],
+        inputs: keyed('input', base.inputs, head.inputs, (p) => p.name, (p) => `${p.type}${p.required ? ', required' : ''}`),
+        outputs: keyed('output', base.outputs, head.outputs, (o) => o.name, (o) => o.type),
+        connections: keyed('connection', base.connections, head.connections, (c) => c.key, (c) => `${c.api}, ${c.runtimeSource}`),
+    };
+    const state = base.state !== head.state ? [`state ${base.state} → ${head.state}`] : [];
+    const details = [...binding.trigger, ...state, ...binding.inputs, ...binding.outputs, ...binding.connections];
+    if (details.length > 0)
+        return { change: 'signature-changed', details, binding };
+    return { change: base.definitionHash === head.definitionHash ? 'unchanged' : 'definition-changed', details: [], binding };
 }
-function keyed(out, what, base, head, key, describe) {
+function keyed(what, base, head, key, describe) {
+    const out = [];
     const b = new Map(base.map((x) => [key(x), x]));
     const h = new Map(head.map((x) => [key(x), x]));
     for (const [k, x] of b) {
@@ -58693,6 +58715,7 @@ function keyed(out, what, base, head, key, describe) {
     for (const [k, y] of h)
         if (!b.has(k))
             out.push(`${what} '${k}' (${describe(y)}) added`);
+    return out;
 }
 /** The app's stored copy of a flow's signature, for deciding whether the app was re-bound. */
 function storedBinding(call) {
@@ -58758,7 +58781,7 @@ const fg105_flow_changed_app_unchanged_meta = {
     id: 'FG105',
     name: 'flow-changed-app-unchanged',
     defaultSeverity: 'error',
-    errorCodes: [ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference, ERRORS.TemplateExpressionFailure],
+    errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.BlankOutputs, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
     summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
     impact: "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
 };
@@ -58772,7 +58795,9 @@ function checkChange(ctx) {
         const flowPair = pairOf.get(bc.flowSolution);
         const baseFlow = flowPair?.base?.flows.find((f) => f.id === bc.flow.id);
         const diff = diffFlow(baseFlow, bc.flow);
-        if (diff.change !== 'signature-changed' || !baseFlow)
+        const b = diff.binding;
+        const relevant = [...b.trigger, ...b.inputs, ...b.outputs, ...b.connections];
+        if (diff.change !== 'signature-changed' || !baseFlow || relevant.length === 0)
             continue;
         // A change that brings the flow back in line with what the app stored needs no re-binding.
         if (bindingMatches(bc.call, bc.flow) && !bindingMatches(bc.call, baseFlow))
@@ -58788,12 +58813,29 @@ function checkChange(ctx) {
             app: bc.app,
             flow: bc.flow,
             location: bc.flow.origin,
-            message: `This change alters flow ${flowLabel(bc.flow)}: ${diff.details.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
-            mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, diff.details.join('; ')),
-            identity: diff.details,
+            // New outputs alone break nothing: the app simply cannot read them yet.
+            severity: additiveOnly(b) ? 'note' : 'error',
+            errorCodes: fg105_flow_changed_app_unchanged_codesFor(b),
+            message: `This change alters flow ${flowLabel(bc.flow)}: ${relevant.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
+            mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, relevant.join('; ')),
+            identity: relevant,
         }));
     }
     return out;
+}
+function additiveOnly(b) {
+    return b.trigger.length === 0 && b.inputs.length === 0 && b.connections.length === 0 && b.outputs.every((o) => o.endsWith(' added'));
+}
+/** The documented errors each kind of change leads to. */
+function fg105_flow_changed_app_unchanged_codesFor(b) {
+    const codes = [];
+    if (b.trigger.length > 0 || b.inputs.length > 0)
+        codes.push(ERRORS.TemplateExpressionFailure.code);
+    if (b.outputs.some((o) => !o.endsWith(' added')))
+        codes.push(ERRORS.BlankOutputs.code);
+    if (b.connections.length > 0)
+        codes.push(ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code, ERRORS.NotAllowedConnectionReference.code);
+    return codes;
 }
 function findApp(solution, app) {
     return solution?.apps.find((a) => a.name.toLowerCase() === app.name.toLowerCase());

@@ -43,7 +43,7 @@ describe('flow-changed-app-unchanged (FG105)', () => {
 });
 
 describe('deployment-settings-gap (FG303)', () => {
-  const second = (p: string, t: string): string => t.replace(/ContosoRequests/g, 'ContosoPortal').replace(/cr_shared(sharepointonline|office365)_\w+/g, (m) => `${m}_portal`);
+  const second = (_p: string, t: string): string => t.replace(/ContosoRequests/g, 'ContosoPortal').replace(/cr_shared(sharepointonline|office365)_\w+/g, (m) => `${m}_portal`);
 
   it('a settings file shared by two solutions reports no stale entries for either', async () => {
     const d = workspace();
