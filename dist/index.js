@@ -56327,7 +56327,9 @@ async function inflate(entry, data, cap, name) {
     if (content instanceof Uint8Array && method === DEFLATE) {
         try {
             // Native inflate with a hard output cap: a lying size header cannot make it allocate more.
-            return checkSize((0,external_node_zlib_.inflateRawSync)(content, { maxOutputLength: Math.max(cap, 1) }), data, name);
+            // One output chunk of the declared size saves zlib from concatenating many small ones.
+            const chunkSize = Math.min(Math.max(data.uncompressedSize, 64), 64 * 1024 * 1024);
+            return checkSize((0,external_node_zlib_.inflateRawSync)(content, { maxOutputLength: Math.max(cap, 1), chunkSize }), data, name);
         }
         catch (err) {
             const code = err.code;
@@ -56640,9 +56642,11 @@ async function readMsapp(msapp, origin) {
     const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
     return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
 }
-/** A cheap byte-level test (any case) for the markers of flow data sources. */
+const FLOW_MARKERS = ['logicflows', 'LogicFlows', 'LOGICFLOWS', 'AddinWadl', 'addinwadl'];
+/** A cheap byte-level search for the markers of flow data sources (the ApiId `…/shared_logicflows`, `ServiceKind: AddinWadl`). */
 function mentionsFlows(bytes) {
-    return /logicflows|addinwadl/i.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return FLOW_MARKERS.some((m) => buf.includes(m));
 }
 /**
  * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
@@ -56750,7 +56754,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
-function readFlowDefinition(json, rawText) {
+function readFlowDefinition(json, rawText, hash = true) {
     const properties = prop(json, 'properties');
     const definition = prop(properties, 'definition');
     const trigger = firstTrigger(definition);
@@ -56770,7 +56774,7 @@ function readFlowDefinition(json, rawText) {
         childFlows: childFlowIds(actions),
         // Flows that take the run-only user's connections from the trigger header (2020–21 exports).
         usesInvokerTokens: rawText.includes('X-MS-APIM-Tokens'),
-        definitionHash: hashDefinition(properties),
+        definitionHash: hash ? hashDefinition(properties) : '',
     };
 }
 // ---- trigger and inputs ----
@@ -57175,14 +57179,14 @@ async function readSolution(src, diagnostics, options = {}) {
         apps: [],
         origin: src.origin(solutionName),
     };
-    solution.flows = await readFlows(src, customizations.workflows, customizationsName, report);
+    solution.flows = await readFlows(src, customizations.workflows, customizationsName, report, options.hashes ?? false);
     if (options.apps !== false)
         solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
     solution.environmentVariables = await readEnvironmentVariables(src, report);
     return solution;
 }
 // ---- flows ----
-async function readFlows(src, records, custName, report) {
+async function readFlows(src, records, custName, report, hashes) {
     const found = new Map();
     for (const node of records) {
         const record = readWorkflowRecord(node);
@@ -57216,13 +57220,13 @@ async function readFlows(src, records, custName, report) {
             continue;
         if (!/\.json$/i.test(record.jsonFile))
             continue;
-        const flow = await readFlow(src, record, metaName, report);
+        const flow = await readFlow(src, record, metaName, report, hashes);
         if (flow)
             flows.push(flow);
     }
     return flows;
 }
-async function readFlow(src, record, metaName, report) {
+async function readFlow(src, record, metaName, report, hashes) {
     const id = record.id ?? guidInFileName(record.jsonFile);
     if (!src.tree.has(record.jsonFile)) {
         report(metaName ?? record.jsonFile, new InputError(`flow '${record.name}' names '${record.jsonFile}', which is not in the solution`));
@@ -57230,7 +57234,7 @@ async function readFlow(src, record, metaName, report) {
     }
     try {
         const raw = decodeText(await src.tree.read(record.jsonFile));
-        const def = readFlowDefinition(parseJsonText(raw), raw);
+        const def = readFlowDefinition(parseJsonText(raw), raw, hashes);
         return {
             id: id ?? lookupKey(record.jsonFile),
             name: record.name,
@@ -57412,7 +57416,7 @@ function describe(err) {
  * also what the app's legacy `AddinWadl` data sources record. There is no on/off state and no
  * managed flag in this format.
  */
-async function readLegacyPackage(tree, path, diagnostics) {
+async function readLegacyPackage(tree, path, diagnostics, options = {}) {
     const origin = zipOrigins(path);
     const report = (name, err, prefix = '') => {
         const o = origin(name);
@@ -57432,7 +57436,7 @@ async function readLegacyPackage(tree, path, diagnostics) {
         try {
             const raw = decodeText(await tree.read(name));
             const json = parseJsonText(raw);
-            const def = readFlowDefinition(json, raw);
+            const def = readFlowDefinition(json, raw, options.hashes ?? false);
             const folderId = basename(dirname(name)).toLowerCase();
             flows.push({
                 id: normalizeGuid(prop(json, 'name')) ?? folderId,
@@ -57547,7 +57551,7 @@ async function readCandidate(tree, c, diagnostics, options = {}) {
         return readSolution({ tree: files, layout: 'zip', path: c.path, origin: zipOrigins(c.path) }, diagnostics, options);
     }
     if (files.has('manifest.json') && files.names.some((n) => /^Microsoft\.(Flow|PowerApps)\//i.test(n))) {
-        return readLegacyPackage(files, c.path, diagnostics);
+        return readLegacyPackage(files, c.path, diagnostics, options);
     }
     if (files.has('solution.xml')) {
         diagnostics.push({ file: c.path, severity: 'warning', message: describe(new InputError('solution.xml without customizations.xml: not a complete solution export')) });
@@ -57563,14 +57567,10 @@ async function readCandidate(tree, c, diagnostics, options = {}) {
 /** Reads every solution in the tree and binds app flow calls across all of them. */
 async function loadWorkspace(tree, options = {}) {
     const diagnostics = [];
-    const solutions = [];
-    for (const candidate of findCandidates(tree)) {
-        if (options.filter && !options.filter(candidate))
-            continue;
-        const solution = await readCandidate(tree, candidate, diagnostics, { apps: !(options.indexOnly?.(candidate) ?? false) });
-        if (solution)
-            solutions.push(solution);
-    }
+    const candidates = findCandidates(tree).filter((c) => !options.filter || options.filter(c));
+    // Solutions are read a few at a time so file I/O overlaps with parsing; results keep the candidates' order.
+    const read = await mapLimited(candidates, READ_CONCURRENCY, (c) => readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false }));
+    const solutions = read.filter((s) => s !== undefined);
     bindCalls(solutions);
     const deploymentSettings = [];
     const settingsPaths = new Set([...tree.names.filter((n) => SETTINGS_FILE.test(n)), ...(options.settingsFiles ?? [])]);
@@ -57585,6 +57585,19 @@ async function loadWorkspace(tree, options = {}) {
         }
     }
     return { solutions, diagnostics: workspace_sortDiagnostics(diagnostics), deploymentSettings };
+}
+const READ_CONCURRENCY = 4;
+async function mapLimited(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
 }
 function workspace_sortDiagnostics(list) {
     const key = (d) => `${d.file}\u0000${d.inner ?? ''}\u0000${d.message}`;
@@ -59459,8 +59472,8 @@ function runRules(workspace, ctx) {
     return findings;
 }
 /** Reads a tree and checks it: the whole pipeline for one snapshot. */
-async function analyzeTree(tree, config, release, indexOnly) {
-    const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config), ...(indexOnly ? { indexOnly } : {}) });
+async function analyzeTree(tree, config, release, read = {}) {
+    const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config), ...read });
     const raw = runRules(workspace, { release, isReleaseArtifact: (p) => matchesAny(p, config.release.artifacts) });
     const { kept, suppressed } = applyConfig(raw, config);
     return { workspace, findings: kept, suppressed };
@@ -59506,8 +59519,8 @@ async function compareTrees(trees, config, release) {
     const changed = trees.changed;
     const headTouched = (p) => !changed || changed.some((c) => within(c.path, p));
     const baseTouched = (p) => !changed || changed.some((c) => within(c.previousPath ?? c.path, p) || within(c.path, p));
-    const head = await analyzeTree(trees.headTree, config, release);
-    const base = await analyzeTree(trees.baseTree, config, release, (c) => !baseTouched(c.path));
+    const head = await analyzeTree(trees.headTree, config, release, { hashes: true });
+    const base = await analyzeTree(trees.baseTree, config, release, { indexOnly: (c) => !baseTouched(c.path), hashes: true });
     const renames = new Map((changed ?? []).filter((c) => c.previousPath).map((c) => [c.path, c.previousPath]));
     const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
     const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
@@ -66749,16 +66762,21 @@ async function apiTree(octokit, options) {
 async function analyzeForEvent(a) {
     const { ctx, inputs, config, release, cwd } = a;
     const git = (await repoRoot(cwd)) !== undefined;
+    // The checkout stands for the head only when the head came from the event, not from the head-ref input.
+    const headIsInput = inputs.headRef !== undefined && ctx.headSha === inputs.headRef;
     if (ctx.kind === 'audit' || !ctx.baseSha) {
-        if (git && ctx.headSha && !(await isHead(cwd, ctx.headSha))) {
-            const head = await analyzeTree(await git_gitTree(cwd, ctx.headSha, inputs.paths), config, release);
+        if (git && ctx.headSha && !(await isHead(cwd, ctx.headSha, !headIsInput))) {
+            const sha = await ensureCommit(cwd, ctx.headSha, a.log);
+            if (!sha)
+                throw new Error(`head-ref '${ctx.headSha}' is not a commit in the checkout and cannot be fetched (check out with fetch-depth: 0)`);
+            const head = await analyzeTree(await git_gitTree(cwd, sha, inputs.paths), config, release);
             return { result: { ...head, report: buildReport(head.workspace, head.findings) }, compared: false, pullFiles: undefined };
         }
         return { result: await engine_analyze({ cwd, paths: inputs.paths, config, release }), compared: false, pullFiles: undefined };
     }
     if (git) {
         const base = await ensureCommit(cwd, ctx.baseSha, a.log);
-        const head = ctx.headSha && !(await isHead(cwd, ctx.headSha)) ? await ensureCommit(cwd, ctx.headSha, a.log) : 'worktree';
+        const head = ctx.headSha && !(await isHead(cwd, ctx.headSha, !headIsInput)) ? await ensureCommit(cwd, ctx.headSha, a.log) : 'worktree';
         if (base && head) {
             const from = (await git_mergeBase(cwd, base, head === 'worktree' ? 'HEAD' : head)) ?? base;
             a.log(`FlowGuard: comparing ${head === 'worktree' ? 'the checked-out tree' : head.slice(0, 12)} with ${from.slice(0, 12)} (git)`);
@@ -66803,18 +66821,25 @@ async function viaApi(a, octokit, baseSha, headSha) {
     const result = await compareTrees({ baseTree: await tree(from), headTree: await tree(headSha), changed }, a.config, a.release);
     return { result, compared: true, pullFiles };
 }
-async function isHead(cwd, sha) {
+async function isHead(cwd, sha, checkoutMayBeMerge) {
     const head = await git_resolveCommit(cwd, 'HEAD').catch(() => undefined);
     const want = await git_resolveCommit(cwd, sha).catch(() => undefined);
     // A pull_request checkout is the merge commit (GITHUB_SHA); its tree is what the PR would produce.
-    return head !== undefined && (head === want || head === process.env.GITHUB_SHA);
+    // That holds for the event's head only: a head-ref input names some other commit.
+    return head !== undefined && (head === want || (checkoutMayBeMerge && head === process.env.GITHUB_SHA));
 }
-async function ensureCommit(cwd, sha, log) {
-    if (await hasCommit(cwd, sha).catch(() => false))
-        return sha;
-    log(`FlowGuard: commit ${sha.slice(0, 12)} is not in the checkout; fetching it`);
-    if (await fetchCommit(cwd, sha))
-        return sha;
+/**
+ * The commit a revision names, fetching it when the checkout lacks it. After actions/checkout, branches
+ * other than the checked-out one exist only as `origin/<branch>`; a fetched revision is read from FETCH_HEAD.
+ */
+async function ensureCommit(cwd, rev, log) {
+    const resolve = (r) => git_resolveCommit(cwd, r).catch(() => undefined);
+    const local = (await resolve(rev)) ?? (await resolve(`origin/${rev}`));
+    if (local)
+        return local;
+    log(`FlowGuard: commit ${rev.slice(0, 40)} is not in the checkout; fetching it`);
+    if (await fetchCommit(cwd, rev))
+        return (await resolve(rev)) ?? (await resolve('FETCH_HEAD'));
     return undefined;
 }
 

@@ -55,8 +55,8 @@ export function runRules(workspace: Workspace, ctx: Omit<RuleContext, 'workspace
 }
 
 /** Reads a tree and checks it: the whole pipeline for one snapshot. */
-export async function analyzeTree(tree: RepoTree, config: Config, release: boolean, indexOnly?: (c: Candidate) => boolean): Promise<Omit<Analysis, 'report'>> {
-  const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config), ...(indexOnly ? { indexOnly } : {}) });
+export async function analyzeTree(tree: RepoTree, config: Config, release: boolean, read: { indexOnly?: (c: Candidate) => boolean; hashes?: boolean } = {}): Promise<Omit<Analysis, 'report'>> {
+  const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config), ...read });
   const raw = runRules(workspace, { release, isReleaseArtifact: (p) => matchesAny(p, config.release.artifacts) });
   const { kept, suppressed } = applyConfig(raw, config);
   return { workspace, findings: kept, suppressed };
@@ -121,8 +121,8 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
   const changed = trees.changed;
   const headTouched = (p: string): boolean => !changed || changed.some((c) => within(c.path, p));
   const baseTouched = (p: string): boolean => !changed || changed.some((c) => within(c.previousPath ?? c.path, p) || within(c.path, p));
-  const head = await analyzeTree(trees.headTree, config, release);
-  const base = await analyzeTree(trees.baseTree, config, release, (c) => !baseTouched(c.path));
+  const head = await analyzeTree(trees.headTree, config, release, { hashes: true });
+  const base = await analyzeTree(trees.baseTree, config, release, { indexOnly: (c) => !baseTouched(c.path), hashes: true });
 
   const renames = new Map((changed ?? []).filter((c) => c.previousPath).map((c) => [c.path, c.previousPath as string]));
   const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);

@@ -151,7 +151,7 @@ export async function ordersSpec(overrides: Partial<SolutionSpec> = {}): Promise
 
 /** Loads an in-memory repository. */
 export async function load(files: Record<string, Content>): Promise<Workspace> {
-  return loadWorkspace(memoryTree(files));
+  return loadWorkspace(memoryTree(files), { hashes: true });
 }
 
 /** The one solution at `path`. */

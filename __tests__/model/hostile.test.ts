@@ -125,7 +125,7 @@ describe('broken archives and files', () => {
 
   it('invalid JSON in DataSources.json or LocalConnectionReferences makes the app unreadable, with a diagnostic', async () => {
     const spec = await ordersSpec();
-    const badDs = await msapp({ dataSources: [], rawDataSources: '{"DataSources": [', localConnectionReferences: {} });
+    const badDs = await msapp({ dataSources: [], rawDataSources: '{"DataSources": [{"ApiId": "/providers/microsoft.powerapps/apis/shared_logicflows", ', localConnectionReferences: {} });
     const badLcr = await msapp({ dataSources: [{ name: 'GetOrders', workflowEntityId: GET_ORDERS }], localConnectionReferences: '{"oops' });
     const ws = await load({
       'a/Orders.zip': await solutionZip({ ...spec, apps: spec.apps?.map((a) => ({ ...a, msapp: badDs })) }),

@@ -334,7 +334,7 @@ export interface ExampleRun {
 }
 
 async function load(files: Record<string, Content>): Promise<Workspace> {
-  return loadWorkspace(memoryTree(files));
+  return loadWorkspace(memoryTree(files), { hashes: true });
 }
 
 /** Runs the fixture of `ruleId` the way the CLI does, and renders the rule's findings as text. */

@@ -22654,7 +22654,9 @@ async function inflate(entry, data, cap, name) {
     if (content instanceof Uint8Array && method === DEFLATE) {
         try {
             // Native inflate with a hard output cap: a lying size header cannot make it allocate more.
-            return checkSize((0,external_node_zlib_namespaceObject.inflateRawSync)(content, { maxOutputLength: Math.max(cap, 1) }), data, name);
+            // One output chunk of the declared size saves zlib from concatenating many small ones.
+            const chunkSize = Math.min(Math.max(data.uncompressedSize, 64), 64 * 1024 * 1024);
+            return checkSize((0,external_node_zlib_namespaceObject.inflateRawSync)(content, { maxOutputLength: Math.max(cap, 1), chunkSize }), data, name);
         }
         catch (err) {
             const code = err.code;
@@ -22967,9 +22969,11 @@ async function readMsapp(msapp, origin) {
     const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
     return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
 }
-/** A cheap byte-level test (any case) for the markers of flow data sources. */
+const FLOW_MARKERS = ['logicflows', 'LogicFlows', 'LOGICFLOWS', 'AddinWadl', 'addinwadl'];
+/** A cheap byte-level search for the markers of flow data sources (the ApiId `…/shared_logicflows`, `ServiceKind: AddinWadl`). */
 function mentionsFlows(bytes) {
-    return /logicflows|addinwadl/i.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return FLOW_MARKERS.some((m) => buf.includes(m));
 }
 /**
  * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
@@ -23077,7 +23081,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 
-function readFlowDefinition(json, rawText) {
+function readFlowDefinition(json, rawText, hash = true) {
     const properties = prop(json, 'properties');
     const definition = prop(properties, 'definition');
     const trigger = firstTrigger(definition);
@@ -23097,7 +23101,7 @@ function readFlowDefinition(json, rawText) {
         childFlows: childFlowIds(actions),
         // Flows that take the run-only user's connections from the trigger header (2020–21 exports).
         usesInvokerTokens: rawText.includes('X-MS-APIM-Tokens'),
-        definitionHash: hashDefinition(properties),
+        definitionHash: hash ? hashDefinition(properties) : '',
     };
 }
 // ---- trigger and inputs ----
@@ -23502,14 +23506,14 @@ async function readSolution(src, diagnostics, options = {}) {
         apps: [],
         origin: src.origin(solutionName),
     };
-    solution.flows = await readFlows(src, customizations.workflows, customizationsName, report);
+    solution.flows = await readFlows(src, customizations.workflows, customizationsName, report, options.hashes ?? false);
     if (options.apps !== false)
         solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
     solution.environmentVariables = await readEnvironmentVariables(src, report);
     return solution;
 }
 // ---- flows ----
-async function readFlows(src, records, custName, report) {
+async function readFlows(src, records, custName, report, hashes) {
     const found = new Map();
     for (const node of records) {
         const record = readWorkflowRecord(node);
@@ -23543,13 +23547,13 @@ async function readFlows(src, records, custName, report) {
             continue;
         if (!/\.json$/i.test(record.jsonFile))
             continue;
-        const flow = await readFlow(src, record, metaName, report);
+        const flow = await readFlow(src, record, metaName, report, hashes);
         if (flow)
             flows.push(flow);
     }
     return flows;
 }
-async function readFlow(src, record, metaName, report) {
+async function readFlow(src, record, metaName, report, hashes) {
     const id = record.id ?? guidInFileName(record.jsonFile);
     if (!src.tree.has(record.jsonFile)) {
         report(metaName ?? record.jsonFile, new InputError(`flow '${record.name}' names '${record.jsonFile}', which is not in the solution`));
@@ -23557,7 +23561,7 @@ async function readFlow(src, record, metaName, report) {
     }
     try {
         const raw = decodeText(await src.tree.read(record.jsonFile));
-        const def = readFlowDefinition(parseJsonText(raw), raw);
+        const def = readFlowDefinition(parseJsonText(raw), raw, hashes);
         return {
             id: id ?? lookupKey(record.jsonFile),
             name: record.name,
@@ -23739,7 +23743,7 @@ function describe(err) {
  * also what the app's legacy `AddinWadl` data sources record. There is no on/off state and no
  * managed flag in this format.
  */
-async function readLegacyPackage(tree, path, diagnostics) {
+async function readLegacyPackage(tree, path, diagnostics, options = {}) {
     const origin = zipOrigins(path);
     const report = (name, err, prefix = '') => {
         const o = origin(name);
@@ -23759,7 +23763,7 @@ async function readLegacyPackage(tree, path, diagnostics) {
         try {
             const raw = decodeText(await tree.read(name));
             const json = parseJsonText(raw);
-            const def = readFlowDefinition(json, raw);
+            const def = readFlowDefinition(json, raw, options.hashes ?? false);
             const folderId = basename(dirname(name)).toLowerCase();
             flows.push({
                 id: normalizeGuid(prop(json, 'name')) ?? folderId,
@@ -23874,7 +23878,7 @@ async function readCandidate(tree, c, diagnostics, options = {}) {
         return readSolution({ tree: files, layout: 'zip', path: c.path, origin: zipOrigins(c.path) }, diagnostics, options);
     }
     if (files.has('manifest.json') && files.names.some((n) => /^Microsoft\.(Flow|PowerApps)\//i.test(n))) {
-        return readLegacyPackage(files, c.path, diagnostics);
+        return readLegacyPackage(files, c.path, diagnostics, options);
     }
     if (files.has('solution.xml')) {
         diagnostics.push({ file: c.path, severity: 'warning', message: describe(new InputError('solution.xml without customizations.xml: not a complete solution export')) });
@@ -23890,14 +23894,10 @@ async function readCandidate(tree, c, diagnostics, options = {}) {
 /** Reads every solution in the tree and binds app flow calls across all of them. */
 async function loadWorkspace(tree, options = {}) {
     const diagnostics = [];
-    const solutions = [];
-    for (const candidate of findCandidates(tree)) {
-        if (options.filter && !options.filter(candidate))
-            continue;
-        const solution = await readCandidate(tree, candidate, diagnostics, { apps: !(options.indexOnly?.(candidate) ?? false) });
-        if (solution)
-            solutions.push(solution);
-    }
+    const candidates = findCandidates(tree).filter((c) => !options.filter || options.filter(c));
+    // Solutions are read a few at a time so file I/O overlaps with parsing; results keep the candidates' order.
+    const read = await mapLimited(candidates, READ_CONCURRENCY, (c) => readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false }));
+    const solutions = read.filter((s) => s !== undefined);
     bindCalls(solutions);
     const deploymentSettings = [];
     const settingsPaths = new Set([...tree.names.filter((n) => SETTINGS_FILE.test(n)), ...(options.settingsFiles ?? [])]);
@@ -23912,6 +23912,19 @@ async function loadWorkspace(tree, options = {}) {
         }
     }
     return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
+}
+const READ_CONCURRENCY = 4;
+async function mapLimited(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
 }
 function sortDiagnostics(list) {
     const key = (d) => `${d.file}\u0000${d.inner ?? ''}\u0000${d.message}`;
@@ -25786,8 +25799,8 @@ function runRules(workspace, ctx) {
     return findings;
 }
 /** Reads a tree and checks it: the whole pipeline for one snapshot. */
-async function analyzeTree(tree, config, release, indexOnly) {
-    const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config), ...(indexOnly ? { indexOnly } : {}) });
+async function analyzeTree(tree, config, release, read = {}) {
+    const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config), ...read });
     const raw = runRules(workspace, { release, isReleaseArtifact: (p) => matchesAny(p, config.release.artifacts) });
     const { kept, suppressed } = applyConfig(raw, config);
     return { workspace, findings: kept, suppressed };
@@ -25833,8 +25846,8 @@ async function compareTrees(trees, config, release) {
     const changed = trees.changed;
     const headTouched = (p) => !changed || changed.some((c) => within(c.path, p));
     const baseTouched = (p) => !changed || changed.some((c) => within(c.previousPath ?? c.path, p) || within(c.path, p));
-    const head = await analyzeTree(trees.headTree, config, release);
-    const base = await analyzeTree(trees.baseTree, config, release, (c) => !baseTouched(c.path));
+    const head = await analyzeTree(trees.headTree, config, release, { hashes: true });
+    const base = await analyzeTree(trees.baseTree, config, release, { indexOnly: (c) => !baseTouched(c.path), hashes: true });
     const renames = new Map((changed ?? []).filter((c) => c.previousPath).map((c) => [c.path, c.previousPath]));
     const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
     const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };

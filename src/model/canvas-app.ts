@@ -53,9 +53,12 @@ export async function readMsapp(msapp: FileTree, origin: (inner: string) => Orig
   return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
 }
 
-/** A cheap byte-level test (any case) for the markers of flow data sources. */
+const FLOW_MARKERS = ['logicflows', 'LogicFlows', 'LOGICFLOWS', 'AddinWadl', 'addinwadl'];
+
+/** A cheap byte-level search for the markers of flow data sources (the ApiId `…/shared_logicflows`, `ServiceKind: AddinWadl`). */
 function mentionsFlows(bytes: Uint8Array): boolean {
-  return /logicflows|addinwadl/i.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return FLOW_MARKERS.some((m) => buf.includes(m));
 }
 
 /**

@@ -2,7 +2,7 @@ import { InputError } from '../source/limits.js';
 import { basename, dirname, lookupKey } from '../source/paths.js';
 import { ArchiveTree, subtree, type RepoTree } from '../source/tree.js';
 import { readLegacyPackage } from './legacy-package.js';
-import { describe, folderOrigins, readSolution, zipOrigins } from './read-solution.js';
+import { describe, folderOrigins, readSolution, zipOrigins, type ReadOptions } from './read-solution.js';
 import type { Diagnostic, Solution } from './types.js';
 
 /** A place in the repository that holds one solution. */
@@ -32,7 +32,7 @@ export function findCandidates(tree: RepoTree): Candidate[] {
 }
 
 /** Reads one candidate. Zips that hold neither a solution nor a legacy package are skipped silently. */
-export async function readCandidate(tree: RepoTree, c: Candidate, diagnostics: Diagnostic[], options: { apps?: boolean } = {}): Promise<Solution | undefined> {
+export async function readCandidate(tree: RepoTree, c: Candidate, diagnostics: Diagnostic[], options: ReadOptions = {}): Promise<Solution | undefined> {
   if (c.kind !== 'zip') {
     const src = { tree: subtree(tree, c.path), layout: c.kind, path: c.path || '.', origin: folderOrigins(c.path) } as const;
     return readSolution(src, diagnostics, options);
@@ -49,7 +49,7 @@ export async function readCandidate(tree: RepoTree, c: Candidate, diagnostics: D
     return readSolution({ tree: files, layout: 'zip', path: c.path, origin: zipOrigins(c.path) }, diagnostics, options);
   }
   if (files.has('manifest.json') && files.names.some((n) => /^Microsoft\.(Flow|PowerApps)\//i.test(n))) {
-    return readLegacyPackage(files, c.path, diagnostics);
+    return readLegacyPackage(files, c.path, diagnostics, options);
   }
   if (files.has('solution.xml')) {
     diagnostics.push({ file: c.path, severity: 'warning', message: describe(new InputError('solution.xml without customizations.xml: not a complete solution export')) });

@@ -16,7 +16,7 @@ export interface FlowDefinition {
   definitionHash: string;
 }
 
-export function readFlowDefinition(json: unknown, rawText: string): FlowDefinition {
+export function readFlowDefinition(json: unknown, rawText: string, hash = true): FlowDefinition {
   const properties = prop(json, 'properties');
   const definition = prop(properties, 'definition');
   const trigger = firstTrigger(definition);
@@ -36,7 +36,7 @@ export function readFlowDefinition(json: unknown, rawText: string): FlowDefiniti
     childFlows: childFlowIds(actions),
     // Flows that take the run-only user's connections from the trigger header (2020–21 exports).
     usesInvokerTokens: rawText.includes('X-MS-APIM-Tokens'),
-    definitionHash: hashDefinition(properties),
+    definitionHash: hash ? hashDefinition(properties) : '',
   };
 }
 

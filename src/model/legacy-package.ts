@@ -3,7 +3,7 @@ import { basename, dirname, lookupKey } from '../source/paths.js';
 import { ArchiveTree, type FileTree } from '../source/tree.js';
 import { readMsapp } from './canvas-app.js';
 import { readFlowDefinition } from './flow-definition.js';
-import { describe, zipOrigins } from './read-solution.js';
+import { describe, zipOrigins, type ReadOptions } from './read-solution.js';
 import type { CanvasApp, Diagnostic, Flow, Solution } from './types.js';
 
 /**
@@ -13,7 +13,7 @@ import type { CanvasApp, Diagnostic, Flow, Solution } from './types.js';
  * also what the app's legacy `AddinWadl` data sources record. There is no on/off state and no
  * managed flag in this format.
  */
-export async function readLegacyPackage(tree: FileTree, path: string, diagnostics: Diagnostic[]): Promise<Solution> {
+export async function readLegacyPackage(tree: FileTree, path: string, diagnostics: Diagnostic[], options: ReadOptions = {}): Promise<Solution> {
   const origin = zipOrigins(path);
   const report = (name: string, err: unknown, prefix = ''): void => {
     const o = origin(name);
@@ -32,7 +32,7 @@ export async function readLegacyPackage(tree: FileTree, path: string, diagnostic
     try {
       const raw = decodeText(await tree.read(name));
       const json = parseJsonText(raw);
-      const def = readFlowDefinition(json, raw);
+      const def = readFlowDefinition(json, raw, options.hashes ?? false);
       const folderId = basename(dirname(name)).toLowerCase();
       flows.push({
         id: normalizeGuid(prop(json, 'name')) ?? folderId,

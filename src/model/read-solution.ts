@@ -39,8 +39,16 @@ export function folderOrigins(root: string): (name: string, inner?: string) => O
 
 const MODERN_FLOW = 5;
 
+/** What to read of a solution. */
+export interface ReadOptions {
+  /** Read canvas app documents (default true); an index needs only flows and references. */
+  apps?: boolean;
+  /** Hash each flow's normalised definition for change detection (default false: only a comparison needs it). */
+  hashes?: boolean;
+}
+
 /** `apps: false` reads only the index (manifest, flows, connection references): canvas app documents are the costly part. */
-export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[], options: { apps?: boolean } = {}): Promise<Solution | undefined> {
+export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[], options: ReadOptions = {}): Promise<Solution | undefined> {
   const report = (name: string, err: unknown, inner?: string): void => {
     const o = src.origin(name, inner);
     diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: describe(err) });
@@ -80,7 +88,7 @@ export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[
     apps: [],
     origin: src.origin(solutionName),
   };
-  solution.flows = await readFlows(src, customizations.workflows, customizationsName, report);
+  solution.flows = await readFlows(src, customizations.workflows, customizationsName, report, options.hashes ?? false);
   if (options.apps !== false) solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
   solution.environmentVariables = await readEnvironmentVariables(src, report);
   return solution;
@@ -90,7 +98,7 @@ type Reporter = (name: string, err: unknown, inner?: string) => void;
 
 // ---- flows ----
 
-async function readFlows(src: SolutionSource, records: unknown[], custName: string | undefined, report: Reporter): Promise<Flow[]> {
+async function readFlows(src: SolutionSource, records: unknown[], custName: string | undefined, report: Reporter, hashes: boolean): Promise<Flow[]> {
   const found = new Map<string, { record: WorkflowRecord; metaName: string | undefined }>();
   for (const node of records) {
     const record = readWorkflowRecord(node);
@@ -119,13 +127,13 @@ async function readFlows(src: SolutionSource, records: unknown[], custName: stri
     // Classic processes (Category ≠ 5, .xaml) share the Workflows folder; only cloud flows matter here.
     if (record.category !== undefined && record.category !== MODERN_FLOW) continue;
     if (!/\.json$/i.test(record.jsonFile)) continue;
-    const flow = await readFlow(src, record, metaName, report);
+    const flow = await readFlow(src, record, metaName, report, hashes);
     if (flow) flows.push(flow);
   }
   return flows;
 }
 
-async function readFlow(src: SolutionSource, record: WorkflowRecord, metaName: string | undefined, report: Reporter): Promise<Flow | undefined> {
+async function readFlow(src: SolutionSource, record: WorkflowRecord, metaName: string | undefined, report: Reporter, hashes: boolean): Promise<Flow | undefined> {
   const id = record.id ?? guidInFileName(record.jsonFile);
   if (!src.tree.has(record.jsonFile)) {
     report(metaName ?? record.jsonFile, new InputError(`flow '${record.name}' names '${record.jsonFile}', which is not in the solution`));
@@ -133,7 +141,7 @@ async function readFlow(src: SolutionSource, record: WorkflowRecord, metaName: s
   }
   try {
     const raw = decodeText(await src.tree.read(record.jsonFile));
-    const def = readFlowDefinition(parseJsonText(raw), raw);
+    const def = readFlowDefinition(parseJsonText(raw), raw, hashes);
     return {
       id: id ?? lookupKey(record.jsonFile),
       name: record.name,

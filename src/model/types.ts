@@ -128,7 +128,7 @@ export interface Flow {
   childFlows: string[];
   /** True when actions authenticate from the trigger's `X-MS-APIM-Tokens` header (older invoker flows). */
   usesInvokerTokens: boolean;
-  /** A hash of the normalised definition (export noise removed), for change detection. */
+  /** A hash of the normalised definition (export noise removed), for change detection; '' when not computed. */
   definitionHash: string;
   origin: Origin;
   metaOrigin: Origin | undefined;

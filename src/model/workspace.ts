@@ -12,17 +12,17 @@ export interface LoadOptions {
   filter?: (c: Candidate) => boolean;
   /** Candidates read as an index only (flows and references, no app documents). */
   indexOnly?: (c: Candidate) => boolean;
+  /** Hash flow definitions (needed to tell a changed definition from an unchanged one). */
+  hashes?: boolean;
 }
 
 /** Reads every solution in the tree and binds app flow calls across all of them. */
 export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): Promise<Workspace> {
   const diagnostics: Diagnostic[] = [];
-  const solutions = [];
-  for (const candidate of findCandidates(tree)) {
-    if (options.filter && !options.filter(candidate)) continue;
-    const solution = await readCandidate(tree, candidate, diagnostics, { apps: !(options.indexOnly?.(candidate) ?? false) });
-    if (solution) solutions.push(solution);
-  }
+  const candidates = findCandidates(tree).filter((c) => !options.filter || options.filter(c));
+  // Solutions are read a few at a time so file I/O overlaps with parsing; results keep the candidates' order.
+  const read = await mapLimited(candidates, READ_CONCURRENCY, (c) => readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false }));
+  const solutions = read.filter((s): s is NonNullable<typeof s> => s !== undefined);
   bindCalls(solutions);
   const deploymentSettings = [];
   const settingsPaths = new Set([...tree.names.filter((n) => SETTINGS_FILE.test(n)), ...(options.settingsFiles ?? [])]);
@@ -35,6 +35,21 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
     }
   }
   return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
+}
+
+const READ_CONCURRENCY = 4;
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -107,7 +107,9 @@ async function inflate(entry: JSZip.JSZipObject, data: CompressedData, cap: numb
   if (content instanceof Uint8Array && method === DEFLATE) {
     try {
       // Native inflate with a hard output cap: a lying size header cannot make it allocate more.
-      return checkSize(inflateRawSync(content, { maxOutputLength: Math.max(cap, 1) }), data, name);
+      // One output chunk of the declared size saves zlib from concatenating many small ones.
+      const chunkSize = Math.min(Math.max(data.uncompressedSize, 64), 64 * 1024 * 1024);
+      return checkSize(inflateRawSync(content, { maxOutputLength: Math.max(cap, 1), chunkSize }), data, name);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ERR_BUFFER_TOO_LARGE') throw new InputError(`entry '${name}' inflates beyond ${cap} bytes`);
