@@ -53,7 +53,8 @@ export async function readMsapp(msapp: FileTree, origin: (inner: string) => Orig
   return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
 }
 
-const FLOW_MARKERS = ['logicflows', 'LogicFlows', 'LOGICFLOWS', 'AddinWadl', 'addinwadl'];
+// Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
+const FLOW_MARKERS = ['logicflows', 'AddinWadl'];
 
 /** A cheap byte-level search for the markers of flow data sources (the ApiId `…/shared_logicflows`, `ServiceKind: AddinWadl`). */
 function mentionsFlows(bytes: Uint8Array): boolean {
