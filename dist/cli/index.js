@@ -22402,10 +22402,9 @@ class InputError extends Error {
 ;// CONCATENATED MODULE: ./src/source/decode.ts
 
 
-const decoder = new TextDecoder('utf-8');
 /** Decodes UTF-8 text, dropping the byte-order mark that Power Platform tools write at the start of many files. */
 function decodeText(bytes) {
-    const text = decoder.decode(bytes);
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 function parseJsonText(text) {
@@ -25445,6 +25444,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 /**
  * Lists the files under the given paths (files or folders) of the working tree, relative to `cwd`.
@@ -25487,7 +25487,8 @@ function toRepoPath(p) {
 }
 async function workingTree(cwd, paths, limits = DEFAULT_LIMITS) {
     const files = await listWorkingTree(cwd, paths);
-    return new RepoTree(files, async (path) => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, path)), limits);
+    // Whole files are read synchronously: a CLI or action run has nothing else to do meanwhile, and many small reads go faster without the thread pool.
+    return new RepoTree(files, async (path) => (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(cwd, path)), limits);
 }
 
 ;// CONCATENATED MODULE: ./src/source/git.ts

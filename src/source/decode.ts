@@ -1,11 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { InputError } from './limits.js';
 
-const decoder = new TextDecoder('utf-8');
-
 /** Decodes UTF-8 text, dropping the byte-order mark that Power Platform tools write at the start of many files. */
 export function decodeText(bytes: Uint8Array): string {
-  const text = decoder.decode(bytes);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

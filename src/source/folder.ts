@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from './limits.js';
 import { RepoTree, type FileInfo } from './tree.js';
@@ -47,5 +48,6 @@ export function toRepoPath(p: string): string {
 
 export async function workingTree(cwd: string, paths: readonly string[], limits: ReadLimits = DEFAULT_LIMITS): Promise<RepoTree> {
   const files = await listWorkingTree(cwd, paths);
-  return new RepoTree(files, async (path) => readFile(resolve(cwd, path)), limits);
+  // Whole files are read synchronously: a CLI or action run has nothing else to do meanwhile, and many small reads go faster without the thread pool.
+  return new RepoTree(files, async (path) => readFileSync(resolve(cwd, path)), limits);
 }
