@@ -78,7 +78,7 @@ describe('renderMarkdown', () => {
     const errors = section(md, 'Errors (3)');
     const headings = errors.split('\n').filter((l) => l.startsWith('#### ') || l.startsWith('**⚡'));
     expect(headings).toEqual([
-      '#### 📱 Expense Tracker · solution `ContosoExpenses`',
+      '#### 📱 Expense Tracker · solution `ContosoExpenses` (`solutions/ContosoExpenses_1_0_0_3.zip`)',
       `**⚡ Flow: Get approvals** · \`${'7a2b3c4d-5e6f-4a1b-9c8d-abcdefabcdef'}\``,
       `**⚡ Flow: Submit expense** · \`${FLOW_SUBMIT_ID}\``,
       expect.stringMatching(/^#### 📱 &lt;img src=x onerror=alert\\\(1\\\)&gt; @\u200boctocat/),

@@ -26446,7 +26446,8 @@ class Renderer {
                 omitted += appGroup.length;
                 continue;
             }
-            const solution = inlineCode(first.solution.uniqueName || first.solution.path);
+            // The path tells apart two exports of one solution (managed and unmanaged, zip and unpacked).
+            const solution = `${inlineCode(first.solution.uniqueName || first.solution.path)} (${inlineCode(first.solution.path)})`;
             out.push(first.app
                 ? `#### 📱 ${escapeMarkdown(first.app.displayName || first.app.name)} · solution ${solution}`
                 : `#### 📦 Solution ${solution}`, '');
@@ -27044,7 +27045,8 @@ function main_render(report, format, ctx) {
         case 'sarif':
             return renderSarifJson(report, ctx);
         case 'markdown':
-            return renderMarkdown(report, ctx);
+            // A file or terminal has no comment size limit: the whole report, fix steps included.
+            return renderMarkdown(report, ctx, { maxLength: 10_000_000 });
         case 'text':
             return renderText(report, ctx);
     }

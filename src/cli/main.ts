@@ -31,7 +31,8 @@ export function render(report: Report, format: Format, ctx: RenderContext): stri
     case 'sarif':
       return renderSarifJson(report, ctx);
     case 'markdown':
-      return renderMarkdown(report, ctx);
+      // A file or terminal has no comment size limit: the whole report, fix steps included.
+      return renderMarkdown(report, ctx, { maxLength: 10_000_000 });
     case 'text':
       return renderText(report, ctx);
   }

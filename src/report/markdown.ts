@@ -195,7 +195,8 @@ class Renderer {
         omitted += appGroup.length;
         continue;
       }
-      const solution = inlineCode(first.solution.uniqueName || first.solution.path);
+      // The path tells apart two exports of one solution (managed and unmanaged, zip and unpacked).
+      const solution = `${inlineCode(first.solution.uniqueName || first.solution.path)} (${inlineCode(first.solution.path)})`;
       out.push(
         first.app
           ? `#### 📱 ${escapeMarkdown(first.app.displayName || first.app.name)} · solution ${solution}`
