@@ -57837,61 +57837,6 @@ function output(o) {
     return { name: o.name, type: o.type, title: o.title };
 }
 
-;// CONCATENATED MODULE: ./src/rules/finding.ts
-
-/** Builds a finding; the fingerprint comes from the rule and component identities, never from positions or file paths. */
-function makeFinding(meta, input) {
-    const parts = [meta.id, input.solution.uniqueName, input.app?.name ?? '', input.flow?.id ?? '', ...(input.identity ?? [])];
-    return {
-        ruleId: meta.id,
-        rule: meta.name,
-        severity: input.severity ?? meta.defaultSeverity,
-        errorCodes: input.errorCodes ?? meta.errorCodes.map((e) => e.code),
-        message: input.message,
-        solution: { uniqueName: input.solution.uniqueName, path: input.solution.path },
-        app: input.app ? { name: input.app.name, displayName: input.app.displayName } : undefined,
-        flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
-        location: input.location,
-        mitigation: input.mitigation,
-        fingerprint: fingerprint(parts),
-    };
-}
-function fingerprint(parts) {
-    return (0,external_node_crypto_.createHash)('sha256').update(parts.map((p) => p.toLowerCase()).join('\u0000')).digest('hex').slice(0, 20);
-}
-/** Every call that resolved, in model order. Flows are looked up through one index: no nested scans. */
-function boundCalls(workspace) {
-    const index = flowIndex(workspace);
-    const out = [];
-    for (const solution of workspace.solutions) {
-        for (const app of solution.apps) {
-            for (const call of app.calls) {
-                const hit = call.binding.flowId ? index.get(`${call.binding.solutionPath}\u0000${call.binding.flowId}`) : undefined;
-                if (hit)
-                    out.push({ solution, app, call, flow: hit.flow, flowSolution: hit.solution });
-            }
-        }
-    }
-    return out;
-}
-function flowIndex(workspace) {
-    const index = new Map();
-    for (const solution of workspace.solutions)
-        for (const flow of solution.flows)
-            index.set(`${solution.path}\u0000${flow.id}`, { flow, solution });
-    return index;
-}
-/** `'Name' (id)` for messages. */
-function flowLabel(flow) {
-    return `'${flow.name}' (${flow.id})`;
-}
-function appLabel(app) {
-    return app.displayName && app.displayName !== app.name ? `'${app.displayName}' (${app.name})` : `'${app.name}'`;
-}
-function list(items) {
-    return items.length === 0 ? 'nothing' : items.join(', ');
-}
-
 ;// CONCATENATED MODULE: ./src/rules/kb.ts
 /** Microsoft's troubleshooting article for Power Apps ↔ Power Automate flow integration (KB 4477072). */
 const KB = 'https://learn.microsoft.com/troubleshoot/power-platform/power-apps/connections/best-practices-when-updating-a-flow';
@@ -57962,8 +57907,80 @@ function unmanagedLayerSteps(componentNames) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/rules/fg101-flow-input-drift.ts
+;// CONCATENATED MODULE: ./src/rules/finding.ts
 
+
+/** Builds a finding; the fingerprint comes from the rule and component identities, never from positions or file paths. */
+function makeFinding(meta, input) {
+    const parts = [meta.id, input.solution.uniqueName, input.app?.name ?? '', input.flow?.id ?? '', ...(input.identity ?? [])];
+    return {
+        ruleId: meta.id,
+        rule: meta.name,
+        severity: input.severity ?? meta.defaultSeverity,
+        errorCodes: input.errorCodes ?? meta.errorCodes.map((e) => e.code),
+        message: input.message,
+        solution: { uniqueName: input.solution.uniqueName, path: input.solution.path },
+        app: input.app ? { name: input.app.name, displayName: input.app.displayName } : undefined,
+        flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
+        location: input.location,
+        mitigation: input.mitigation,
+        fingerprint: fingerprint(parts),
+    };
+}
+function fingerprint(parts) {
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.map((p) => p.toLowerCase()).join('\u0000')).digest('hex').slice(0, 20);
+}
+/** Every call that resolved, in model order. Flows are looked up through one index: no nested scans. */
+function boundCalls(workspace) {
+    const index = flowIndex(workspace);
+    const out = [];
+    for (const solution of workspace.solutions) {
+        for (const app of solution.apps) {
+            for (const call of app.calls) {
+                const hit = call.binding.flowId ? index.get(`${call.binding.solutionPath}\u0000${call.binding.flowId}`) : undefined;
+                if (hit)
+                    out.push({ solution, app, call, flow: hit.flow, flowSolution: hit.solution });
+            }
+        }
+    }
+    return out;
+}
+function flowIndex(workspace) {
+    const index = new Map();
+    for (const solution of workspace.solutions)
+        for (const flow of solution.flows)
+            index.set(`${solution.path}\u0000${flow.id}`, { flow, solution });
+    return index;
+}
+/**
+ * A finding about a difference between an app's stored binding and its flow: the message is
+ * `<where>: <what>[; <context>].` and the fix is to re-bind the app (live or development route).
+ */
+function driftFinding(meta, ctx, bc, where, context, d) {
+    return makeFinding(meta, {
+        severity: d.severity,
+        ...(d.errorCodes ? { errorCodes: d.errorCodes } : {}),
+        solution: bc.solution,
+        app: bc.app,
+        flow: bc.flow,
+        location: bc.flow.origin,
+        message: `${where}: ${d.what}${context ? `; ${context}` : ''}.`,
+        mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
+        identity: [d.identity],
+    });
+}
+/** `'Name' (id)` for messages. */
+function flowLabel(flow) {
+    return `'${flow.name}' (${flow.id})`;
+}
+function appLabel(app) {
+    return app.displayName && app.displayName !== app.name ? `'${app.displayName}' (${app.name})` : `'${app.name}'`;
+}
+function list(items) {
+    return items.length === 0 ? 'nothing' : items.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg101-flow-input-drift.ts
 
 
 
@@ -58002,19 +58019,10 @@ function check(ctx) {
     return out;
 }
 function checkCall(ctx, bc) {
-    const { app, call, flow, solution } = bc;
+    const { app, call, flow } = bc;
     const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
     const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
-    const finding = (severity, identity, what, change) => makeFinding(meta, {
-        severity,
-        solution,
-        app,
-        flow,
-        location: flow.origin,
-        message: `${where}: ${what}; ${passes}.`,
-        mitigation: rebindSteps(ctx, solution, app.displayName, flow.name, change),
-        identity: [identity],
-    });
+    const finding = (severity, identity, what, change) => driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
     if (!flow.trigger?.powerApps) {
         return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
     }
@@ -58053,7 +58061,6 @@ const flowInputDrift = { meta, check };
 
 
 
-
 const fg102_flow_output_drift_meta = {
     id: 'FG102',
     name: 'flow-output-drift',
@@ -58066,18 +58073,9 @@ function fg102_flow_output_drift_check(ctx) {
     return boundCalls(ctx.workspace).flatMap((bc) => fg102_flow_output_drift_checkCall(ctx, bc));
 }
 function fg102_flow_output_drift_checkCall(ctx, bc) {
-    const { app, call, flow, solution } = bc;
+    const { app, call, flow } = bc;
     const where = `App ${appLabel(app)} reads the response of flow ${flowLabel(flow)} ('${call.dataSource}')`;
-    const finding = (severity, identity, what, change) => makeFinding(fg102_flow_output_drift_meta, {
-        severity,
-        solution,
-        app,
-        flow,
-        location: flow.origin,
-        message: `${where}: ${what}.`,
-        mitigation: rebindSteps(ctx, solution, app.displayName, flow.name, change),
-        identity: [identity],
-    });
+    const finding = (severity, identity, what, change) => driftFinding(fg102_flow_output_drift_meta, ctx, bc, where, '', { severity, identity, what, change });
     const stored = call.storedOutputs ?? [];
     const current = new Map(flow.outputs.map((o) => [o.name, o]));
     const out = [];
@@ -58105,7 +58103,6 @@ const flowOutputDrift = { meta: fg102_flow_output_drift_meta, check: fg102_flow_
 ;// CONCATENATED MODULE: ./src/rules/fg103-flow-connection-drift.ts
 
 
-
 const fg103_flow_connection_drift_meta = {
     id: 'FG103',
     name: 'flow-connection-drift',
@@ -58123,20 +58120,10 @@ function fg103_flow_connection_drift_check(ctx) {
         .flatMap((bc) => fg103_flow_connection_drift_checkCall(ctx, bc));
 }
 function fg103_flow_connection_drift_checkCall(ctx, bc) {
-    const { app, call, flow, solution } = bc;
+    const { app, call, flow } = bc;
     const recorded = `the app recorded ${list(call.storedConnections.map((s) => `${s.key} (${s.api})`))}`;
     const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}')`;
-    const finding = (severity, codes, identity, what, change) => makeFinding(fg103_flow_connection_drift_meta, {
-        severity,
-        errorCodes: codes,
-        solution,
-        app,
-        flow,
-        location: flow.origin,
-        message: `${where}: ${what}; ${recorded}.`,
-        mitigation: rebindSteps(ctx, solution, app.displayName, flow.name, change),
-        identity: [identity],
-    });
+    const finding = (severity, codes, identity, what, change) => driftFinding(fg103_flow_connection_drift_meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change });
     const stored = new Map(call.storedConnections.map((s) => [s.key, s]));
     const current = new Map(flow.connections.map((c) => [c.key, c]));
     const added = flow.connections.filter((c) => !stored.has(c.key));

@@ -5,7 +5,7 @@ import type { GitHubClient } from '../github/client.js';
 import { apiTree } from '../github/content.js';
 import { compareCommits, listPullFiles, type ChangedFile as PullFile } from '../github/files.js';
 import { workingTree } from '../source/folder.js';
-import { changedFiles, fetchCommit, gitTree, hasCommit, mergeBase, repoRoot, resolveCommit, type ChangedFile } from '../source/git.js';
+import { changedFiles, fetchCommit, gitTree, mergeBase, repoRoot, resolveCommit, type ChangedFile } from '../source/git.js';
 import { DEFAULT_LIMITS } from '../source/limits.js';
 import { RepoTree } from '../source/tree.js';
 import type { RunContext } from './context.js';
@@ -36,16 +36,20 @@ interface Args {
 export async function analyzeForEvent(a: Args): Promise<EventAnalysis> {
   const { ctx, inputs, config, release, cwd } = a;
   const git = (await repoRoot(cwd)) !== undefined;
+  // The checkout stands for the head only when the head came from the event, not from the head-ref input.
+  const headIsInput = inputs.headRef !== undefined && ctx.headSha === inputs.headRef;
   if (ctx.kind === 'audit' || !ctx.baseSha) {
-    if (git && ctx.headSha && !(await isHead(cwd, ctx.headSha))) {
-      const head = await analyzeTree(await gitTree(cwd, ctx.headSha, inputs.paths), config, release);
+    if (git && ctx.headSha && !(await isHead(cwd, ctx.headSha, !headIsInput))) {
+      const sha = await ensureCommit(cwd, ctx.headSha, a.log);
+      if (!sha) throw new Error(`head-ref '${ctx.headSha}' is not a commit in the checkout and cannot be fetched (check out with fetch-depth: 0)`);
+      const head = await analyzeTree(await gitTree(cwd, sha, inputs.paths), config, release);
       return { result: { ...head, report: buildReport(head.workspace, head.findings) }, compared: false, pullFiles: undefined };
     }
     return { result: await analyze({ cwd, paths: inputs.paths, config, release }), compared: false, pullFiles: undefined };
   }
   if (git) {
     const base = await ensureCommit(cwd, ctx.baseSha, a.log);
-    const head = ctx.headSha && !(await isHead(cwd, ctx.headSha)) ? await ensureCommit(cwd, ctx.headSha, a.log) : 'worktree';
+    const head = ctx.headSha && !(await isHead(cwd, ctx.headSha, !headIsInput)) ? await ensureCommit(cwd, ctx.headSha, a.log) : 'worktree';
     if (base && head) {
       const from = (await mergeBase(cwd, base, head === 'worktree' ? 'HEAD' : head)) ?? base;
       a.log(`FlowGuard: comparing ${head === 'worktree' ? 'the checked-out tree' : head.slice(0, 12)} with ${from.slice(0, 12)} (git)`);
@@ -74,8 +78,10 @@ async function viaApi(a: Args, octokit: GitHubClient, baseSha: string, headSha: 
     files = cmp.files;
     from = cmp.mergeBaseSha || baseSha;
   }
+  // `.` (the default) is the whole repository: no filter. (An empty list would select no file at all.)
+  const paths = inputs.paths.some((p) => /^\.?\/*$/.test(p)) ? undefined : inputs.paths;
   const tree = async (sha: string): Promise<RepoTree> => {
-    const t = await apiTree(octokit, { owner: ctx.owner, repo: ctx.repo, sha, paths: inputs.paths.filter((p) => p !== '.'), maxBlobBytes: DEFAULT_LIMITS.maxFileBytes });
+    const t = await apiTree(octokit, { owner: ctx.owner, repo: ctx.repo, sha, paths, maxBlobBytes: DEFAULT_LIMITS.maxFileBytes });
     return new RepoTree(t.files, (p) => t.read(p));
   };
   const changed: ChangedFile[] = files.map((f) => ({
@@ -87,16 +93,23 @@ async function viaApi(a: Args, octokit: GitHubClient, baseSha: string, headSha: 
   return { result, compared: true, pullFiles };
 }
 
-async function isHead(cwd: string, sha: string): Promise<boolean> {
+async function isHead(cwd: string, sha: string, checkoutMayBeMerge: boolean): Promise<boolean> {
   const head = await resolveCommit(cwd, 'HEAD').catch(() => undefined);
   const want = await resolveCommit(cwd, sha).catch(() => undefined);
   // A pull_request checkout is the merge commit (GITHUB_SHA); its tree is what the PR would produce.
-  return head !== undefined && (head === want || head === process.env.GITHUB_SHA);
+  // That holds for the event's head only: a head-ref input names some other commit.
+  return head !== undefined && (head === want || (checkoutMayBeMerge && head === process.env.GITHUB_SHA));
 }
 
-async function ensureCommit(cwd: string, sha: string, log: (m: string) => void): Promise<string | undefined> {
-  if (await hasCommit(cwd, sha).catch(() => false)) return sha;
-  log(`FlowGuard: commit ${sha.slice(0, 12)} is not in the checkout; fetching it`);
-  if (await fetchCommit(cwd, sha)) return sha;
+/**
+ * The commit a revision names, fetching it when the checkout lacks it. After actions/checkout, branches
+ * other than the checked-out one exist only as `origin/<branch>`; a fetched revision is read from FETCH_HEAD.
+ */
+async function ensureCommit(cwd: string, rev: string, log: (m: string) => void): Promise<string | undefined> {
+  const resolve = (r: string): Promise<string | undefined> => resolveCommit(cwd, r).catch(() => undefined);
+  const local = (await resolve(rev)) ?? (await resolve(`origin/${rev}`));
+  if (local) return local;
+  log(`FlowGuard: commit ${rev.slice(0, 40)} is not in the checkout; fetching it`);
+  if (await fetchCommit(cwd, rev)) return (await resolve(rev)) ?? (await resolve('FETCH_HEAD'));
   return undefined;
 }

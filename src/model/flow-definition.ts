@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
 import { asArray, entries, isRecord, normalizeGuid, prop, str } from '../source/decode.js';
-import type { FlowConnection, FlowResponse, FlowTrigger, RuntimeSource, SignatureOutput, SignatureParam, WaitPoint } from './types.js';
+import type { Flow, FlowConnection, FlowTrigger, RuntimeSource, SignatureOutput, SignatureParam, WaitPoint } from './types.js';
 import { normalizeType } from './types-normalize.js';
 
 /** What FlowGuard reads from a cloud flow's definition (`Workflows/*.json`, the workflow's clientdata). */
-export interface FlowDefinition {
-  trigger: FlowTrigger | undefined;
-  inputs: SignatureParam[];
-  outputs: SignatureOutput[];
-  responses: FlowResponse[];
-  connections: FlowConnection[];
-  waits: WaitPoint[];
-  childFlows: string[];
-  usesInvokerTokens: boolean;
-  definitionHash: string;
-}
+export type FlowDefinition = Pick<Flow, 'trigger' | 'inputs' | 'outputs' | 'responses' | 'connections' | 'waits' | 'childFlows' | 'usesInvokerTokens' | 'definitionHash'>;
 
 export function readFlowDefinition(json: unknown, rawText: string, hash = true): FlowDefinition {
   const properties = prop(json, 'properties');

@@ -1,16 +1,9 @@
 import { asArray, attr, boolFlag, normalizeGuid, parseXml, prop, propCI, refuseDtd, text, type XmlNode } from '../source/decode.js';
 import { apiName } from './canvas-app.js';
-import type { ConnectionReferenceDef, ManagedState, MissingDependency, Origin, PublisherInfo } from './types.js';
+import type { ConnectionReferenceDef, ManagedState, MissingDependency, Origin, Solution } from './types.js';
 
-export interface SolutionManifest {
-  uniqueName: string;
-  displayName: string;
-  version: string;
-  managed: ManagedState;
-  publisher: PublisherInfo;
-  parentSolution: string | undefined;
-  missingDependencies: MissingDependency[];
-}
+/** What `solution.xml` says about the solution. */
+export type SolutionManifest = Pick<Solution, 'uniqueName' | 'displayName' | 'version' | 'managed' | 'publisher' | 'parentSolution' | 'missingDependencies'>;
 
 /** `solution.xml` / `Other/Solution.xml`: `<ImportExportXml><SolutionManifest>`. */
 export function readSolutionManifest(xml: string): SolutionManifest {

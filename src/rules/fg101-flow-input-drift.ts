@@ -1,8 +1,7 @@
 import type { SignatureParam } from '../model/types.js';
 import { typesCompatible } from '../model/types-normalize.js';
-import { appLabel, boundCalls, flowLabel, list, makeFinding, type BoundCall } from './finding.js';
+import { appLabel, boundCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
 import { ERRORS } from './kb.js';
-import { rebindSteps } from './mitigation.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
 const meta: RuleMeta = {
@@ -49,20 +48,11 @@ function check(ctx: RuleContext): Finding[] {
 }
 
 function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
-  const { app, call, flow, solution } = bc;
+  const { app, call, flow } = bc;
   const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
   const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
   const finding = (severity: Finding['severity'], identity: string, what: string, change: string): Finding =>
-    makeFinding(meta, {
-      severity,
-      solution,
-      app,
-      flow,
-      location: flow.origin,
-      message: `${where}: ${what}; ${passes}.`,
-      mitigation: rebindSteps(ctx, solution, app.displayName, flow.name, change),
-      identity: [identity],
-    });
+    driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
   if (!flow.trigger?.powerApps) {
     return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
   }

@@ -1,7 +1,6 @@
 import { typesCompatible } from '../model/types-normalize.js';
-import { appLabel, boundCalls, flowLabel, list, makeFinding, type BoundCall } from './finding.js';
+import { appLabel, boundCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
 import { ERRORS } from './kb.js';
-import { rebindSteps } from './mitigation.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
 const meta: RuleMeta = {
@@ -19,19 +18,10 @@ function check(ctx: RuleContext): Finding[] {
 }
 
 function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
-  const { app, call, flow, solution } = bc;
+  const { app, call, flow } = bc;
   const where = `App ${appLabel(app)} reads the response of flow ${flowLabel(flow)} ('${call.dataSource}')`;
   const finding = (severity: Finding['severity'], identity: string, what: string, change: string): Finding =>
-    makeFinding(meta, {
-      severity,
-      solution,
-      app,
-      flow,
-      location: flow.origin,
-      message: `${where}: ${what}.`,
-      mitigation: rebindSteps(ctx, solution, app.displayName, flow.name, change),
-      identity: [identity],
-    });
+    driftFinding(meta, ctx, bc, where, '', { severity, identity, what, change });
   const stored = call.storedOutputs ?? [];
   const current = new Map(flow.outputs.map((o) => [o.name, o]));
   const out: Finding[] = [];

@@ -1,7 +1,6 @@
 import type { FlowConnection, StoredConnection } from '../model/types.js';
-import { appLabel, boundCalls, flowLabel, list, makeFinding, type BoundCall } from './finding.js';
+import { appLabel, boundCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
 import { ERRORS } from './kb.js';
-import { rebindSteps } from './mitigation.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
 const meta: RuleMeta = {
@@ -26,21 +25,11 @@ function check(ctx: RuleContext): Finding[] {
 }
 
 function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
-  const { app, call, flow, solution } = bc;
+  const { app, call, flow } = bc;
   const recorded = `the app recorded ${list(call.storedConnections.map((s) => `${s.key} (${s.api})`))}`;
   const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}')`;
   const finding = (severity: Finding['severity'], codes: string[], identity: string, what: string, change: string): Finding =>
-    makeFinding(meta, {
-      severity,
-      errorCodes: codes,
-      solution,
-      app,
-      flow,
-      location: flow.origin,
-      message: `${where}: ${what}; ${recorded}.`,
-      mitigation: rebindSteps(ctx, solution, app.displayName, flow.name, change),
-      identity: [identity],
-    });
+    driftFinding(meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change });
   const stored = new Map(call.storedConnections.map((s) => [s.key, s]));
   const current = new Map(flow.connections.map((c) => [c.key, c]));
   const added = flow.connections.filter((c) => !stored.has(c.key));

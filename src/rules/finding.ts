@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CanvasApp, Flow, FlowCall, Origin, Severity, Solution, Workspace } from '../model/types.js';
-import type { Finding, RuleMeta } from './types.js';
+import { rebindSteps } from './mitigation.js';
+import type { Finding, RuleContext, RuleMeta } from './types.js';
 
 export interface FindingInput {
   severity?: Severity;
@@ -65,6 +66,35 @@ export function flowIndex(workspace: Workspace): Map<string, { flow: Flow; solut
   const index = new Map<string, { flow: Flow; solution: Solution }>();
   for (const solution of workspace.solutions) for (const flow of solution.flows) index.set(`${solution.path}\u0000${flow.id}`, { flow, solution });
   return index;
+}
+
+export interface DriftFinding {
+  severity: Severity;
+  /** What makes this difference unique (e.g. `added:text_2`). */
+  identity: string;
+  /** The difference, in words. */
+  what: string;
+  /** The change, for the re-bind steps ("new input 'text_2'"). */
+  change: string;
+  errorCodes?: string[];
+}
+
+/**
+ * A finding about a difference between an app's stored binding and its flow: the message is
+ * `<where>: <what>[; <context>].` and the fix is to re-bind the app (live or development route).
+ */
+export function driftFinding(meta: RuleMeta, ctx: RuleContext, bc: BoundCall, where: string, context: string, d: DriftFinding): Finding {
+  return makeFinding(meta, {
+    severity: d.severity,
+    ...(d.errorCodes ? { errorCodes: d.errorCodes } : {}),
+    solution: bc.solution,
+    app: bc.app,
+    flow: bc.flow,
+    location: bc.flow.origin,
+    message: `${where}: ${d.what}${context ? `; ${context}` : ''}.`,
+    mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
+    identity: [d.identity],
+  });
 }
 
 /** `'Name' (id)` for messages. */
