@@ -129,7 +129,8 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
   const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
   const { kept } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
 
-  const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings.filter(scopeFilter(head.workspace, headTouched)), ...kept]);
+  const inScope = scopeFilter(head.workspace, headTouched);
+  const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
   const changes = describeChanges(
     pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)),
     head.workspace,

@@ -25899,7 +25899,8 @@ async function compareTrees(trees, config, release) {
     const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
     const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
     const { kept } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
-    const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings.filter(scopeFilter(head.workspace, headTouched)), ...kept]);
+    const inScope = scopeFilter(head.workspace, headTouched);
+    const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
     const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)), head.workspace);
     const report = buildReport(head.workspace, findings, { fixed, changes });
     return { workspace: head.workspace, findings, suppressed: head.suppressed, report, base, pairs };
