@@ -27,7 +27,7 @@ import {
   type ActionRun,
   type RunOptions,
 } from './run-action.js';
-import { flowGuardSteps, loadWorkflows, substituteOutputs } from './workflow-helpers.js';
+import { extractUsageSnippet, flowGuardSteps, loadWorkflows, parseUsageSnippet, substituteOutputs } from './workflow-helpers.js';
 
 const MARKER = '<!-- flowguard:report -->';
 const SOL = 'solutions/contoso-requests';
@@ -763,5 +763,34 @@ describe('the CI self-test job (.github/workflows/ci.yml), replayed locally', ()
       const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, substituteOutputs(String(v), outputs)]));
       await shell(substituteOutputs(step.run!, outputs), env);
     }
+  });
+});
+
+describe('the README usage snippet, run as a workflow would run it', () => {
+  test('its `with:` inputs, on a pull request that adds drift under solutions/, comment and fail the check', async () => {
+    const snippet = extractUsageSnippet(readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8'));
+    expect(snippet).toBeDefined();
+    const [step] = flowGuardSteps(parseUsageSnippet(snippet as string).workflow);
+    const inputs = Object.fromEntries(Object.entries(step?.step.with ?? {}).map(([k, v]) => [k, String(v)]));
+    expect(inputs.paths).toBe('solutions');
+    const repo = newRepo();
+    repo.write(exampleFiles(SOL, { [FLOW_FILE]: consistentFlow() }));
+    const base = repo.commit('base');
+    repo.git('checkout', '-q', '-b', 'feature/readme');
+    repo.write({ [`${SOL}/${FLOW_FILE}`]: exampleText(FLOW_FILE) });
+    const head = repo.commit('head');
+    const PR = 77;
+    const r = await run({
+      event: 'pull_request',
+      payload: pullRequestPayload({ number: PR, base: { ref: 'main', sha: base }, head: { ref: 'feature/readme', sha: head } }),
+      workspace: repo.dir,
+      sha: head,
+      ref: `refs/pull/${PR}/merge`,
+      inputs,
+    });
+    expectExit(r, 1);
+    expect(fake.comments(PR)).toHaveLength(1);
+    expect(fake.comments(PR)[0]?.body).toContain(MARKER);
+    expect(r.outputs['new-count']).not.toBe('0');
   });
 });
