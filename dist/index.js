@@ -4032,7 +4032,7 @@ module.exports = {
 var utf8 = __nccwpck_require__(3387);
 var utils = __nccwpck_require__(9155);
 var GenericWorker = __nccwpck_require__(5208);
-var StreamHelper = __nccwpck_require__(6440);
+var StreamHelper = __nccwpck_require__(4059);
 var defaults = __nccwpck_require__(1190);
 var CompressedObject = __nccwpck_require__(4438);
 var ZipObject = __nccwpck_require__(5890);
@@ -5245,7 +5245,7 @@ module.exports = GenericWorker;
 
 /***/ }),
 
-/***/ 6440:
+/***/ 4059:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6883,7 +6883,7 @@ module.exports = ZipEntry;
 
 
 
-var StreamHelper = __nccwpck_require__(6440);
+var StreamHelper = __nccwpck_require__(4059);
 var DataWorker = __nccwpck_require__(8845);
 var utf8 = __nccwpck_require__(3387);
 var CompressedObject = __nccwpck_require__(4438);
@@ -45549,7 +45549,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 4906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46687,7 +46687,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -46748,7 +46748,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? summary_writeFile : appendFile;
+            const writeFunc = overwrite ? writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -48512,10 +48512,1221 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./src/cli/gate.ts
 const RANK = { error: 3, warning: 2, note: 1 };
 /** Whether the findings fail the run: any finding at or above `failOn`, counting only new ones when the scope is 'new'. */
-function gate_gate(findings, failOn, scope) {
+function gate(findings, failOn, scope) {
     if (failOn === 'never')
         return false;
     return findings.some((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+}
+
+;// CONCATENATED MODULE: ./src/model/types-normalize.ts
+/**
+ * Maps the type names of flow trigger schemas (JSON schema), WADL (`xs:` types) and jsonTypes
+ * to one vocabulary, so that a stored signature and a flow can be compared:
+ * string, number, boolean, object, array, any.
+ * JSON `integer` and `number` both travel as numbers from Power Fx, so they compare equal.
+ */
+function normalizeType(type) {
+    switch (type.toLowerCase()) {
+        case 'string':
+        case 'anyuri':
+        case 'date':
+        case 'datetime':
+        case 'base64binary':
+        case 'binary':
+            return 'string';
+        case 'number':
+        case 'integer':
+        case 'int':
+        case 'long':
+        case 'double':
+        case 'float':
+        case 'decimal':
+            return 'number';
+        case 'boolean':
+            return 'boolean';
+        case 'object':
+            return 'object';
+        case 'array':
+            return 'array';
+        default:
+            return 'any';
+    }
+}
+/** Whether a value of the stored type still fits the flow's type. `any` fits everything. */
+function typesCompatible(stored, current) {
+    return stored === current || stored === 'any' || current === 'any';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/rules/kb.ts
+/** Microsoft's troubleshooting article for Power Apps ↔ Power Automate flow integration (KB 4477072). */
+const KB = 'https://learn.microsoft.com/troubleshoot/power-platform/power-apps/connections/best-practices-when-updating-a-flow';
+const kb_anchor = (a) => `${KB}#${a}`;
+const KB_LINKS = {
+    flowUpdates: kb_anchor('failures-caused-by-power-automate-flow-updates'),
+    liveApp: kb_anchor('changing-a-published-live-power-app'),
+    devApp: kb_anchor('changing-a-development-version-power-app'),
+    asyncPattern: 'https://learn.microsoft.com/power-automate/guidance/coding-guidelines/asychronous-flow-pattern',
+    flowAccess: 'https://learn.microsoft.com/power-automate/guidance/coding-guidelines/understand-access-to-flows',
+    solutionLayers: 'https://learn.microsoft.com/power-platform/alm/solution-layers-alm',
+    managedProperties: 'https://learn.microsoft.com/power-platform/alm/managed-properties-alm',
+    deploymentSettings: 'https://learn.microsoft.com/power-platform/alm/conn-ref-env-variables-build-tools',
+    turnOnFlow: 'https://learn.microsoft.com/power-automate/disable-flow#turn-on-a-flow',
+};
+const code = (c, a) => ({ code: c, docs: kb_anchor(a) });
+const ERRORS = {
+    InvokerConnectionOverrideFailed: code('InvokerConnectionOverrideFailed', 'error-code-invokerconnectionoverridefailed-on-power-automate-flow-run'),
+    ConnectionAuthorizationFailed: code('ConnectionAuthorizationFailed', 'error-code-connectionauthorizationfailed-on-power-automate-flow-run'),
+    WorkflowTriggerIsNotEnabled: code('WorkflowTriggerIsNotEnabled', 'error-code-workflowtriggerisnotenabled-on-power-automate-flow-run'),
+    ResponseTimeout: code('ResponseTimeout', 'inner-error-code-responsetimeout-on-power-automate-flow-run'),
+    InstallFlowFailed0x80040265: code('0x80040265', 'error-code-0x80040265-or-0x80048d0b-on-power-automate-flow-run'),
+    InstallFlowFailed0x80048d0b: code('0x80048d0b', 'error-code-0x80040265-or-0x80048d0b-on-power-automate-flow-run'),
+    MissingConnectionReference: code('MissingConnectionReference', 'error-code-missingconnectionreference-on-power-automate-flow-run'),
+    NotAllowedConnectionReference: code('NotAllowedConnectionReference', 'error-code-notallowedconnectionreference-on-power-automate-flow-run'),
+    TemplateExpressionFailure: code('InvalidTemplate', 'symptom-1'),
+    BlankOutputs: code('BlankOutput', 'symptom-3'),
+    ChildFlowUnsupportedForInvokerConnections: { code: 'ChildFlowUnsupportedForInvokerConnections', docs: 'https://learn.microsoft.com/power-automate/create-child-flows' },
+};
+
+;// CONCATENATED MODULE: ./src/rules/mitigation.ts
+
+/**
+ * The fix for a stale app ↔ flow binding depends on whether users already run the app
+ * (KB 4477072, "Resolution"): a live app must keep its old flow until everyone has the new
+ * app version; an app still in development can simply be re-bound.
+ */
+function isLiveApp(ctx, solution) {
+    return ctx.release || solution.managed === 'managed';
+}
+/** Steps to re-bind an app to a changed flow, fitted to a live or a development app. */
+function rebindSteps(ctx, solution, appName, flowName, change) {
+    if (isLiveApp(ctx, solution)) {
+        return [
+            `This app is live (${ctx.release ? 'release branch' : 'managed export'}): do not change the flow it uses in place. In the development environment, open the original flow '${flowName}' and use Save As to make a copy.`,
+            `Make the change (${change}) on the copy only; leave the original flow as it was in the last release.`,
+            `Open '${appName}' in Power Apps Studio, remove '${flowName}' from the app's flows and add the copy instead; fix the formulas that call it, then save and publish.`,
+            'Export the solution with both flows and the updated app, and import it into the target environments.',
+            'Turn off or delete the original flow only after every user runs the new app version.',
+            `Background: ${KB_LINKS.liveApp}`,
+        ];
+    }
+    return [
+        `Open '${appName}' in Power Apps Studio in the development environment (latest Studio version).`,
+        `In the Power Automate pane, remove '${flowName}' from the app, then add it again so the app stores the flow's current signature (${change}).`,
+        'Update the formulas that call the flow if its inputs or outputs changed, then save and publish the app.',
+        'Export the solution again and commit the new export together with the flow change.',
+        `Background: ${KB_LINKS.devApp}`,
+    ];
+}
+/** Steps to clear unmanaged layers that hide a managed update in the target environment. */
+function unmanagedLayerSteps(componentNames) {
+    const what = componentNames.length > 0 ? componentNames.map((n) => `'${n}'`).join(', ') : "the solution's apps, flows and connection references";
+    return [
+        `In each target environment, open the solution layers of ${what} and remove the active (unmanaged) customizations.`,
+        'Export the solution from the development environment as managed and import it again, so the managed layer is the one that runs.',
+        `Background: ${KB_LINKS.solutionLayers}`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/rules/finding.ts
+
+
+/** Builds a finding; the fingerprint comes from the rule and component identities, never from positions or file paths. */
+function makeFinding(meta, input) {
+    const parts = [meta.id, input.solution.uniqueName, input.app?.name ?? '', input.flow?.id ?? '', ...(input.identity ?? [])];
+    return {
+        ruleId: meta.id,
+        rule: meta.name,
+        severity: input.severity ?? meta.defaultSeverity,
+        errorCodes: input.errorCodes ?? meta.errorCodes.map((e) => e.code),
+        message: input.message,
+        solution: { uniqueName: input.solution.uniqueName, path: input.solution.path },
+        app: input.app ? { name: input.app.name, displayName: input.app.displayName } : undefined,
+        flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
+        location: input.location,
+        mitigation: input.mitigation,
+        fingerprint: fingerprint(parts),
+    };
+}
+function fingerprint(parts) {
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.map((p) => p.toLowerCase()).join('\u0000')).digest('hex').slice(0, 20);
+}
+/** Every call that resolved, in model order. Flows are looked up through one index: no nested scans. */
+function boundCalls(workspace) {
+    const index = flowIndex(workspace);
+    const out = [];
+    for (const solution of workspace.solutions) {
+        for (const app of solution.apps) {
+            for (const call of app.calls) {
+                const hit = call.binding.flowId ? index.get(`${call.binding.solutionPath}\u0000${call.binding.flowId}`) : undefined;
+                if (hit)
+                    out.push({ solution, app, call, flow: hit.flow, flowSolution: hit.solution });
+            }
+        }
+    }
+    return out;
+}
+function flowIndex(workspace) {
+    const index = new Map();
+    for (const solution of workspace.solutions)
+        for (const flow of solution.flows)
+            index.set(`${solution.path}\u0000${flow.id}`, { flow, solution });
+    return index;
+}
+/**
+ * A finding about a difference between an app's stored binding and its flow: the message is
+ * `<where>: <what>[; <context>].` and the fix is to re-bind the app (live or development route).
+ */
+function driftFinding(meta, ctx, bc, where, context, d) {
+    return makeFinding(meta, {
+        severity: d.severity,
+        ...(d.errorCodes ? { errorCodes: d.errorCodes } : {}),
+        solution: bc.solution,
+        app: bc.app,
+        flow: bc.flow,
+        location: bc.flow.origin,
+        message: `${where}: ${d.what}${context ? `; ${context}` : ''}.`,
+        mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
+        identity: [d.identity],
+    });
+}
+/** `'Name' (id)` for messages. */
+function flowLabel(flow) {
+    return `'${flow.name}' (${flow.id})`;
+}
+function appLabel(app) {
+    return app.displayName && app.displayName !== app.name ? `'${app.displayName}' (${app.name})` : `'${app.name}'`;
+}
+function list(items) {
+    return items.length === 0 ? 'nothing' : items.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg101-flow-input-drift.ts
+
+
+
+const meta = {
+    id: 'FG101',
+    name: 'flow-input-drift',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.TemplateExpressionFailure],
+    summary: "The inputs a canvas app passes to a flow differ from the flow's current trigger inputs.",
+    impact: "The app sends the arguments of the signature it stored when the flow was added. A new required input, a renamed or retyped input makes the run fail: the trigger rejects the request, or an expression such as triggerBody()['X'] cannot be evaluated because property 'X' cannot be selected.",
+};
+function describeParam(p) {
+    return `'${p.name}' (${[p.title, p.type, p.required ? 'required' : 'optional'].filter(Boolean).join(', ')})`;
+}
+/** V1 ("Ask in PowerApps") inputs are named `<Action>_<Field>`: renaming the action renames the input. */
+function fieldPart(name) {
+    const i = name.lastIndexOf('_');
+    return i < 0 ? name : name.slice(i + 1).toLowerCase();
+}
+function pairRenames(removed, added, v1) {
+    const renames = [];
+    for (const from of [...removed]) {
+        const to = added.find((a) => (v1 ? fieldPart(a.name) === fieldPart(from.name) : a.title !== '' && a.title === from.title) && typesCompatible(from.type, a.type));
+        if (!to)
+            continue;
+        renames.push({ from, to });
+        removed.splice(removed.indexOf(from), 1);
+        added.splice(added.indexOf(to), 1);
+    }
+    return renames;
+}
+function check(ctx) {
+    const out = [];
+    for (const bc of boundCalls(ctx.workspace))
+        out.push(...checkCall(ctx, bc));
+    return out;
+}
+function checkCall(ctx, bc) {
+    const { app, call, flow } = bc;
+    const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
+    const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
+    const finding = (severity, identity, what, change) => driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+    if (!flow.trigger?.powerApps) {
+        return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
+    }
+    const stored = new Map(call.storedInputs.map((p) => [p.name, p]));
+    const current = new Map(flow.inputs.map((p) => [p.name, p]));
+    const added = flow.inputs.filter((p) => !stored.has(p.name));
+    const removed = call.storedInputs.filter((p) => !current.has(p.name));
+    const out = [];
+    for (const r of pairRenames(removed, added, flow.trigger.powerApps === 'v1')) {
+        out.push(finding('error', `rename:${r.from.name}>${r.to.name}`, `input ${describeParam(r.from)} was renamed to ${describeParam(r.to)} in the flow`, `input renamed to '${r.to.name}'`));
+    }
+    for (const p of added) {
+        out.push(finding(p.required ? 'error' : 'warning', `added:${p.name}`, `input ${describeParam(p)} added to the flow`, `new input '${p.name}'`));
+    }
+    for (const p of removed) {
+        out.push(finding('warning', `removed:${p.name}`, `input ${describeParam(p)} is no longer declared by the flow, so the value the app sends for it is ignored`, `input '${p.name}' removed`));
+    }
+    for (const p of call.storedInputs) {
+        const now = current.get(p.name);
+        if (!now)
+            continue;
+        if (!typesCompatible(p.type, now.type)) {
+            out.push(finding('error', `type:${p.name}`, `input '${p.name}' changed type from ${p.type} to ${now.type}`, `input '${p.name}' is now ${now.type}`));
+        }
+        if (p.required !== now.required) {
+            const sev = now.required ? 'warning' : 'note';
+            const what = now.required ? `input '${p.name}' became required, but the app's copy still treats it as optional` : `input '${p.name}' became optional; the app still treats it as required`;
+            out.push(finding(sev, `required:${p.name}`, what, `input '${p.name}' ${now.required ? 'now required' : 'now optional'}`));
+        }
+    }
+    return out;
+}
+const flowInputDrift = { meta, check };
+
+;// CONCATENATED MODULE: ./src/rules/fg102-flow-output-drift.ts
+
+
+
+const fg102_flow_output_drift_meta = {
+    id: 'FG102',
+    name: 'flow-output-drift',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.BlankOutputs],
+    summary: "The outputs a canvas app reads from a flow's response differ from what the flow returns now.",
+    impact: 'The app reads the response through the schema it stored when the flow was added. An output that the flow no longer returns, or returns with another type, reads as blank in the app without any error; new outputs stay invisible until the app is re-bound.',
+};
+function fg102_flow_output_drift_check(ctx) {
+    return boundCalls(ctx.workspace).flatMap((bc) => fg102_flow_output_drift_checkCall(ctx, bc));
+}
+function fg102_flow_output_drift_checkCall(ctx, bc) {
+    const { app, call, flow } = bc;
+    const where = `App ${appLabel(app)} reads the response of flow ${flowLabel(flow)} ('${call.dataSource}')`;
+    const finding = (severity, identity, what, change) => driftFinding(fg102_flow_output_drift_meta, ctx, bc, where, '', { severity, identity, what, change });
+    const stored = call.storedOutputs ?? [];
+    const current = new Map(flow.outputs.map((o) => [o.name, o]));
+    const out = [];
+    const sync = flow.responses.some((r) => !r.asynchronous) || flow.responses.length === 0;
+    for (const o of stored) {
+        const now = current.get(o.name);
+        if (!now) {
+            const why = flow.responses.length === 0 ? 'the flow no longer has a response action' : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
+            out.push(finding('error', `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so the app reads it as blank; ${why}`, `output '${o.name}' removed`));
+        }
+        else if (!typesCompatible(o.type, now.type)) {
+            out.push(finding('error', `type:${o.name}`, `output '${o.name}' changed type from ${o.type} to ${now.type}; the app reads it as blank`, `output '${o.name}' is now ${now.type}`));
+        }
+    }
+    const known = new Set(stored.map((o) => o.name));
+    const added = flow.outputs.filter((o) => !known.has(o.name));
+    if (added.length > 0 && sync) {
+        const what = call.storedOutputs === undefined ? 'the app stored no response when the flow was added' : `the app knows ${list(stored.map((o) => o.name))}`;
+        out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs'));
+    }
+    return out;
+}
+const flowOutputDrift = { meta: fg102_flow_output_drift_meta, check: fg102_flow_output_drift_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg103-flow-connection-drift.ts
+
+
+const fg103_flow_connection_drift_meta = {
+    id: 'FG103',
+    name: 'flow-connection-drift',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.MissingConnectionReference, ERRORS.InvokerConnectionOverrideFailed, ERRORS.NotAllowedConnectionReference],
+    summary: "The connections a flow uses differ from the connections the calling app recorded for it.",
+    impact: "When it calls a flow, the app hands over the connections it recorded when the flow was added. A connection added to the flow, renamed, or moved to another connector is not handed over, and the run fails (MissingConnectionReference, or InvokerConnectionOverrideFailed for a run-only user's connection); a connection the flow no longer declares can be refused (NotAllowedConnectionReference).",
+};
+const codesFor = (c) => c.runtimeSource === 'invoker'
+    ? [ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code]
+    : [ERRORS.MissingConnectionReference.code];
+function fg103_flow_connection_drift_check(ctx) {
+    return boundCalls(ctx.workspace)
+        .filter((bc) => bc.call.connectionsRecorded)
+        .flatMap((bc) => fg103_flow_connection_drift_checkCall(ctx, bc));
+}
+function fg103_flow_connection_drift_checkCall(ctx, bc) {
+    const { app, call, flow } = bc;
+    const recorded = `the app recorded ${list(call.storedConnections.map((s) => `${s.key} (${s.api})`))}`;
+    const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}')`;
+    const finding = (severity, codes, identity, what, change) => driftFinding(fg103_flow_connection_drift_meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change });
+    const stored = new Map(call.storedConnections.map((s) => [s.key, s]));
+    const current = new Map(flow.connections.map((c) => [c.key, c]));
+    const added = flow.connections.filter((c) => !stored.has(c.key));
+    const removed = call.storedConnections.filter((s) => !current.has(s.key));
+    const out = [];
+    for (const c of flow.connections) {
+        const s = stored.get(c.key);
+        if (s && s.api !== c.api) {
+            out.push(finding('error', codesFor(c), `api:${c.key}`, `connection '${c.key}' now uses connector ${c.api} instead of ${s.api}`, `connection '${c.key}' now uses ${c.api}`));
+        }
+    }
+    for (const c of added) {
+        const renamedFrom = takeSameApi(removed, c.api);
+        const mode = c.runtimeSource === 'invoker' ? "the run-only user's own connection" : "the flow's embedded connection";
+        if (renamedFrom) {
+            out.push(finding('error', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`));
+        }
+        else {
+            out.push(finding('error', codesFor(c), `added:${c.key}`, `connection '${c.key}' (${c.api}, ${mode}) was added to the flow after the app was bound`, `new connection '${c.key}'`));
+        }
+    }
+    for (const s of removed) {
+        out.push(finding('warning', [ERRORS.NotAllowedConnectionReference.code], `removed:${s.key}`, `connection '${s.key}' (${s.api}) is no longer used by the flow, but the app still provides it`, `connection '${s.key}' removed`));
+    }
+    return out;
+}
+function takeSameApi(removed, api) {
+    const i = removed.findIndex((r) => r.api === api);
+    return i < 0 ? undefined : removed.splice(i, 1)[0];
+}
+const flowConnectionDrift = { meta: fg103_flow_connection_drift_meta, check: fg103_flow_connection_drift_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg104-flow-not-found.ts
+
+
+const fg104_flow_not_found_meta = {
+    id: 'FG104',
+    name: 'flow-not-found',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.InstallFlowFailed0x80040265, ERRORS.InstallFlowFailed0x80048d0b],
+    summary: 'A canvas app calls a flow that none of the analysed solutions contains.',
+    impact: "After import the app's flow data source points at a flow the target environment may not have: the call cannot resolve, and installing the flow connection for the app fails. When the solution declares the flow as a missing dependency, it is expected to come from another solution, and this is only a reminder.",
+};
+const WORKFLOW = 29;
+function declaredMissing(solution, call) {
+    const ids = [call.hints.workflowEntityId, call.hints.localConnectionReference, call.hints.appRecord].filter((x) => x !== undefined);
+    return solution.missingDependencies.some((d) => d.requiredType === WORKFLOW && (ids.includes(d.requiredKey) || d.requiredDisplayName.replace(/\s+/g, '').toLowerCase() === call.dataSource.toLowerCase()));
+}
+function fg104_flow_not_found_check(ctx) {
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        for (const app of solution.apps) {
+            for (const call of app.calls) {
+                if (call.binding.flowId)
+                    continue;
+                const id = call.hints.workflowEntityId ?? call.hints.localConnectionReference ?? call.hints.appRecord;
+                const declared = declaredMissing(solution, call);
+                const idText = id ? `workflow id ${id}` : call.hints.workflowName ? `environment flow name ${call.hints.workflowName}, no solution workflow id` : 'no workflow id';
+                const title = call.title ? ` ('${call.title}' when it was added)` : '';
+                out.push(makeFinding(fg104_flow_not_found_meta, {
+                    severity: declared ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
+                    solution,
+                    app,
+                    flow: { id: id ?? call.hints.workflowName ?? '', name: call.title || call.dataSource },
+                    location: call.origin,
+                    message: declared
+                        ? `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, which the solution declares as a missing dependency: it must be installed from its own solution before this one.`
+                        : `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, but no analysed solution contains that flow, so the call cannot resolve after import.`,
+                    mitigation: declared
+                        ? ['Make sure the solution that contains the flow is imported into every target environment before this solution.']
+                        : [
+                            `Add the flow '${call.title || call.dataSource}' to this solution (Add existing > Automation > Cloud flow) and export again, or commit the solution that contains it to this repository.`,
+                            `If the flow was deleted or replaced on purpose, open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows, add the replacement, fix the formulas that call it, then save, publish and export.`,
+                            'A flow that lives outside any solution (a legacy, non-solution flow) cannot travel with the app: move it into a solution first.',
+                        ],
+                    identity: [call.dataSource.toLowerCase()],
+                }));
+            }
+        }
+    }
+    return out;
+}
+const flowNotFound = { meta: fg104_flow_not_found_meta, check: fg104_flow_not_found_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg201-flow-disabled.ts
+
+
+const fg201_flow_disabled_meta = {
+    id: 'FG201',
+    name: 'flow-disabled',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.WorkflowTriggerIsNotEnabled, ERRORS.InstallFlowFailed0x80040265, ERRORS.InstallFlowFailed0x80048d0b],
+    summary: 'A flow is exported turned off (StateCode 0) while an app calls it, or on a release branch.',
+    impact: 'A flow imported in the off state stays off in the target environment: every call from an app fails with WorkflowTriggerIsNotEnabled, and adding the flow to an app fails to install it.',
+};
+const steps = (name) => [
+    `In the development environment, turn on the flow '${name}' (My flows or the solution, then Turn on) and run it once to check it works.`,
+    'Export the solution again so the flow is exported on, and commit the new export.',
+    'After importing into a target environment, check that the flow is on there too; connection references must be bound before a flow can be turned on.',
+    `Background: ${KB_LINKS.turnOnFlow}`,
+];
+function fg201_flow_disabled_check(ctx) {
+    const out = [];
+    const called = new Set();
+    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+        if (flow.state !== 'off')
+            continue;
+        called.add(`${solution.path}\u0000${flow.id}`);
+        out.push(makeFinding(fg201_flow_disabled_meta, {
+            solution,
+            app,
+            flow,
+            location: flow.metaOrigin ?? flow.origin,
+            message: `Flow ${flowLabel(flow)} is exported turned off, and app ${appLabel(app)} calls it as '${call.dataSource}': every call will fail until the flow is turned on.`,
+            mitigation: steps(flow.name),
+        }));
+    }
+    for (const solution of ctx.workspace.solutions) {
+        for (const flow of solution.flows) {
+            if (flow.state !== 'off' || called.has(`${solution.path}\u0000${flow.id}`))
+                continue;
+            out.push(makeFinding(fg201_flow_disabled_meta, {
+                severity: ctx.release ? 'error' : 'note',
+                errorCodes: [ERRORS.WorkflowTriggerIsNotEnabled.code],
+                solution,
+                flow,
+                location: flow.metaOrigin ?? flow.origin,
+                message: `Flow ${flowLabel(flow)} is exported turned off${ctx.release ? ' on a release branch' : ''}: it will be imported off and will not run${ctx.release ? '' : ' (fine for a draft, not for a release)'}.`,
+                mitigation: steps(flow.name),
+            }));
+        }
+    }
+    return out;
+}
+const flowDisabled = { meta: fg201_flow_disabled_meta, check: fg201_flow_disabled_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg202-sync-timeout-risk.ts
+
+
+/** A flow answering an app (or a parent flow) must respond within 120 seconds. */
+const SYNC_LIMIT_SECONDS = 120;
+const fg202_sync_timeout_risk_meta = {
+    id: 'FG202',
+    name: 'sync-timeout-risk',
+    defaultSeverity: 'warning',
+    errorCodes: [ERRORS.ResponseTimeout],
+    summary: 'A flow that an app calls can block for longer than 120 seconds before it responds.',
+    impact: 'An app waits for the flow\'s response synchronously, for at most 120 seconds. Delays, do-until loops, approvals and other webhooks, child flows and long retry policies before the response make the call fail with ResponseTimeout (504) while the flow run itself goes on.',
+};
+function fg202_sync_timeout_risk_check(ctx) {
+    const index = flowIndex(ctx.workspace);
+    const byId = new Map();
+    for (const { flow } of index.values())
+        if (!byId.has(flow.id))
+            byId.set(flow.id, flow);
+    const out = [];
+    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+        if (flow.responses.length === 0 || flow.responses.every((r) => r.asynchronous))
+            continue;
+        const waits = blockingWaits(flow, byId, new Set());
+        if (waits.length === 0)
+            continue;
+        const known = waits.reduce((s, w) => s + (w.minSeconds ?? 0), 0);
+        const certain = known > SYNC_LIMIT_SECONDS;
+        out.push(makeFinding(fg202_sync_timeout_risk_meta, {
+            severity: certain ? 'error' : fg202_sync_timeout_risk_meta.defaultSeverity,
+            solution,
+            app,
+            flow,
+            location: flow.origin,
+            message: `App ${appLabel(app)} waits for flow ${flowLabel(flow)} ('${call.dataSource}'), which ${certain ? `blocks at least ${known} s` : 'can block'} before it responds: ${waits.map((w) => `${w.action}: ${w.detail}`).join('; ')}. Calls from an app time out after ${SYNC_LIMIT_SECONDS} s.`,
+            mitigation: [
+                `Move the response in '${flow.name}' before the actions that wait, so the app gets its answer at once and the rest runs afterwards; or turn on "Asynchronous response" in the response action's settings where the app does not need the result.`,
+                'If the app needs the result of the slow part, split the work: respond with an id at once, let the flow write its result to Dataverse or SharePoint, and have the app read it later (a timer or a refresh).',
+                'Shorten retry policies and loop timeouts that can run past two minutes.',
+                `Background: ${KB_LINKS.asyncPattern}`,
+            ],
+            identity: [waits.map((w) => `${w.kind}:${w.action}`).join(',')],
+        }));
+    }
+    return out;
+}
+/** Waits before the first response, following child flows (their own waits before they respond add up). */
+function blockingWaits(flow, byId, seen) {
+    seen.add(flow.id);
+    const waits = [];
+    for (const w of flow.waits) {
+        if (!w.beforeResponse)
+            continue;
+        waits.push(w);
+    }
+    for (const childId of flow.childFlows) {
+        const child = byId.get(childId);
+        if (!child || seen.has(childId))
+            continue;
+        const before = flow.waits.some((w) => w.kind === 'child-flow' && w.beforeResponse);
+        if (!before)
+            continue;
+        for (const w of blockingWaits(child, byId, seen))
+            waits.push({ ...w, action: `${child.name} › ${w.action}` });
+    }
+    return waits;
+}
+const syncTimeoutRisk = { meta: fg202_sync_timeout_risk_meta, check: fg202_sync_timeout_risk_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg301-connection-mode.ts
+
+
+const fg301_connection_mode_meta = {
+    id: 'FG301',
+    name: 'connection-mode',
+    defaultSeverity: 'note',
+    errorCodes: [ERRORS.ConnectionAuthorizationFailed, ERRORS.NotAllowedConnectionReference, ERRORS.ChildFlowUnsupportedForInvokerConnections],
+    summary: 'How each connection of an app-called flow is supplied: the run-only user\'s own (invoker) or the flow\'s (embedded).',
+    impact: "An invoker connection (\"Provided by run-only user\") runs with each app user's own connection, so every user needs access to that connector's data, or the call fails with ConnectionAuthorizationFailed. An embedded connection runs as the flow owner for everyone who can run the app. A child flow cannot use invoker connections at all (ChildFlowUnsupportedForInvokerConnections).",
+};
+const modeText = (m) => (m === 'invoker' ? 'invoker (each user\'s own connection)' : m === 'embedded' ? "embedded (the flow owner's connection)" : m);
+function fg301_connection_mode_check(ctx) {
+    const out = [];
+    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+        if (flow.connections.length === 0)
+            continue;
+        const modes = flow.connections.map((c) => `${c.key} (${c.api}): ${modeText(c.runtimeSource)}`);
+        const invoker = flow.connections.filter((c) => c.runtimeSource === 'invoker');
+        out.push(makeFinding(fg301_connection_mode_meta, {
+            solution,
+            app,
+            flow,
+            errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [],
+            location: flow.origin,
+            message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invoker.map((c) => c.api).join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
+            mitigation: invoker.length > 0
+                ? [
+                    `Share the data behind ${invoker.map((c) => c.api).join(', ')} with every user of the app (or a group they belong to), and make sure each user can create the connection.`,
+                    "If users must not need their own access, open the flow's details page, edit Run only users, and set those connections to use the flow's own connection instead; then remove and re-add the flow in the app.",
+                    `Background: ${KB_LINKS.flowAccess}`,
+                ]
+                : [
+                    'Check that running as the flow owner is intended: every app user acts with the owner\'s permissions on these connectors.',
+                    'If users should act as themselves, set the connections to "Provided by run-only user" under Run only users, then remove and re-add the flow in the app.',
+                    `Background: ${KB_LINKS.flowAccess}`,
+                ],
+            identity: [flow.connections.map((c) => `${c.key}=${c.runtimeSource}`).join(',')],
+        }));
+    }
+    out.push(...childFlowsWithInvoker(ctx));
+    out.push(...callableFlowsWithInvoker(ctx));
+    return out;
+}
+/**
+ * A manually triggered flow that answers with "Respond to a PowerApp or flow" is built to be run
+ * by a parent flow; with invoker connections that call fails even when no parent is in the repository.
+ */
+function callableFlowsWithInvoker(ctx) {
+    const parents = new Set();
+    for (const s of ctx.workspace.solutions)
+        for (const f of s.flows)
+            for (const id of f.childFlows)
+                parents.add(id);
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        for (const flow of solution.flows) {
+            const manual = flow.trigger?.type.toLowerCase() === 'request' && flow.trigger.kind === 'Button';
+            const responds = flow.responses.some((r) => r.kind === 'PowerApp');
+            const invoker = flow.connections.filter((c) => c.runtimeSource === 'invoker');
+            if (!manual || !responds || invoker.length === 0 || parents.has(flow.id))
+                continue;
+            out.push(makeFinding(fg301_connection_mode_meta, {
+                severity: 'warning',
+                errorCodes: [ERRORS.ChildFlowUnsupportedForInvokerConnections.code],
+                solution,
+                flow,
+                location: flow.origin,
+                message: `Flow ${flowLabel(flow)} has a manual trigger and responds with "Respond to a PowerApp or flow", so it is meant to run as a child flow, but ${invoker.map((c) => `'${c.key}' (${c.api})`).join(', ')} ${invoker.length > 1 ? 'are' : 'is'} provided by the run-only user (invoker): a parent flow's call fails, since child flows only run with embedded connections.`,
+                mitigation: [
+                    `Open '${flow.name}', go to Run only users, and set ${invoker.map((c) => c.key).join(', ')} to use a connection of the flow (embedded) instead of "Provided by run-only user".`,
+                    'If the flow is only started by hand, ignore this finding for it in .github/flowguard.yml with the reason.',
+                    'Export the solution again and commit it.',
+                ],
+                identity: ['callable', invoker.map((c) => c.key).join(',')],
+            }));
+        }
+    }
+    return out;
+}
+/** A flow called as a child flow may only use embedded connections. */
+function childFlowsWithInvoker(ctx) {
+    const byId = new Map();
+    for (const solution of ctx.workspace.solutions)
+        for (const flow of solution.flows)
+            if (!byId.has(flow.id))
+                byId.set(flow.id, { flow, solution });
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        for (const parent of solution.flows) {
+            for (const childId of parent.childFlows) {
+                const child = byId.get(childId);
+                const invoker = child?.flow.connections.filter((c) => c.runtimeSource === 'invoker') ?? [];
+                if (!child || invoker.length === 0)
+                    continue;
+                out.push(makeFinding(fg301_connection_mode_meta, {
+                    severity: 'error',
+                    errorCodes: [ERRORS.ChildFlowUnsupportedForInvokerConnections.code],
+                    solution: child.solution,
+                    flow: child.flow,
+                    location: child.flow.origin,
+                    message: `Flow ${flowLabel(child.flow)} is run as a child flow by ${flowLabel(parent)}, but uses invoker connections (${invoker.map((c) => c.key).join(', ')}); child flows can only use embedded connections, so the parent's call fails.`,
+                    mitigation: [
+                        `Open '${child.flow.name}', go to Run only users, and set ${invoker.map((c) => c.key).join(', ')} to use a connection of the flow instead of "Provided by run-only user".`,
+                        'Export the solution again and commit it.',
+                    ],
+                    identity: ['child-of', parent.id],
+                }));
+            }
+        }
+    }
+    return out;
+}
+const connectionMode = { meta: fg301_connection_mode_meta, check: fg301_connection_mode_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg302-missing-connection-reference.ts
+
+
+const fg302_missing_connection_reference_meta = {
+    id: 'FG302',
+    name: 'missing-connection-reference',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.MissingConnectionReference],
+    summary: 'A flow uses a connection reference that no analysed solution defines, or a raw connection instead of a reference.',
+    impact: 'On import the flow\'s connection cannot be bound: the flow stays off or fails with MissingConnectionReference, and an app calling it reports "Connection not configured for this service".',
+};
+function fg302_missing_connection_reference_check(ctx) {
+    const defined = new Set();
+    for (const s of ctx.workspace.solutions)
+        for (const cr of s.connectionReferences)
+            defined.add(cr.logicalName.toLowerCase());
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        if (solution.layout === 'legacy-package')
+            continue;
+        const declared = new Set(solution.missingDependencies.map((d) => d.requiredKey.toLowerCase()));
+        for (const flow of solution.flows) {
+            for (const c of flow.connections) {
+                const ref = c.connectionReference;
+                if (ref && (defined.has(ref.toLowerCase()) || declared.has(ref.toLowerCase())))
+                    continue;
+                out.push(makeFinding(fg302_missing_connection_reference_meta, {
+                    severity: ref ? 'error' : 'warning',
+                    errorCodes: [ERRORS.MissingConnectionReference.code],
+                    solution,
+                    flow,
+                    location: flow.origin,
+                    message: ref
+                        ? `Flow ${flowLabel(flow)} uses connection reference '${ref}' for '${c.key}' (${c.api}), but no analysed solution defines it and none declares it as a missing dependency.`
+                        : `Flow ${flowLabel(flow)} uses '${c.key}' (${c.api}) through a raw connection, not a connection reference, so the connection cannot be set when the solution is imported elsewhere (apps calling it report "Connection not configured for this service").`,
+                    mitigation: ref
+                        ? [
+                            `Add the connection reference '${ref}' to the solution (Add existing > More > Connection reference) or create one for ${c.api} and point the flow's actions at it.`,
+                            'Export the solution again and commit it; if the reference belongs to another solution, commit that solution too or import it first.',
+                            `Background: ${KB_LINKS.deploymentSettings}`,
+                        ]
+                        : [
+                            `Open '${flow.name}' inside the solution and re-select the ${c.api} connection in each action so it uses a connection reference (flows created inside a solution do this by default).`,
+                            'Export the solution again and commit it.',
+                        ],
+                    identity: [c.key, ref ?? 'raw'],
+                }));
+            }
+        }
+    }
+    return out;
+}
+const missingConnectionReference = { meta: fg302_missing_connection_reference_meta, check: fg302_missing_connection_reference_check };
+
+;// CONCATENATED MODULE: ./src/source/paths.ts
+/** Case-insensitive lookup key for a path: Power Platform tools vary the case of file names (`solution.xml`, `Other/Solution.xml`). */
+function lookupKey(path) {
+    return path.replace(/\\/g, '/').toLowerCase();
+}
+/** Joins path segments with forward slashes, dropping empty ones. */
+function joinPath(...parts) {
+    return parts.filter((p) => p !== '' && p !== '.').join('/');
+}
+function dirname(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? '' : path.slice(0, i);
+}
+function basename(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg303-deployment-settings-gap.ts
+
+
+
+const fg303_deployment_settings_gap_meta = {
+    id: 'FG303',
+    name: 'deployment-settings-gap',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.MissingConnectionReference],
+    summary: "A deployment settings file does not match its solution's connection references and environment variables.",
+    impact: 'An import driven by a settings file (pac solution import --settings-file, pipelines) leaves a connection reference without a connection when its entry is missing or empty: its flows stay off and apps calling them fail. A ConnectorId that differs from the solution\'s makes the import fail; a missing environment variable keeps its default or none.',
+};
+const PLACEHOLDER = /^(#\{.*\}#|\$\{.*\}|\$\(.*\)|<.*>|__.*__|\{\{.*\}\})$/;
+function fg303_deployment_settings_gap_check(ctx) {
+    const out = [];
+    for (const file of ctx.workspace.deploymentSettings) {
+        const solutions = solutionsFor(file, ctx.workspace.solutions);
+        for (const solution of solutions)
+            out.push(...checkEntries(file, solution));
+        if (solutions[0])
+            out.push(...checkStale(file, solutions));
+    }
+    return out;
+}
+/**
+ * A settings file belongs to the solutions whose connection references or environment
+ * variables it names; a file naming none belongs to the solutions nearest to it in the
+ * folder tree (`config/test/deploymentSettings.json` next to `src/`), or to the only one.
+ */
+function solutionsFor(file, solutions) {
+    const names = new Set([...file.connectionReferences.map((c) => c.logicalName.toLowerCase()), ...file.environmentVariables.map((e) => e.schemaName.toLowerCase())]);
+    const overlapping = solutions.filter((s) => s.connectionReferences.some((c) => names.has(c.logicalName.toLowerCase())) || s.environmentVariables.some((e) => names.has(e.schemaName.toLowerCase())));
+    if (overlapping.length > 0)
+        return overlapping;
+    const eligible = solutions.filter((s) => s.layout !== 'legacy-package' && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
+    if (eligible.length === 1)
+        return eligible;
+    const dir = dirname(file.path).split('/');
+    const shared = (s) => {
+        const parts = s.path.split('/');
+        let n = 0;
+        while (n < dir.length && n < parts.length && dir[n] === parts[n])
+            n++;
+        return n;
+    };
+    const best = Math.max(0, ...eligible.map(shared));
+    return best === 0 ? [] : eligible.filter((s) => shared(s) === best);
+}
+function adder(out, file, solution) {
+    return (severity, identity, message, fix, codes) => {
+        out.push(makeFinding(fg303_deployment_settings_gap_meta, {
+            severity,
+            ...(codes ? { errorCodes: codes } : {}),
+            solution,
+            location: { file: file.path },
+            message: `${file.path} (for '${solution.uniqueName}'): ${message}`,
+            mitigation: [fix, `Regenerate a complete file with pac solution create-settings --solution-zip <export> --settings-file ${file.path} and fill in the values.`, `Background: ${KB_LINKS.deploymentSettings}`],
+            identity: [file.path, identity],
+        }));
+    };
+}
+function checkEntries(file, solution) {
+    const out = [];
+    const add = adder(out, file, solution);
+    const entries = new Map(file.connectionReferences.map((c) => [c.logicalName.toLowerCase(), c]));
+    for (const cr of solution.connectionReferences) {
+        const entry = entries.get(cr.logicalName.toLowerCase());
+        if (!entry) {
+            add('error', `cr-missing:${cr.logicalName}`, `connection reference '${cr.logicalName}' (${cr.api}) has no entry, so it is imported without a connection.`, `Add {"LogicalName": "${cr.logicalName}", "ConnectionId": "<connection id>", "ConnectorId": "${cr.connectorId}"} to ConnectionReferences.`);
+            continue;
+        }
+        if (entry.connectionId.trim() === '') {
+            add('error', `cr-empty:${cr.logicalName}`, `connection reference '${cr.logicalName}' has an empty ConnectionId, so it is imported without a connection.`, `Set ConnectionId of '${cr.logicalName}' to the id of a ${cr.api} connection in the target environment.`);
+        }
+        else if (PLACEHOLDER.test(entry.connectionId.trim())) {
+            add('note', `cr-placeholder:${cr.logicalName}`, `connection reference '${cr.logicalName}' has the placeholder ConnectionId '${entry.connectionId}'; the pipeline must replace it before import.`, `Make sure the pipeline defines a value for '${entry.connectionId}' in every target environment.`);
+        }
+        if (entry.connectorId && entry.connectorId.toLowerCase() !== cr.connectorId.toLowerCase()) {
+            add('error', `cr-connector:${cr.logicalName}`, `connection reference '${cr.logicalName}' has ConnectorId ${entry.connectorId}, but the solution's reference uses ${cr.connectorId}.`, `Set ConnectorId of '${cr.logicalName}' to ${cr.connectorId}.`);
+        }
+    }
+    const vars = new Set(file.environmentVariables.map((e) => e.schemaName.toLowerCase()));
+    for (const ev of solution.environmentVariables) {
+        if (!vars.has(ev.schemaName.toLowerCase())) {
+            add(ev.hasDefault ? 'note' : 'warning', `ev-missing:${ev.schemaName}`, `environment variable '${ev.schemaName}' has no entry${ev.hasDefault ? '; the default value will be used' : ' and no default value'}.`, `Add {"SchemaName": "${ev.schemaName}", "Value": "<value>"} to EnvironmentVariables.`, []);
+        }
+    }
+    return out;
+}
+/** Entries no solution of the file has: checked once per file, against all the solutions it serves. */
+function checkStale(file, solutions) {
+    const out = [];
+    const add = adder(out, file, solutions[0]);
+    const crs = new Set(solutions.flatMap((s) => s.connectionReferences.map((c) => c.logicalName.toLowerCase())));
+    for (const entry of file.connectionReferences) {
+        if (!crs.has(entry.logicalName.toLowerCase()))
+            add('warning', `cr-stale:${entry.logicalName}`, `entry '${entry.logicalName}' names a connection reference the solution does not have (renamed or removed).`, `Remove the entry '${entry.logicalName}' or rename it to the solution's current connection reference.`, []);
+    }
+    const evs = new Set(solutions.flatMap((s) => s.environmentVariables.map((e) => e.schemaName.toLowerCase())));
+    for (const e of file.environmentVariables) {
+        if (!evs.has(e.schemaName.toLowerCase()))
+            add('warning', `ev-stale:${e.schemaName}`, `entry '${e.schemaName}' names an environment variable the solution does not have.`, `Remove the entry '${e.schemaName}' or rename it.`, []);
+    }
+    return out;
+}
+const deploymentSettingsGap = { meta: fg303_deployment_settings_gap_meta, check: fg303_deployment_settings_gap_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg401-unmanaged-solution.ts
+
+
+
+const fg401_unmanaged_solution_meta = {
+    id: 'FG401',
+    name: 'unmanaged-solution',
+    defaultSeverity: 'error',
+    errorCodes: [],
+    summary: 'An unmanaged solution export is headed for a release branch or a release artifact path.',
+    impact: 'Importing an unmanaged solution into test or production makes every component an unmanaged customization there. Those layers sit on top of later managed updates, so a fixed flow or re-bound app in the next release does not take effect, and connection references can break (MissingConnectionReference).',
+};
+function fg401_unmanaged_solution_check(ctx) {
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        if (solution.managed !== 'unmanaged')
+            continue;
+        const artifact = ctx.isReleaseArtifact?.(solution.path) ?? false;
+        if (!ctx.release && !artifact)
+            continue;
+        out.push(makeFinding(fg401_unmanaged_solution_meta, {
+            solution,
+            location: solution.origin,
+            message: `Solution '${solution.uniqueName}' ${solution.version} is an unmanaged export, and ${artifact ? 'its path is configured as a release artifact' : 'this is a release branch'}: importing it into a target environment creates unmanaged layers over every app and flow in it.`,
+            mitigation: [
+                `Export '${solution.uniqueName}' as managed (Export > Managed, or pac solution export --managed) and commit that file for release.`,
+                'Keep the unmanaged export (or the unpacked source) on development branches only.',
+                ...unmanagedLayerSteps([...solution.apps.map((a) => a.displayName), ...solution.flows.map((f) => f.name)].slice(0, 5)).slice(0, 1),
+                `Background: ${KB_LINKS.solutionLayers}`,
+            ],
+        }));
+    }
+    return out;
+}
+const unmanagedSolution = { meta: fg401_unmanaged_solution_meta, check: fg401_unmanaged_solution_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg402-unmanaged-layer-risk.ts
+
+
+
+const fg402_unmanaged_layer_risk_meta = {
+    id: 'FG402',
+    name: 'unmanaged-layer-risk',
+    defaultSeverity: 'warning',
+    errorCodes: [],
+    summary: 'A managed export leaves its flows, apps or connection references customizable, or is a patch.',
+    impact: 'Customizable managed components can be edited in the target environment. Each edit adds an unmanaged layer on top, which hides the changes of every later import: a re-bound app or a fixed flow seems not to deploy. The KB\'s fix for MissingConnectionReference and NotAllowedConnectionReference begins by removing such layers.',
+};
+function fg402_unmanaged_layer_risk_check(ctx) {
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        if (solution.managed !== 'managed')
+            continue;
+        const open = [
+            ...solution.flows.filter((f) => f.customizable === true).map((f) => f.name),
+            ...solution.apps.filter((a) => a.customizable === true).map((a) => a.displayName),
+            ...solution.connectionReferences.filter((c) => c.customizable === true).map((c) => c.logicalName),
+        ];
+        if (open.length > 0) {
+            out.push(makeFinding(fg402_unmanaged_layer_risk_meta, {
+                solution,
+                location: solution.origin,
+                message: `Managed solution '${solution.uniqueName}' ${solution.version} leaves ${open.length} component${open.length === 1 ? '' : 's'} customizable in the target environment (${open.join(', ')}): edits made there become unmanaged layers that hide later updates.`,
+                mitigation: [
+                    `In the development environment, set Managed properties > "Allow customizations" to off for the flows, apps and connection references of '${solution.uniqueName}' that must not be edited downstream, then export managed again.`,
+                    ...unmanagedLayerSteps(open.slice(0, 5)),
+                    `Managed properties: ${KB_LINKS.managedProperties}`,
+                ],
+                identity: ['customizable'],
+            }));
+        }
+        if (solution.parentSolution) {
+            out.push(makeFinding(fg402_unmanaged_layer_risk_meta, {
+                severity: 'note',
+                solution,
+                location: solution.origin,
+                message: `Solution '${solution.uniqueName}' is a patch of '${solution.parentSolution}': it layers on its parent, and the app and flow changes in it only take effect where that parent is installed; clone the patches into a new parent version before the next release.`,
+                mitigation: [`Import '${solution.parentSolution}' first in every target environment.`, 'Before the next release, roll the patches up with Clone solution so the target gets one managed version.'],
+                identity: ['patch'],
+            }));
+        }
+    }
+    return out;
+}
+const unmanagedLayerRisk = { meta: fg402_unmanaged_layer_risk_meta, check: fg402_unmanaged_layer_risk_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg501-secret-in-export.ts
+
+const fg501_secret_in_export_meta = {
+    id: 'FG501',
+    name: 'secret-in-export',
+    defaultSeverity: 'error',
+    errorCodes: [],
+    summary: 'A committed canvas app carries a flow callback URL with its SAS signature (sig=).',
+    impact: 'Anyone who can read the repository can start the flow with that URL, without signing in, for as long as the signature is valid.',
+};
+function fg501_secret_in_export_check(ctx) {
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        for (const app of solution.apps) {
+            for (const secret of app.secrets) {
+                out.push(makeFinding(fg501_secret_in_export_meta, {
+                    solution,
+                    app,
+                    location: secret.origin,
+                    message: `App ${appLabel(app)} stores the callback URL of flow '${secret.dataSource}' with its SAS signature (the sig parameter of workFlowCallbackUri, not printed here): anyone with read access to this repository can start that flow.`,
+                    mitigation: [
+                        `Regenerate the flow's access keys so the committed signature stops working (for a solution flow, re-save the trigger or recreate the flow; Logic Apps: Regenerate access keys).`,
+                        `Remove '${secret.dataSource}' from the app and add it again in a current Power Apps Studio, which stores solution-aware references without the callback URL, then export again.`,
+                        'Purge the old file from the repository history if the repository is public.',
+                    ],
+                    identity: [secret.dataSource],
+                }));
+            }
+        }
+    }
+    return out;
+}
+const secretInExport = { meta: fg501_secret_in_export_meta, check: fg501_secret_in_export_check };
+
+;// CONCATENATED MODULE: ./src/change/diff.ts
+/**
+ * The part of a flow an app depends on: the trigger, inputs, outputs, connections with their
+ * mode, and the on/off state. Export noise (timestamps, volatile ids, key order) is not part of it.
+ */
+function flowSignature(flow) {
+    const lines = [`trigger ${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'none'}`, `state ${flow.state}`];
+    for (const p of flow.inputs)
+        lines.push(`input ${p.name} ${p.type}${p.required ? ' required' : ''}`);
+    for (const o of flow.outputs)
+        lines.push(`output ${o.name} ${o.type}`);
+    for (const c of flow.connections)
+        lines.push(`connection ${c.key} ${c.api} ${c.runtimeSource}`);
+    return lines;
+}
+const NO_BINDING = { inputs: [], outputs: [], connections: [], trigger: [] };
+function diffFlow(base, head) {
+    if (!base)
+        return { change: 'added', details: [], binding: NO_BINDING };
+    if (!head)
+        return { change: 'removed', details: [], binding: NO_BINDING };
+    const trig = (f) => (f.trigger ? `${f.trigger.type}/${f.trigger.kind}` : 'none');
+    const binding = {
+        trigger: trig(base) !== trig(head) ? [`trigger ${trig(base)} → ${trig(head)}`] : [],
+        inputs: keyed('input', base.inputs, head.inputs, (p) => p.name, (p) => `${p.type}${p.required ? ', required' : ''}`),
+        outputs: keyed('output', base.outputs, head.outputs, (o) => o.name, (o) => o.type),
+        connections: keyed('connection', base.connections, head.connections, (c) => c.key, (c) => `${c.api}, ${c.runtimeSource}`),
+    };
+    const state = base.state !== head.state ? [`state ${base.state} → ${head.state}`] : [];
+    const details = [...binding.trigger, ...state, ...binding.inputs, ...binding.outputs, ...binding.connections];
+    if (details.length > 0)
+        return { change: 'signature-changed', details, binding };
+    return { change: base.definitionHash === head.definitionHash ? 'unchanged' : 'definition-changed', details: [], binding };
+}
+function keyed(what, base, head, key, describe) {
+    const out = [];
+    const b = new Map(base.map((x) => [key(x), x]));
+    const h = new Map(head.map((x) => [key(x), x]));
+    for (const [k, x] of b) {
+        const y = h.get(k);
+        if (!y)
+            out.push(`${what} '${k}' (${describe(x)}) removed`);
+        else if (describe(x) !== describe(y))
+            out.push(`${what} '${k}' ${describe(x)} → ${describe(y)}`);
+    }
+    for (const [k, y] of h)
+        if (!b.has(k))
+            out.push(`${what} '${k}' (${describe(y)}) added`);
+    return out;
+}
+/** The app's stored copy of a flow's signature, for deciding whether the app was re-bound. */
+function storedBinding(call) {
+    return JSON.stringify([
+        call.storedInputs.map((p) => [p.name, p.type, p.required]),
+        call.storedOutputs?.map((o) => [o.name, o.type]) ?? null,
+        call.connectionsRecorded ? call.storedConnections.map((c) => [c.key, c.api]) : null,
+    ]);
+}
+/** What an app knows about its flows: data sources, their flow ids and stored signatures. */
+function appEssence(app) {
+    return JSON.stringify(app.calls
+        .map((c) => [c.dataSource, c.hints.workflowEntityId ?? c.hints.localConnectionReference ?? c.hints.appRecord ?? null, storedBinding(c)])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+}
+/** Whether anything that an import deploys changed between two versions of a solution (noise excluded). */
+function componentsChanged(base, head) {
+    const out = [];
+    const bf = new Map(base.flows.map((f) => [f.id, f]));
+    const hf = new Map(head.flows.map((f) => [f.id, f]));
+    for (const id of new Set([...bf.keys(), ...hf.keys()])) {
+        const d = diffFlow(bf.get(id), hf.get(id));
+        if (d.change !== 'unchanged')
+            out.push(`flow '${(hf.get(id) ?? bf.get(id))?.name}' ${d.change}`);
+    }
+    const ba = new Map(base.apps.map((a) => [a.name.toLowerCase(), a]));
+    const ha = new Map(head.apps.map((a) => [a.name.toLowerCase(), a]));
+    for (const key of new Set([...ba.keys(), ...ha.keys()])) {
+        const a = ba.get(key);
+        const b = ha.get(key);
+        if (!a || !b)
+            out.push(`app '${(b ?? a)?.displayName}' ${b ? 'added' : 'removed'}`);
+        else if (appEssence(a) !== appEssence(b))
+            out.push(`app '${b.displayName}' changed`);
+    }
+    const crs = (s) => s.connectionReferences.map((c) => `${c.logicalName.toLowerCase()} ${c.connectorId.toLowerCase()}`).sort().join('|');
+    if (crs(base) !== crs(head))
+        out.push('connection references changed');
+    const evs = (s) => s.environmentVariables.map((e) => `${e.schemaName.toLowerCase()} ${e.type}`).sort().join('|');
+    if (evs(base) !== evs(head))
+        out.push('environment variables changed');
+    return out;
+}
+/** Whether an app's stored copy agrees with a flow's inputs, outputs and connection keys. */
+function bindingMatches(call, flow) {
+    const params = (list) => list.map((p) => `${p.name}:${p.type}:${p.required}`).sort().join('|');
+    if (params(call.storedInputs) !== params(flow.inputs))
+        return false;
+    const outputs = new Set(flow.outputs.map((o) => `${o.name}:${o.type}`));
+    if ((call.storedOutputs ?? []).some((o) => !outputs.has(`${o.name}:${o.type}`)))
+        return false;
+    if (!call.connectionsRecorded)
+        return true;
+    return call.storedConnections.map((c) => c.key).sort().join('|') === flow.connections.map((c) => c.key).sort().join('|');
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg105-flow-changed-app-unchanged.ts
+
+
+
+
+const fg105_flow_changed_app_unchanged_meta = {
+    id: 'FG105',
+    name: 'flow-changed-app-unchanged',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.BlankOutputs, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
+    summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
+    impact: "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
+};
+function checkChange(ctx) {
+    const pairOf = new Map();
+    for (const p of ctx.pairs)
+        if (p.head)
+            pairOf.set(p.head, p);
+    const out = [];
+    for (const bc of boundCalls(ctx.head)) {
+        const flowPair = pairOf.get(bc.flowSolution);
+        const baseFlow = flowPair?.base?.flows.find((f) => f.id === bc.flow.id);
+        const diff = diffFlow(baseFlow, bc.flow);
+        const b = diff.binding;
+        const relevant = [...b.trigger, ...b.inputs, ...b.outputs, ...b.connections];
+        if (diff.change !== 'signature-changed' || !baseFlow || relevant.length === 0)
+            continue;
+        // A change that brings the flow back in line with what the app stored needs no re-binding.
+        if (bindingMatches(bc.call, bc.flow) && !bindingMatches(bc.call, baseFlow))
+            continue;
+        if (ctx.touched(bc.solution.path)) {
+            const baseApp = findApp(pairOf.get(bc.solution)?.base, bc.app);
+            const baseCall = baseApp?.calls.find((c) => c.dataSource === bc.call.dataSource);
+            if (!baseCall || storedBinding(baseCall) !== storedBinding(bc.call))
+                continue;
+        }
+        out.push(makeFinding(fg105_flow_changed_app_unchanged_meta, {
+            solution: bc.solution,
+            app: bc.app,
+            flow: bc.flow,
+            location: bc.flow.origin,
+            // New outputs alone break nothing: the app simply cannot read them yet.
+            severity: additiveOnly(b) ? 'note' : 'error',
+            errorCodes: fg105_flow_changed_app_unchanged_codesFor(b),
+            message: `This change alters flow ${flowLabel(bc.flow)}: ${relevant.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
+            mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, relevant.join('; ')),
+            identity: relevant,
+        }));
+    }
+    return out;
+}
+function additiveOnly(b) {
+    return b.trigger.length === 0 && b.inputs.length === 0 && b.connections.length === 0 && b.outputs.every((o) => o.endsWith(' added'));
+}
+/** The documented errors each kind of change leads to. */
+function fg105_flow_changed_app_unchanged_codesFor(b) {
+    const codes = [];
+    if (b.trigger.length > 0 || b.inputs.length > 0)
+        codes.push(ERRORS.TemplateExpressionFailure.code);
+    if (b.outputs.some((o) => !o.endsWith(' added')))
+        codes.push(ERRORS.BlankOutputs.code);
+    if (b.connections.length > 0)
+        codes.push(ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code, ERRORS.NotAllowedConnectionReference.code);
+    return codes;
+}
+function findApp(solution, app) {
+    return solution?.apps.find((a) => a.name.toLowerCase() === app.name.toLowerCase());
+}
+const flowChangedAppUnchanged = { meta: fg105_flow_changed_app_unchanged_meta, checkChange };
+
+;// CONCATENATED MODULE: ./src/rules/fg403-version-not-bumped.ts
+
+
+const fg403_version_not_bumped_meta = {
+    id: 'FG403',
+    name: 'version-not-bumped',
+    defaultSeverity: 'warning',
+    errorCodes: [],
+    summary: "This change alters a solution's components but keeps its version number.",
+    impact: 'An environment that already has this version may treat the import as nothing new: a managed upgrade of the same version can be skipped or refused, so the changed flows and apps never arrive, and nobody can tell the two builds apart afterwards.',
+};
+const UNVERSIONED = new Set(['', '0.0.0.0']);
+function fg403_version_not_bumped_checkChange(ctx) {
+    const out = [];
+    for (const { base, head } of ctx.pairs) {
+        if (!base || !head || base.version !== head.version || UNVERSIONED.has(head.version))
+            continue;
+        const changed = componentsChanged(base, head);
+        if (changed.length === 0)
+            continue;
+        out.push(makeFinding(fg403_version_not_bumped_meta, {
+            solution: head,
+            location: head.origin,
+            message: `Solution '${head.uniqueName}' still has version ${head.version}, but this change alters it: ${changed.join('; ')}.`,
+            mitigation: [
+                `Raise the version of '${head.uniqueName}' in the development environment (Solution > Settings, or pac solution version --strategy ...) before exporting, e.g. to ${bump(head.version)}.`,
+                'Export again and commit the new export with its new version.',
+            ],
+            identity: [head.version],
+        }));
+    }
+    return out;
+}
+function bump(version) {
+    const parts = version.split('.');
+    const last = Number(parts[parts.length - 1]);
+    if (!Number.isFinite(last))
+        return `${version}.1`;
+    parts[parts.length - 1] = String(last + 1);
+    return parts.join('.');
+}
+const versionNotBumped = { meta: fg403_version_not_bumped_meta, checkChange: fg403_version_not_bumped_checkChange };
+
+;// CONCATENATED MODULE: ./src/rules/registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Every rule FlowGuard runs, in id order. Ids are banded by area:
+ * FG1xx app ↔ flow signature, FG2xx flow state and run time, FG3xx connections,
+ * FG4xx solution lifecycle, FG5xx security.
+ */
+const RULES = [
+    flowInputDrift,
+    flowOutputDrift,
+    flowConnectionDrift,
+    flowNotFound,
+    flowDisabled,
+    syncTimeoutRisk,
+    connectionMode,
+    missingConnectionReference,
+    deploymentSettingsGap,
+    unmanagedSolution,
+    unmanagedLayerRisk,
+    secretInExport,
+];
+/** Rules that compare a base with a head (pull-request mode). */
+const CHANGE_RULES = [flowChangedAppUnchanged, versionNotBumped];
+/** Metadata of every rule, snapshot and change rules, in id order: for docs, SARIF and configuration. */
+const ALL_RULE_META = [...RULES.map((r) => r.meta), ...CHANGE_RULES.map((r) => r.meta)].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+;// CONCATENATED MODULE: ./src/report/context.ts
+
+/** Where the rule pages live; findings link their rule there. */
+const DOCS_BASE = 'https://github.com/flowguard/flowguard/blob/main/docs/rules/';
+function renderContext(compared) {
+    return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -48570,7 +49781,7 @@ const config_DEFAULT_CONFIG = {
     paths: { include: [], exclude: [] },
     deploymentSettings: [],
 };
-class config_ConfigError extends Error {
+class ConfigError extends Error {
 }
 const TOP_KEYS = ['rules', 'ignore', 'release', 'paths', 'deploymentSettings'];
 const SETTINGS = ['error', 'warning', 'note', 'off'];
@@ -48581,7 +49792,7 @@ function parseConfig(text, file, rules) {
         raw = (0,dist/* parse */.qg)(text, { maxAliasCount: 50 });
     }
     catch (err) {
-        throw new config_ConfigError(`${file}: invalid YAML (${err.message.split('\n')[0]})`);
+        throw new ConfigError(`${file}: invalid YAML (${err.message.split('\n')[0]})`);
     }
     if (raw === null || raw === undefined)
         return structuredClone(config_DEFAULT_CONFIG);
@@ -48593,16 +49804,16 @@ function parseConfig(text, file, rules) {
         for (const key of Object.keys(r)) {
             const meta = rules.find((m) => m.id.toLowerCase() === key.toLowerCase() || m.name === key);
             if (!meta)
-                throw new config_ConfigError(`${file}: rules.${key} is not a FlowGuard rule (known: ${rules.map((m) => `${m.id} ${m.name}`).join(', ')})`);
+                throw new ConfigError(`${file}: rules.${key} is not a FlowGuard rule (known: ${rules.map((m) => `${m.id} ${m.name}`).join(', ')})`);
             const v = r[key];
             if (typeof v !== 'string' || !SETTINGS.includes(v))
-                throw new config_ConfigError(`${file}: rules.${key} must be one of ${SETTINGS.join(', ')}`);
+                throw new ConfigError(`${file}: rules.${key} must be one of ${SETTINGS.join(', ')}`);
             config.rules[meta.id] = v;
         }
     }
     if (obj.ignore !== undefined) {
         if (!Array.isArray(obj.ignore))
-            throw new config_ConfigError(`${file}: ignore must be a list`);
+            throw new ConfigError(`${file}: ignore must be a list`);
         config.ignore = obj.ignore.map((item, i) => ignoreEntry(item, `${file}: ignore[${i}]`, rules));
     }
     if (obj.release !== undefined) {
@@ -48630,31 +49841,31 @@ function ignoreEntry(item, where, rules) {
     unknownKeys(o, ['fingerprint', 'rule', 'solution', 'app', 'flow', 'reason'], where, '');
     for (const k of Object.keys(o))
         if (typeof o[k] !== 'string')
-            throw new config_ConfigError(`${where}.${k} must be a string`);
+            throw new ConfigError(`${where}.${k} must be a string`);
     const e = o;
     if (!e.reason || e.reason.trim() === '')
-        throw new config_ConfigError(`${where} needs a reason: say why this finding is accepted`);
+        throw new ConfigError(`${where} needs a reason: say why this finding is accepted`);
     if (!e.fingerprint && !e.rule && !e.solution && !e.app && !e.flow)
-        throw new config_ConfigError(`${where} must name a fingerprint, or a rule and/or a component (solution, app, flow)`);
+        throw new ConfigError(`${where} must name a fingerprint, or a rule and/or a component (solution, app, flow)`);
     if (e.rule && !rules.some((m) => m.id.toLowerCase() === e.rule?.toLowerCase() || m.name === e.rule))
-        throw new config_ConfigError(`${where}.rule '${e.rule}' is not a FlowGuard rule`);
+        throw new ConfigError(`${where}.rule '${e.rule}' is not a FlowGuard rule`);
     return { ...e, reason: e.reason };
 }
 function record(v, file, where) {
     if (typeof v !== 'object' || v === null || Array.isArray(v))
-        throw new config_ConfigError(`${file}: ${where || 'entry'} must be a mapping`);
+        throw new ConfigError(`${file}: ${where || 'entry'} must be a mapping`);
     return v;
 }
 function unknownKeys(o, allowed, file, where) {
     for (const k of Object.keys(o)) {
         if (!allowed.includes(k))
-            throw new config_ConfigError(`${file}: unknown key '${k}' in ${where || 'entry'} (allowed: ${allowed.join(', ')})`);
+            throw new ConfigError(`${file}: unknown key '${k}' in ${where || 'entry'} (allowed: ${allowed.join(', ')})`);
     }
 }
 function stringList(v, file, where) {
     const list = typeof v === 'string' ? [v] : v;
     if (!Array.isArray(list) || list.some((x) => typeof x !== 'string'))
-        throw new config_ConfigError(`${file}: ${where} must be a list of strings`);
+        throw new ConfigError(`${file}: ${where} must be a list of strings`);
     return list;
 }
 /** Applies per-rule settings and ignores; returns the findings that remain and those suppressed with their reasons. */
@@ -56213,23 +57424,6 @@ function readDeploymentSettings(path, bytes) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/source/paths.ts
-/** Case-insensitive lookup key for a path: Power Platform tools vary the case of file names (`solution.xml`, `Other/Solution.xml`). */
-function lookupKey(path) {
-    return path.replace(/\\/g, '/').toLowerCase();
-}
-/** Joins path segments with forward slashes, dropping empty ones. */
-function joinPath(...parts) {
-    return parts.filter((p) => p !== '' && p !== '.').join('/');
-}
-function dirname(path) {
-    const i = path.lastIndexOf('/');
-    return i < 0 ? '' : path.slice(0, i);
-}
-function basename(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-
 // EXTERNAL MODULE: ./node_modules/jszip/lib/index.js
 var lib = __nccwpck_require__(3922);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
@@ -56541,45 +57735,6 @@ class ArchiveTree {
     }
 }
 
-;// CONCATENATED MODULE: ./src/model/types-normalize.ts
-/**
- * Maps the type names of flow trigger schemas (JSON schema), WADL (`xs:` types) and jsonTypes
- * to one vocabulary, so that a stored signature and a flow can be compared:
- * string, number, boolean, object, array, any.
- * JSON `integer` and `number` both travel as numbers from Power Fx, so they compare equal.
- */
-function normalizeType(type) {
-    switch (type.toLowerCase()) {
-        case 'string':
-        case 'anyuri':
-        case 'date':
-        case 'datetime':
-        case 'base64binary':
-        case 'binary':
-            return 'string';
-        case 'number':
-        case 'integer':
-        case 'int':
-        case 'long':
-        case 'double':
-        case 'float':
-        case 'decimal':
-            return 'number';
-        case 'boolean':
-            return 'boolean';
-        case 'object':
-            return 'object';
-        case 'array':
-            return 'array';
-        default:
-            return 'any';
-    }
-}
-/** Whether a value of the stored type still fits the flow's type. `any` fits everything. */
-function typesCompatible(stored, current) {
-    return stored === current || stored === 'any' || current === 'any';
-}
-
 ;// CONCATENATED MODULE: ./src/model/wadl.ts
 
 
@@ -56806,8 +57961,6 @@ function compact(o) {
     return o;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/model/flow-definition.ts
 
 
@@ -57642,7 +58795,7 @@ async function loadWorkspace(tree, options = {}) {
             diagnostics.push({ file: path, severity: 'warning', message: `deployment settings: ${describe(err)}` });
         }
     }
-    return { solutions, diagnostics: workspace_sortDiagnostics(diagnostics), deploymentSettings };
+    return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
 }
 const READ_CONCURRENCY = 4;
 async function mapLimited(items, limit, fn) {
@@ -57657,14 +58810,14 @@ async function mapLimited(items, limit, fn) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     return out;
 }
-function workspace_sortDiagnostics(list) {
+function sortDiagnostics(list) {
     const key = (d) => `${d.file}\u0000${d.inner ?? ''}\u0000${d.message}`;
     return list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 ;// CONCATENATED MODULE: ./src/report/severity.ts
 /** Worst first. */
-const severity_SEVERITIES = ['error', 'warning', 'note'];
+const SEVERITIES = ['error', 'warning', 'note'];
 /** One table: how each severity looks in every output. */
 const SEVERITY_STYLE = {
     error: { rank: 0, icon: '❌', singular: 'error', plural: 'errors', heading: 'Errors', sarif: 'error', annotation: 'error' },
@@ -57673,15 +58826,15 @@ const SEVERITY_STYLE = {
 };
 /** Rank of a severity, worst (0) first; unknown values sort last. */
 function severityRank(severity) {
-    return SEVERITY_STYLE[severity]?.rank ?? severity_SEVERITIES.length;
+    return SEVERITY_STYLE[severity]?.rank ?? SEVERITIES.length;
 }
 /** `1 error`, `2 errors`. */
-function severity_plural(count, singular, pluralForm = `${singular}s`) {
+function plural(count, singular, pluralForm = `${singular}s`) {
     return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 /** `2 errors, 1 warning` for the non-zero severities, or `''` when all are zero. */
-function severity_countPhrase(counts, prefix = '') {
-    return severity_SEVERITIES.filter((s) => counts[s] > 0)
+function countPhrase(counts, prefix = '') {
+    return SEVERITIES.filter((s) => counts[s] > 0)
         .map((s) => `${counts[s]} ${prefix}${counts[s] === 1 ? SEVERITY_STYLE[s].singular : SEVERITY_STYLE[s].plural}`)
         .join(', ');
 }
@@ -57736,7 +58889,7 @@ function compareFindings(a, b) {
         compareText(a.location.inner ?? '', b.location.inner ?? ''));
 }
 /** A sorted copy (see {@link compareFindings}); the input is not changed. */
-function sort_sortFindings(findings) {
+function sortFindings(findings) {
     return [...findings].sort(compareFindings);
 }
 /** Diagnostics by file, inner path, severity, message. */
@@ -57750,7 +58903,7 @@ function sort_sortDiagnostics(diagnostics) {
     return [...diagnostics].sort(compareDiagnostics);
 }
 /** Counts by severity of the given findings. */
-function sort_countBySeverity(findings) {
+function countBySeverity(findings) {
     const counts = { error: 0, warning: 0, note: 0 };
     for (const f of findings)
         if (f.severity in counts)
@@ -57758,13 +58911,13 @@ function sort_countBySeverity(findings) {
     return counts;
 }
 /** Whether a finding counts as new in a compared report: a missing status is treated as new (never hide a finding). */
-function sort_isNew(f) {
+function isNew(f) {
     return f.status !== 'existing';
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** FlowGuard's version; a test keeps it equal to package.json's. */
-const version_VERSION = '0.1.0';
+const VERSION = '0.1.0';
 const TOOL_NAME = 'FlowGuard';
 
 ;// CONCATENATED MODULE: ./src/report/build-report.ts
@@ -57779,10 +58932,10 @@ function buildReport(workspace, findings, extra = {}) {
         counts.new = findings.filter((f) => f.status === 'new').length;
     return {
         schemaVersion: 1,
-        tool: { name: TOOL_NAME, version: version_VERSION },
+        tool: { name: TOOL_NAME, version: VERSION },
         solutions: workspace.solutions.map(solutionJson),
-        findings: sort_sortFindings(findings),
-        ...(extra.fixed ? { fixed: sort_sortFindings(extra.fixed) } : {}),
+        findings: sortFindings(findings),
+        ...(extra.fixed ? { fixed: sortFindings(extra.fixed) } : {}),
         ...(extra.changes ? { changes: extra.changes } : {}),
         diagnostics: workspace.diagnostics,
         counts,
@@ -57837,1151 +58990,6 @@ function output(o) {
     return { name: o.name, type: o.type, title: o.title };
 }
 
-;// CONCATENATED MODULE: ./src/rules/kb.ts
-/** Microsoft's troubleshooting article for Power Apps ↔ Power Automate flow integration (KB 4477072). */
-const KB = 'https://learn.microsoft.com/troubleshoot/power-platform/power-apps/connections/best-practices-when-updating-a-flow';
-const kb_anchor = (a) => `${KB}#${a}`;
-const KB_LINKS = {
-    flowUpdates: kb_anchor('failures-caused-by-power-automate-flow-updates'),
-    liveApp: kb_anchor('changing-a-published-live-power-app'),
-    devApp: kb_anchor('changing-a-development-version-power-app'),
-    asyncPattern: 'https://learn.microsoft.com/power-automate/guidance/coding-guidelines/asychronous-flow-pattern',
-    flowAccess: 'https://learn.microsoft.com/power-automate/guidance/coding-guidelines/understand-access-to-flows',
-    solutionLayers: 'https://learn.microsoft.com/power-platform/alm/solution-layers-alm',
-    managedProperties: 'https://learn.microsoft.com/power-platform/alm/managed-properties-alm',
-    deploymentSettings: 'https://learn.microsoft.com/power-platform/alm/conn-ref-env-variables-build-tools',
-    turnOnFlow: 'https://learn.microsoft.com/power-automate/disable-flow#turn-on-a-flow',
-};
-const code = (c, a) => ({ code: c, docs: kb_anchor(a) });
-const ERRORS = {
-    InvokerConnectionOverrideFailed: code('InvokerConnectionOverrideFailed', 'error-code-invokerconnectionoverridefailed-on-power-automate-flow-run'),
-    ConnectionAuthorizationFailed: code('ConnectionAuthorizationFailed', 'error-code-connectionauthorizationfailed-on-power-automate-flow-run'),
-    WorkflowTriggerIsNotEnabled: code('WorkflowTriggerIsNotEnabled', 'error-code-workflowtriggerisnotenabled-on-power-automate-flow-run'),
-    ResponseTimeout: code('ResponseTimeout', 'inner-error-code-responsetimeout-on-power-automate-flow-run'),
-    InstallFlowFailed0x80040265: code('0x80040265', 'error-code-0x80040265-or-0x80048d0b-on-power-automate-flow-run'),
-    InstallFlowFailed0x80048d0b: code('0x80048d0b', 'error-code-0x80040265-or-0x80048d0b-on-power-automate-flow-run'),
-    MissingConnectionReference: code('MissingConnectionReference', 'error-code-missingconnectionreference-on-power-automate-flow-run'),
-    NotAllowedConnectionReference: code('NotAllowedConnectionReference', 'error-code-notallowedconnectionreference-on-power-automate-flow-run'),
-    TemplateExpressionFailure: code('InvalidTemplate', 'symptom-1'),
-    BlankOutputs: code('BlankOutput', 'symptom-3'),
-    ChildFlowUnsupportedForInvokerConnections: { code: 'ChildFlowUnsupportedForInvokerConnections', docs: 'https://learn.microsoft.com/power-automate/create-child-flows' },
-};
-
-;// CONCATENATED MODULE: ./src/rules/mitigation.ts
-
-/**
- * The fix for a stale app ↔ flow binding depends on whether users already run the app
- * (KB 4477072, "Resolution"): a live app must keep its old flow until everyone has the new
- * app version; an app still in development can simply be re-bound.
- */
-function isLiveApp(ctx, solution) {
-    return ctx.release || solution.managed === 'managed';
-}
-/** Steps to re-bind an app to a changed flow, fitted to a live or a development app. */
-function rebindSteps(ctx, solution, appName, flowName, change) {
-    if (isLiveApp(ctx, solution)) {
-        return [
-            `This app is live (${ctx.release ? 'release branch' : 'managed export'}): do not change the flow it uses in place. In the development environment, open the original flow '${flowName}' and use Save As to make a copy.`,
-            `Make the change (${change}) on the copy only; leave the original flow as it was in the last release.`,
-            `Open '${appName}' in Power Apps Studio, remove '${flowName}' from the app's flows and add the copy instead; fix the formulas that call it, then save and publish.`,
-            'Export the solution with both flows and the updated app, and import it into the target environments.',
-            'Turn off or delete the original flow only after every user runs the new app version.',
-            `Background: ${KB_LINKS.liveApp}`,
-        ];
-    }
-    return [
-        `Open '${appName}' in Power Apps Studio in the development environment (latest Studio version).`,
-        `In the Power Automate pane, remove '${flowName}' from the app, then add it again so the app stores the flow's current signature (${change}).`,
-        'Update the formulas that call the flow if its inputs or outputs changed, then save and publish the app.',
-        'Export the solution again and commit the new export together with the flow change.',
-        `Background: ${KB_LINKS.devApp}`,
-    ];
-}
-/** Steps to clear unmanaged layers that hide a managed update in the target environment. */
-function unmanagedLayerSteps(componentNames) {
-    const what = componentNames.length > 0 ? componentNames.map((n) => `'${n}'`).join(', ') : "the solution's apps, flows and connection references";
-    return [
-        `In each target environment, open the solution layers of ${what} and remove the active (unmanaged) customizations.`,
-        'Export the solution from the development environment as managed and import it again, so the managed layer is the one that runs.',
-        `Background: ${KB_LINKS.solutionLayers}`,
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/rules/finding.ts
-
-
-/** Builds a finding; the fingerprint comes from the rule and component identities, never from positions or file paths. */
-function makeFinding(meta, input) {
-    const parts = [meta.id, input.solution.uniqueName, input.app?.name ?? '', input.flow?.id ?? '', ...(input.identity ?? [])];
-    return {
-        ruleId: meta.id,
-        rule: meta.name,
-        severity: input.severity ?? meta.defaultSeverity,
-        errorCodes: input.errorCodes ?? meta.errorCodes.map((e) => e.code),
-        message: input.message,
-        solution: { uniqueName: input.solution.uniqueName, path: input.solution.path },
-        app: input.app ? { name: input.app.name, displayName: input.app.displayName } : undefined,
-        flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
-        location: input.location,
-        mitigation: input.mitigation,
-        fingerprint: fingerprint(parts),
-    };
-}
-function fingerprint(parts) {
-    return (0,external_node_crypto_.createHash)('sha256').update(parts.map((p) => p.toLowerCase()).join('\u0000')).digest('hex').slice(0, 20);
-}
-/** Every call that resolved, in model order. Flows are looked up through one index: no nested scans. */
-function boundCalls(workspace) {
-    const index = flowIndex(workspace);
-    const out = [];
-    for (const solution of workspace.solutions) {
-        for (const app of solution.apps) {
-            for (const call of app.calls) {
-                const hit = call.binding.flowId ? index.get(`${call.binding.solutionPath}\u0000${call.binding.flowId}`) : undefined;
-                if (hit)
-                    out.push({ solution, app, call, flow: hit.flow, flowSolution: hit.solution });
-            }
-        }
-    }
-    return out;
-}
-function flowIndex(workspace) {
-    const index = new Map();
-    for (const solution of workspace.solutions)
-        for (const flow of solution.flows)
-            index.set(`${solution.path}\u0000${flow.id}`, { flow, solution });
-    return index;
-}
-/**
- * A finding about a difference between an app's stored binding and its flow: the message is
- * `<where>: <what>[; <context>].` and the fix is to re-bind the app (live or development route).
- */
-function driftFinding(meta, ctx, bc, where, context, d) {
-    return makeFinding(meta, {
-        severity: d.severity,
-        ...(d.errorCodes ? { errorCodes: d.errorCodes } : {}),
-        solution: bc.solution,
-        app: bc.app,
-        flow: bc.flow,
-        location: bc.flow.origin,
-        message: `${where}: ${d.what}${context ? `; ${context}` : ''}.`,
-        mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
-        identity: [d.identity],
-    });
-}
-/** `'Name' (id)` for messages. */
-function flowLabel(flow) {
-    return `'${flow.name}' (${flow.id})`;
-}
-function appLabel(app) {
-    return app.displayName && app.displayName !== app.name ? `'${app.displayName}' (${app.name})` : `'${app.name}'`;
-}
-function list(items) {
-    return items.length === 0 ? 'nothing' : items.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/rules/fg101-flow-input-drift.ts
-
-
-
-const meta = {
-    id: 'FG101',
-    name: 'flow-input-drift',
-    defaultSeverity: 'error',
-    errorCodes: [ERRORS.TemplateExpressionFailure],
-    summary: "The inputs a canvas app passes to a flow differ from the flow's current trigger inputs.",
-    impact: "The app sends the arguments of the signature it stored when the flow was added. A new required input, a renamed or retyped input makes the run fail: the trigger rejects the request, or an expression such as triggerBody()['X'] cannot be evaluated because property 'X' cannot be selected.",
-};
-function describeParam(p) {
-    return `'${p.name}' (${[p.title, p.type, p.required ? 'required' : 'optional'].filter(Boolean).join(', ')})`;
-}
-/** V1 ("Ask in PowerApps") inputs are named `<Action>_<Field>`: renaming the action renames the input. */
-function fieldPart(name) {
-    const i = name.lastIndexOf('_');
-    return i < 0 ? name : name.slice(i + 1).toLowerCase();
-}
-function pairRenames(removed, added, v1) {
-    const renames = [];
-    for (const from of [...removed]) {
-        const to = added.find((a) => (v1 ? fieldPart(a.name) === fieldPart(from.name) : a.title !== '' && a.title === from.title) && typesCompatible(from.type, a.type));
-        if (!to)
-            continue;
-        renames.push({ from, to });
-        removed.splice(removed.indexOf(from), 1);
-        added.splice(added.indexOf(to), 1);
-    }
-    return renames;
-}
-function check(ctx) {
-    const out = [];
-    for (const bc of boundCalls(ctx.workspace))
-        out.push(...checkCall(ctx, bc));
-    return out;
-}
-function checkCall(ctx, bc) {
-    const { app, call, flow } = bc;
-    const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
-    const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
-    const finding = (severity, identity, what, change) => driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
-    if (!flow.trigger?.powerApps) {
-        return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
-    }
-    const stored = new Map(call.storedInputs.map((p) => [p.name, p]));
-    const current = new Map(flow.inputs.map((p) => [p.name, p]));
-    const added = flow.inputs.filter((p) => !stored.has(p.name));
-    const removed = call.storedInputs.filter((p) => !current.has(p.name));
-    const out = [];
-    for (const r of pairRenames(removed, added, flow.trigger.powerApps === 'v1')) {
-        out.push(finding('error', `rename:${r.from.name}>${r.to.name}`, `input ${describeParam(r.from)} was renamed to ${describeParam(r.to)} in the flow`, `input renamed to '${r.to.name}'`));
-    }
-    for (const p of added) {
-        out.push(finding(p.required ? 'error' : 'warning', `added:${p.name}`, `input ${describeParam(p)} added to the flow`, `new input '${p.name}'`));
-    }
-    for (const p of removed) {
-        out.push(finding('warning', `removed:${p.name}`, `input ${describeParam(p)} is no longer declared by the flow, so the value the app sends for it is ignored`, `input '${p.name}' removed`));
-    }
-    for (const p of call.storedInputs) {
-        const now = current.get(p.name);
-        if (!now)
-            continue;
-        if (!typesCompatible(p.type, now.type)) {
-            out.push(finding('error', `type:${p.name}`, `input '${p.name}' changed type from ${p.type} to ${now.type}`, `input '${p.name}' is now ${now.type}`));
-        }
-        if (p.required !== now.required) {
-            const sev = now.required ? 'warning' : 'note';
-            const what = now.required ? `input '${p.name}' became required, but the app's copy still treats it as optional` : `input '${p.name}' became optional; the app still treats it as required`;
-            out.push(finding(sev, `required:${p.name}`, what, `input '${p.name}' ${now.required ? 'now required' : 'now optional'}`));
-        }
-    }
-    return out;
-}
-const flowInputDrift = { meta, check };
-
-;// CONCATENATED MODULE: ./src/rules/fg102-flow-output-drift.ts
-
-
-
-const fg102_flow_output_drift_meta = {
-    id: 'FG102',
-    name: 'flow-output-drift',
-    defaultSeverity: 'error',
-    errorCodes: [ERRORS.BlankOutputs],
-    summary: "The outputs a canvas app reads from a flow's response differ from what the flow returns now.",
-    impact: 'The app reads the response through the schema it stored when the flow was added. An output that the flow no longer returns, or returns with another type, reads as blank in the app without any error; new outputs stay invisible until the app is re-bound.',
-};
-function fg102_flow_output_drift_check(ctx) {
-    return boundCalls(ctx.workspace).flatMap((bc) => fg102_flow_output_drift_checkCall(ctx, bc));
-}
-function fg102_flow_output_drift_checkCall(ctx, bc) {
-    const { app, call, flow } = bc;
-    const where = `App ${appLabel(app)} reads the response of flow ${flowLabel(flow)} ('${call.dataSource}')`;
-    const finding = (severity, identity, what, change) => driftFinding(fg102_flow_output_drift_meta, ctx, bc, where, '', { severity, identity, what, change });
-    const stored = call.storedOutputs ?? [];
-    const current = new Map(flow.outputs.map((o) => [o.name, o]));
-    const out = [];
-    const sync = flow.responses.some((r) => !r.asynchronous) || flow.responses.length === 0;
-    for (const o of stored) {
-        const now = current.get(o.name);
-        if (!now) {
-            const why = flow.responses.length === 0 ? 'the flow no longer has a response action' : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
-            out.push(finding('error', `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so the app reads it as blank; ${why}`, `output '${o.name}' removed`));
-        }
-        else if (!typesCompatible(o.type, now.type)) {
-            out.push(finding('error', `type:${o.name}`, `output '${o.name}' changed type from ${o.type} to ${now.type}; the app reads it as blank`, `output '${o.name}' is now ${now.type}`));
-        }
-    }
-    const known = new Set(stored.map((o) => o.name));
-    const added = flow.outputs.filter((o) => !known.has(o.name));
-    if (added.length > 0 && sync) {
-        const what = call.storedOutputs === undefined ? 'the app stored no response when the flow was added' : `the app knows ${list(stored.map((o) => o.name))}`;
-        out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs'));
-    }
-    return out;
-}
-const flowOutputDrift = { meta: fg102_flow_output_drift_meta, check: fg102_flow_output_drift_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg103-flow-connection-drift.ts
-
-
-const fg103_flow_connection_drift_meta = {
-    id: 'FG103',
-    name: 'flow-connection-drift',
-    defaultSeverity: 'error',
-    errorCodes: [ERRORS.MissingConnectionReference, ERRORS.InvokerConnectionOverrideFailed, ERRORS.NotAllowedConnectionReference],
-    summary: "The connections a flow uses differ from the connections the calling app recorded for it.",
-    impact: "When it calls a flow, the app hands over the connections it recorded when the flow was added. A connection added to the flow, renamed, or moved to another connector is not handed over, and the run fails (MissingConnectionReference, or InvokerConnectionOverrideFailed for a run-only user's connection); a connection the flow no longer declares can be refused (NotAllowedConnectionReference).",
-};
-const codesFor = (c) => c.runtimeSource === 'invoker'
-    ? [ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code]
-    : [ERRORS.MissingConnectionReference.code];
-function fg103_flow_connection_drift_check(ctx) {
-    return boundCalls(ctx.workspace)
-        .filter((bc) => bc.call.connectionsRecorded)
-        .flatMap((bc) => fg103_flow_connection_drift_checkCall(ctx, bc));
-}
-function fg103_flow_connection_drift_checkCall(ctx, bc) {
-    const { app, call, flow } = bc;
-    const recorded = `the app recorded ${list(call.storedConnections.map((s) => `${s.key} (${s.api})`))}`;
-    const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}')`;
-    const finding = (severity, codes, identity, what, change) => driftFinding(fg103_flow_connection_drift_meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change });
-    const stored = new Map(call.storedConnections.map((s) => [s.key, s]));
-    const current = new Map(flow.connections.map((c) => [c.key, c]));
-    const added = flow.connections.filter((c) => !stored.has(c.key));
-    const removed = call.storedConnections.filter((s) => !current.has(s.key));
-    const out = [];
-    for (const c of flow.connections) {
-        const s = stored.get(c.key);
-        if (s && s.api !== c.api) {
-            out.push(finding('error', codesFor(c), `api:${c.key}`, `connection '${c.key}' now uses connector ${c.api} instead of ${s.api}`, `connection '${c.key}' now uses ${c.api}`));
-        }
-    }
-    for (const c of added) {
-        const renamedFrom = takeSameApi(removed, c.api);
-        const mode = c.runtimeSource === 'invoker' ? "the run-only user's own connection" : "the flow's embedded connection";
-        if (renamedFrom) {
-            out.push(finding('error', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`));
-        }
-        else {
-            out.push(finding('error', codesFor(c), `added:${c.key}`, `connection '${c.key}' (${c.api}, ${mode}) was added to the flow after the app was bound`, `new connection '${c.key}'`));
-        }
-    }
-    for (const s of removed) {
-        out.push(finding('warning', [ERRORS.NotAllowedConnectionReference.code], `removed:${s.key}`, `connection '${s.key}' (${s.api}) is no longer used by the flow, but the app still provides it`, `connection '${s.key}' removed`));
-    }
-    return out;
-}
-function takeSameApi(removed, api) {
-    const i = removed.findIndex((r) => r.api === api);
-    return i < 0 ? undefined : removed.splice(i, 1)[0];
-}
-const flowConnectionDrift = { meta: fg103_flow_connection_drift_meta, check: fg103_flow_connection_drift_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg104-flow-not-found.ts
-
-
-const fg104_flow_not_found_meta = {
-    id: 'FG104',
-    name: 'flow-not-found',
-    defaultSeverity: 'error',
-    errorCodes: [ERRORS.InstallFlowFailed0x80040265, ERRORS.InstallFlowFailed0x80048d0b],
-    summary: 'A canvas app calls a flow that none of the analysed solutions contains.',
-    impact: "After import the app's flow data source points at a flow the target environment may not have: the call cannot resolve, and installing the flow connection for the app fails. When the solution declares the flow as a missing dependency, it is expected to come from another solution, and this is only a reminder.",
-};
-const WORKFLOW = 29;
-function declaredMissing(solution, call) {
-    const ids = [call.hints.workflowEntityId, call.hints.localConnectionReference, call.hints.appRecord].filter((x) => x !== undefined);
-    return solution.missingDependencies.some((d) => d.requiredType === WORKFLOW && (ids.includes(d.requiredKey) || d.requiredDisplayName.replace(/\s+/g, '').toLowerCase() === call.dataSource.toLowerCase()));
-}
-function fg104_flow_not_found_check(ctx) {
-    const out = [];
-    for (const solution of ctx.workspace.solutions) {
-        for (const app of solution.apps) {
-            for (const call of app.calls) {
-                if (call.binding.flowId)
-                    continue;
-                const id = call.hints.workflowEntityId ?? call.hints.localConnectionReference ?? call.hints.appRecord;
-                const declared = declaredMissing(solution, call);
-                const idText = id ? `workflow id ${id}` : call.hints.workflowName ? `environment flow name ${call.hints.workflowName}, no solution workflow id` : 'no workflow id';
-                const title = call.title ? ` ('${call.title}' when it was added)` : '';
-                out.push(makeFinding(fg104_flow_not_found_meta, {
-                    severity: declared ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
-                    solution,
-                    app,
-                    flow: { id: id ?? call.hints.workflowName ?? '', name: call.title || call.dataSource },
-                    location: call.origin,
-                    message: declared
-                        ? `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, which the solution declares as a missing dependency: it must be installed from its own solution before this one.`
-                        : `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, but no analysed solution contains that flow, so the call cannot resolve after import.`,
-                    mitigation: declared
-                        ? ['Make sure the solution that contains the flow is imported into every target environment before this solution.']
-                        : [
-                            `Add the flow '${call.title || call.dataSource}' to this solution (Add existing > Automation > Cloud flow) and export again, or commit the solution that contains it to this repository.`,
-                            `If the flow was deleted or replaced on purpose, open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows, add the replacement, fix the formulas that call it, then save, publish and export.`,
-                            'A flow that lives outside any solution (a legacy, non-solution flow) cannot travel with the app: move it into a solution first.',
-                        ],
-                    identity: [call.dataSource.toLowerCase()],
-                }));
-            }
-        }
-    }
-    return out;
-}
-const flowNotFound = { meta: fg104_flow_not_found_meta, check: fg104_flow_not_found_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg201-flow-disabled.ts
-
-
-const fg201_flow_disabled_meta = {
-    id: 'FG201',
-    name: 'flow-disabled',
-    defaultSeverity: 'error',
-    errorCodes: [ERRORS.WorkflowTriggerIsNotEnabled, ERRORS.InstallFlowFailed0x80040265, ERRORS.InstallFlowFailed0x80048d0b],
-    summary: 'A flow is exported turned off (StateCode 0) while an app calls it, or on a release branch.',
-    impact: 'A flow imported in the off state stays off in the target environment: every call from an app fails with WorkflowTriggerIsNotEnabled, and adding the flow to an app fails to install it.',
-};
-const steps = (name) => [
-    `In the development environment, turn on the flow '${name}' (My flows or the solution, then Turn on) and run it once to check it works.`,
-    'Export the solution again so the flow is exported on, and commit the new export.',
-    'After importing into a target environment, check that the flow is on there too; connection references must be bound before a flow can be turned on.',
-    `Background: ${KB_LINKS.turnOnFlow}`,
-];
-function fg201_flow_disabled_check(ctx) {
-    const out = [];
-    const called = new Set();
-    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
-        if (flow.state !== 'off')
-            continue;
-        called.add(`${solution.path}\u0000${flow.id}`);
-        out.push(makeFinding(fg201_flow_disabled_meta, {
-            solution,
-            app,
-            flow,
-            location: flow.metaOrigin ?? flow.origin,
-            message: `Flow ${flowLabel(flow)} is exported turned off, and app ${appLabel(app)} calls it as '${call.dataSource}': every call will fail until the flow is turned on.`,
-            mitigation: steps(flow.name),
-        }));
-    }
-    for (const solution of ctx.workspace.solutions) {
-        for (const flow of solution.flows) {
-            if (flow.state !== 'off' || called.has(`${solution.path}\u0000${flow.id}`))
-                continue;
-            out.push(makeFinding(fg201_flow_disabled_meta, {
-                severity: ctx.release ? 'error' : 'note',
-                errorCodes: [ERRORS.WorkflowTriggerIsNotEnabled.code],
-                solution,
-                flow,
-                location: flow.metaOrigin ?? flow.origin,
-                message: `Flow ${flowLabel(flow)} is exported turned off${ctx.release ? ' on a release branch' : ''}: it will be imported off and will not run${ctx.release ? '' : ' (fine for a draft, not for a release)'}.`,
-                mitigation: steps(flow.name),
-            }));
-        }
-    }
-    return out;
-}
-const flowDisabled = { meta: fg201_flow_disabled_meta, check: fg201_flow_disabled_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg202-sync-timeout-risk.ts
-
-
-/** A flow answering an app (or a parent flow) must respond within 120 seconds. */
-const SYNC_LIMIT_SECONDS = 120;
-const fg202_sync_timeout_risk_meta = {
-    id: 'FG202',
-    name: 'sync-timeout-risk',
-    defaultSeverity: 'warning',
-    errorCodes: [ERRORS.ResponseTimeout],
-    summary: 'A flow that an app calls can block for longer than 120 seconds before it responds.',
-    impact: 'An app waits for the flow\'s response synchronously, for at most 120 seconds. Delays, do-until loops, approvals and other webhooks, child flows and long retry policies before the response make the call fail with ResponseTimeout (504) while the flow run itself goes on.',
-};
-function fg202_sync_timeout_risk_check(ctx) {
-    const index = flowIndex(ctx.workspace);
-    const byId = new Map();
-    for (const { flow } of index.values())
-        if (!byId.has(flow.id))
-            byId.set(flow.id, flow);
-    const out = [];
-    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
-        if (flow.responses.length === 0 || flow.responses.every((r) => r.asynchronous))
-            continue;
-        const waits = blockingWaits(flow, byId, new Set());
-        if (waits.length === 0)
-            continue;
-        const known = waits.reduce((s, w) => s + (w.minSeconds ?? 0), 0);
-        const certain = known > SYNC_LIMIT_SECONDS;
-        out.push(makeFinding(fg202_sync_timeout_risk_meta, {
-            severity: certain ? 'error' : fg202_sync_timeout_risk_meta.defaultSeverity,
-            solution,
-            app,
-            flow,
-            location: flow.origin,
-            message: `App ${appLabel(app)} waits for flow ${flowLabel(flow)} ('${call.dataSource}'), which ${certain ? `blocks at least ${known} s` : 'can block'} before it responds: ${waits.map((w) => `${w.action}: ${w.detail}`).join('; ')}. Calls from an app time out after ${SYNC_LIMIT_SECONDS} s.`,
-            mitigation: [
-                `Move the response in '${flow.name}' before the actions that wait, so the app gets its answer at once and the rest runs afterwards; or turn on "Asynchronous response" in the response action's settings where the app does not need the result.`,
-                'If the app needs the result of the slow part, split the work: respond with an id at once, let the flow write its result to Dataverse or SharePoint, and have the app read it later (a timer or a refresh).',
-                'Shorten retry policies and loop timeouts that can run past two minutes.',
-                `Background: ${KB_LINKS.asyncPattern}`,
-            ],
-            identity: [waits.map((w) => `${w.kind}:${w.action}`).join(',')],
-        }));
-    }
-    return out;
-}
-/** Waits before the first response, following child flows (their own waits before they respond add up). */
-function blockingWaits(flow, byId, seen) {
-    seen.add(flow.id);
-    const waits = [];
-    for (const w of flow.waits) {
-        if (!w.beforeResponse)
-            continue;
-        waits.push(w);
-    }
-    for (const childId of flow.childFlows) {
-        const child = byId.get(childId);
-        if (!child || seen.has(childId))
-            continue;
-        const before = flow.waits.some((w) => w.kind === 'child-flow' && w.beforeResponse);
-        if (!before)
-            continue;
-        for (const w of blockingWaits(child, byId, seen))
-            waits.push({ ...w, action: `${child.name} › ${w.action}` });
-    }
-    return waits;
-}
-const syncTimeoutRisk = { meta: fg202_sync_timeout_risk_meta, check: fg202_sync_timeout_risk_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg301-connection-mode.ts
-
-
-const fg301_connection_mode_meta = {
-    id: 'FG301',
-    name: 'connection-mode',
-    defaultSeverity: 'note',
-    errorCodes: [ERRORS.ConnectionAuthorizationFailed, ERRORS.NotAllowedConnectionReference, ERRORS.ChildFlowUnsupportedForInvokerConnections],
-    summary: 'How each connection of an app-called flow is supplied: the run-only user\'s own (invoker) or the flow\'s (embedded).',
-    impact: "An invoker connection (\"Provided by run-only user\") runs with each app user's own connection, so every user needs access to that connector's data, or the call fails with ConnectionAuthorizationFailed. An embedded connection runs as the flow owner for everyone who can run the app. A child flow cannot use invoker connections at all (ChildFlowUnsupportedForInvokerConnections).",
-};
-const modeText = (m) => (m === 'invoker' ? 'invoker (each user\'s own connection)' : m === 'embedded' ? "embedded (the flow owner's connection)" : m);
-function fg301_connection_mode_check(ctx) {
-    const out = [];
-    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
-        if (flow.connections.length === 0)
-            continue;
-        const modes = flow.connections.map((c) => `${c.key} (${c.api}): ${modeText(c.runtimeSource)}`);
-        const invoker = flow.connections.filter((c) => c.runtimeSource === 'invoker');
-        out.push(makeFinding(fg301_connection_mode_meta, {
-            solution,
-            app,
-            flow,
-            errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [],
-            location: flow.origin,
-            message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invoker.map((c) => c.api).join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
-            mitigation: invoker.length > 0
-                ? [
-                    `Share the data behind ${invoker.map((c) => c.api).join(', ')} with every user of the app (or a group they belong to), and make sure each user can create the connection.`,
-                    "If users must not need their own access, open the flow's details page, edit Run only users, and set those connections to use the flow's own connection instead; then remove and re-add the flow in the app.",
-                    `Background: ${KB_LINKS.flowAccess}`,
-                ]
-                : [
-                    'Check that running as the flow owner is intended: every app user acts with the owner\'s permissions on these connectors.',
-                    'If users should act as themselves, set the connections to "Provided by run-only user" under Run only users, then remove and re-add the flow in the app.',
-                    `Background: ${KB_LINKS.flowAccess}`,
-                ],
-            identity: [flow.connections.map((c) => `${c.key}=${c.runtimeSource}`).join(',')],
-        }));
-    }
-    out.push(...childFlowsWithInvoker(ctx));
-    out.push(...callableFlowsWithInvoker(ctx));
-    return out;
-}
-/**
- * A manually triggered flow that answers with "Respond to a PowerApp or flow" is built to be run
- * by a parent flow; with invoker connections that call fails even when no parent is in the repository.
- */
-function callableFlowsWithInvoker(ctx) {
-    const parents = new Set();
-    for (const s of ctx.workspace.solutions)
-        for (const f of s.flows)
-            for (const id of f.childFlows)
-                parents.add(id);
-    const out = [];
-    for (const solution of ctx.workspace.solutions) {
-        for (const flow of solution.flows) {
-            const manual = flow.trigger?.type.toLowerCase() === 'request' && flow.trigger.kind === 'Button';
-            const responds = flow.responses.some((r) => r.kind === 'PowerApp');
-            const invoker = flow.connections.filter((c) => c.runtimeSource === 'invoker');
-            if (!manual || !responds || invoker.length === 0 || parents.has(flow.id))
-                continue;
-            out.push(makeFinding(fg301_connection_mode_meta, {
-                severity: 'warning',
-                errorCodes: [ERRORS.ChildFlowUnsupportedForInvokerConnections.code],
-                solution,
-                flow,
-                location: flow.origin,
-                message: `Flow ${flowLabel(flow)} has a manual trigger and responds with "Respond to a PowerApp or flow", so it is meant to run as a child flow, but ${invoker.map((c) => `'${c.key}' (${c.api})`).join(', ')} ${invoker.length > 1 ? 'are' : 'is'} provided by the run-only user (invoker): a parent flow's call fails, since child flows only run with embedded connections.`,
-                mitigation: [
-                    `Open '${flow.name}', go to Run only users, and set ${invoker.map((c) => c.key).join(', ')} to use a connection of the flow (embedded) instead of "Provided by run-only user".`,
-                    'If the flow is only started by hand, ignore this finding for it in .github/flowguard.yml with the reason.',
-                    'Export the solution again and commit it.',
-                ],
-                identity: ['callable', invoker.map((c) => c.key).join(',')],
-            }));
-        }
-    }
-    return out;
-}
-/** A flow called as a child flow may only use embedded connections. */
-function childFlowsWithInvoker(ctx) {
-    const byId = new Map();
-    for (const solution of ctx.workspace.solutions)
-        for (const flow of solution.flows)
-            if (!byId.has(flow.id))
-                byId.set(flow.id, { flow, solution });
-    const out = [];
-    for (const solution of ctx.workspace.solutions) {
-        for (const parent of solution.flows) {
-            for (const childId of parent.childFlows) {
-                const child = byId.get(childId);
-                const invoker = child?.flow.connections.filter((c) => c.runtimeSource === 'invoker') ?? [];
-                if (!child || invoker.length === 0)
-                    continue;
-                out.push(makeFinding(fg301_connection_mode_meta, {
-                    severity: 'error',
-                    errorCodes: [ERRORS.ChildFlowUnsupportedForInvokerConnections.code],
-                    solution: child.solution,
-                    flow: child.flow,
-                    location: child.flow.origin,
-                    message: `Flow ${flowLabel(child.flow)} is run as a child flow by ${flowLabel(parent)}, but uses invoker connections (${invoker.map((c) => c.key).join(', ')}); child flows can only use embedded connections, so the parent's call fails.`,
-                    mitigation: [
-                        `Open '${child.flow.name}', go to Run only users, and set ${invoker.map((c) => c.key).join(', ')} to use a connection of the flow instead of "Provided by run-only user".`,
-                        'Export the solution again and commit it.',
-                    ],
-                    identity: ['child-of', parent.id],
-                }));
-            }
-        }
-    }
-    return out;
-}
-const connectionMode = { meta: fg301_connection_mode_meta, check: fg301_connection_mode_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg302-missing-connection-reference.ts
-
-
-const fg302_missing_connection_reference_meta = {
-    id: 'FG302',
-    name: 'missing-connection-reference',
-    defaultSeverity: 'error',
-    errorCodes: [ERRORS.MissingConnectionReference],
-    summary: 'A flow uses a connection reference that no analysed solution defines, or a raw connection instead of a reference.',
-    impact: 'On import the flow\'s connection cannot be bound: the flow stays off or fails with MissingConnectionReference, and an app calling it reports "Connection not configured for this service".',
-};
-function fg302_missing_connection_reference_check(ctx) {
-    const defined = new Set();
-    for (const s of ctx.workspace.solutions)
-        for (const cr of s.connectionReferences)
-            defined.add(cr.logicalName.toLowerCase());
-    const out = [];
-    for (const solution of ctx.workspace.solutions) {
-        if (solution.layout === 'legacy-package')
-            continue;
-        const declared = new Set(solution.missingDependencies.map((d) => d.requiredKey.toLowerCase()));
-        for (const flow of solution.flows) {
-            for (const c of flow.connections) {
-                const ref = c.connectionReference;
-                if (ref && (defined.has(ref.toLowerCase()) || declared.has(ref.toLowerCase())))
-                    continue;
-                out.push(makeFinding(fg302_missing_connection_reference_meta, {
-                    severity: ref ? 'error' : 'warning',
-                    errorCodes: [ERRORS.MissingConnectionReference.code],
-                    solution,
-                    flow,
-                    location: flow.origin,
-                    message: ref
-                        ? `Flow ${flowLabel(flow)} uses connection reference '${ref}' for '${c.key}' (${c.api}), but no analysed solution defines it and none declares it as a missing dependency.`
-                        : `Flow ${flowLabel(flow)} uses '${c.key}' (${c.api}) through a raw connection, not a connection reference, so the connection cannot be set when the solution is imported elsewhere (apps calling it report "Connection not configured for this service").`,
-                    mitigation: ref
-                        ? [
-                            `Add the connection reference '${ref}' to the solution (Add existing > More > Connection reference) or create one for ${c.api} and point the flow's actions at it.`,
-                            'Export the solution again and commit it; if the reference belongs to another solution, commit that solution too or import it first.',
-                            `Background: ${KB_LINKS.deploymentSettings}`,
-                        ]
-                        : [
-                            `Open '${flow.name}' inside the solution and re-select the ${c.api} connection in each action so it uses a connection reference (flows created inside a solution do this by default).`,
-                            'Export the solution again and commit it.',
-                        ],
-                    identity: [c.key, ref ?? 'raw'],
-                }));
-            }
-        }
-    }
-    return out;
-}
-const missingConnectionReference = { meta: fg302_missing_connection_reference_meta, check: fg302_missing_connection_reference_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg303-deployment-settings-gap.ts
-
-
-
-const fg303_deployment_settings_gap_meta = {
-    id: 'FG303',
-    name: 'deployment-settings-gap',
-    defaultSeverity: 'error',
-    errorCodes: [ERRORS.MissingConnectionReference],
-    summary: "A deployment settings file does not match its solution's connection references and environment variables.",
-    impact: 'An import driven by a settings file (pac solution import --settings-file, pipelines) leaves a connection reference without a connection when its entry is missing or empty: its flows stay off and apps calling them fail. A ConnectorId that differs from the solution\'s makes the import fail; a missing environment variable keeps its default or none.',
-};
-const PLACEHOLDER = /^(#\{.*\}#|\$\{.*\}|\$\(.*\)|<.*>|__.*__|\{\{.*\}\})$/;
-function fg303_deployment_settings_gap_check(ctx) {
-    const out = [];
-    for (const file of ctx.workspace.deploymentSettings) {
-        const solutions = solutionsFor(file, ctx.workspace.solutions);
-        for (const solution of solutions)
-            out.push(...checkEntries(file, solution));
-        if (solutions[0])
-            out.push(...checkStale(file, solutions));
-    }
-    return out;
-}
-/**
- * A settings file belongs to the solutions whose connection references or environment
- * variables it names; a file naming none belongs to the solutions nearest to it in the
- * folder tree (`config/test/deploymentSettings.json` next to `src/`), or to the only one.
- */
-function solutionsFor(file, solutions) {
-    const names = new Set([...file.connectionReferences.map((c) => c.logicalName.toLowerCase()), ...file.environmentVariables.map((e) => e.schemaName.toLowerCase())]);
-    const overlapping = solutions.filter((s) => s.connectionReferences.some((c) => names.has(c.logicalName.toLowerCase())) || s.environmentVariables.some((e) => names.has(e.schemaName.toLowerCase())));
-    if (overlapping.length > 0)
-        return overlapping;
-    const eligible = solutions.filter((s) => s.layout !== 'legacy-package' && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
-    if (eligible.length === 1)
-        return eligible;
-    const dir = dirname(file.path).split('/');
-    const shared = (s) => {
-        const parts = s.path.split('/');
-        let n = 0;
-        while (n < dir.length && n < parts.length && dir[n] === parts[n])
-            n++;
-        return n;
-    };
-    const best = Math.max(0, ...eligible.map(shared));
-    return best === 0 ? [] : eligible.filter((s) => shared(s) === best);
-}
-function adder(out, file, solution) {
-    return (severity, identity, message, fix, codes) => {
-        out.push(makeFinding(fg303_deployment_settings_gap_meta, {
-            severity,
-            ...(codes ? { errorCodes: codes } : {}),
-            solution,
-            location: { file: file.path },
-            message: `${file.path} (for '${solution.uniqueName}'): ${message}`,
-            mitigation: [fix, `Regenerate a complete file with pac solution create-settings --solution-zip <export> --settings-file ${file.path} and fill in the values.`, `Background: ${KB_LINKS.deploymentSettings}`],
-            identity: [file.path, identity],
-        }));
-    };
-}
-function checkEntries(file, solution) {
-    const out = [];
-    const add = adder(out, file, solution);
-    const entries = new Map(file.connectionReferences.map((c) => [c.logicalName.toLowerCase(), c]));
-    for (const cr of solution.connectionReferences) {
-        const entry = entries.get(cr.logicalName.toLowerCase());
-        if (!entry) {
-            add('error', `cr-missing:${cr.logicalName}`, `connection reference '${cr.logicalName}' (${cr.api}) has no entry, so it is imported without a connection.`, `Add {"LogicalName": "${cr.logicalName}", "ConnectionId": "<connection id>", "ConnectorId": "${cr.connectorId}"} to ConnectionReferences.`);
-            continue;
-        }
-        if (entry.connectionId.trim() === '') {
-            add('error', `cr-empty:${cr.logicalName}`, `connection reference '${cr.logicalName}' has an empty ConnectionId, so it is imported without a connection.`, `Set ConnectionId of '${cr.logicalName}' to the id of a ${cr.api} connection in the target environment.`);
-        }
-        else if (PLACEHOLDER.test(entry.connectionId.trim())) {
-            add('note', `cr-placeholder:${cr.logicalName}`, `connection reference '${cr.logicalName}' has the placeholder ConnectionId '${entry.connectionId}'; the pipeline must replace it before import.`, `Make sure the pipeline defines a value for '${entry.connectionId}' in every target environment.`);
-        }
-        if (entry.connectorId && entry.connectorId.toLowerCase() !== cr.connectorId.toLowerCase()) {
-            add('error', `cr-connector:${cr.logicalName}`, `connection reference '${cr.logicalName}' has ConnectorId ${entry.connectorId}, but the solution's reference uses ${cr.connectorId}.`, `Set ConnectorId of '${cr.logicalName}' to ${cr.connectorId}.`);
-        }
-    }
-    const vars = new Set(file.environmentVariables.map((e) => e.schemaName.toLowerCase()));
-    for (const ev of solution.environmentVariables) {
-        if (!vars.has(ev.schemaName.toLowerCase())) {
-            add(ev.hasDefault ? 'note' : 'warning', `ev-missing:${ev.schemaName}`, `environment variable '${ev.schemaName}' has no entry${ev.hasDefault ? '; the default value will be used' : ' and no default value'}.`, `Add {"SchemaName": "${ev.schemaName}", "Value": "<value>"} to EnvironmentVariables.`, []);
-        }
-    }
-    return out;
-}
-/** Entries no solution of the file has: checked once per file, against all the solutions it serves. */
-function checkStale(file, solutions) {
-    const out = [];
-    const add = adder(out, file, solutions[0]);
-    const crs = new Set(solutions.flatMap((s) => s.connectionReferences.map((c) => c.logicalName.toLowerCase())));
-    for (const entry of file.connectionReferences) {
-        if (!crs.has(entry.logicalName.toLowerCase()))
-            add('warning', `cr-stale:${entry.logicalName}`, `entry '${entry.logicalName}' names a connection reference the solution does not have (renamed or removed).`, `Remove the entry '${entry.logicalName}' or rename it to the solution's current connection reference.`, []);
-    }
-    const evs = new Set(solutions.flatMap((s) => s.environmentVariables.map((e) => e.schemaName.toLowerCase())));
-    for (const e of file.environmentVariables) {
-        if (!evs.has(e.schemaName.toLowerCase()))
-            add('warning', `ev-stale:${e.schemaName}`, `entry '${e.schemaName}' names an environment variable the solution does not have.`, `Remove the entry '${e.schemaName}' or rename it.`, []);
-    }
-    return out;
-}
-const deploymentSettingsGap = { meta: fg303_deployment_settings_gap_meta, check: fg303_deployment_settings_gap_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg401-unmanaged-solution.ts
-
-
-
-const fg401_unmanaged_solution_meta = {
-    id: 'FG401',
-    name: 'unmanaged-solution',
-    defaultSeverity: 'error',
-    errorCodes: [],
-    summary: 'An unmanaged solution export is headed for a release branch or a release artifact path.',
-    impact: 'Importing an unmanaged solution into test or production makes every component an unmanaged customization there. Those layers sit on top of later managed updates, so a fixed flow or re-bound app in the next release does not take effect, and connection references can break (MissingConnectionReference).',
-};
-function fg401_unmanaged_solution_check(ctx) {
-    const out = [];
-    for (const solution of ctx.workspace.solutions) {
-        if (solution.managed !== 'unmanaged')
-            continue;
-        const artifact = ctx.isReleaseArtifact?.(solution.path) ?? false;
-        if (!ctx.release && !artifact)
-            continue;
-        out.push(makeFinding(fg401_unmanaged_solution_meta, {
-            solution,
-            location: solution.origin,
-            message: `Solution '${solution.uniqueName}' ${solution.version} is an unmanaged export, and ${artifact ? 'its path is configured as a release artifact' : 'this is a release branch'}: importing it into a target environment creates unmanaged layers over every app and flow in it.`,
-            mitigation: [
-                `Export '${solution.uniqueName}' as managed (Export > Managed, or pac solution export --managed) and commit that file for release.`,
-                'Keep the unmanaged export (or the unpacked source) on development branches only.',
-                ...unmanagedLayerSteps([...solution.apps.map((a) => a.displayName), ...solution.flows.map((f) => f.name)].slice(0, 5)).slice(0, 1),
-                `Background: ${KB_LINKS.solutionLayers}`,
-            ],
-        }));
-    }
-    return out;
-}
-const unmanagedSolution = { meta: fg401_unmanaged_solution_meta, check: fg401_unmanaged_solution_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg402-unmanaged-layer-risk.ts
-
-
-
-const fg402_unmanaged_layer_risk_meta = {
-    id: 'FG402',
-    name: 'unmanaged-layer-risk',
-    defaultSeverity: 'warning',
-    errorCodes: [],
-    summary: 'A managed export leaves its flows, apps or connection references customizable, or is a patch.',
-    impact: 'Customizable managed components can be edited in the target environment. Each edit adds an unmanaged layer on top, which hides the changes of every later import: a re-bound app or a fixed flow seems not to deploy. The KB\'s fix for MissingConnectionReference and NotAllowedConnectionReference begins by removing such layers.',
-};
-function fg402_unmanaged_layer_risk_check(ctx) {
-    const out = [];
-    for (const solution of ctx.workspace.solutions) {
-        if (solution.managed !== 'managed')
-            continue;
-        const open = [
-            ...solution.flows.filter((f) => f.customizable === true).map((f) => f.name),
-            ...solution.apps.filter((a) => a.customizable === true).map((a) => a.displayName),
-            ...solution.connectionReferences.filter((c) => c.customizable === true).map((c) => c.logicalName),
-        ];
-        if (open.length > 0) {
-            out.push(makeFinding(fg402_unmanaged_layer_risk_meta, {
-                solution,
-                location: solution.origin,
-                message: `Managed solution '${solution.uniqueName}' ${solution.version} leaves ${open.length} component${open.length === 1 ? '' : 's'} customizable in the target environment (${open.join(', ')}): edits made there become unmanaged layers that hide later updates.`,
-                mitigation: [
-                    `In the development environment, set Managed properties > "Allow customizations" to off for the flows, apps and connection references of '${solution.uniqueName}' that must not be edited downstream, then export managed again.`,
-                    ...unmanagedLayerSteps(open.slice(0, 5)),
-                    `Managed properties: ${KB_LINKS.managedProperties}`,
-                ],
-                identity: ['customizable'],
-            }));
-        }
-        if (solution.parentSolution) {
-            out.push(makeFinding(fg402_unmanaged_layer_risk_meta, {
-                severity: 'note',
-                solution,
-                location: solution.origin,
-                message: `Solution '${solution.uniqueName}' is a patch of '${solution.parentSolution}': it layers on its parent, and the app and flow changes in it only take effect where that parent is installed; clone the patches into a new parent version before the next release.`,
-                mitigation: [`Import '${solution.parentSolution}' first in every target environment.`, 'Before the next release, roll the patches up with Clone solution so the target gets one managed version.'],
-                identity: ['patch'],
-            }));
-        }
-    }
-    return out;
-}
-const unmanagedLayerRisk = { meta: fg402_unmanaged_layer_risk_meta, check: fg402_unmanaged_layer_risk_check };
-
-;// CONCATENATED MODULE: ./src/rules/fg501-secret-in-export.ts
-
-const fg501_secret_in_export_meta = {
-    id: 'FG501',
-    name: 'secret-in-export',
-    defaultSeverity: 'error',
-    errorCodes: [],
-    summary: 'A committed canvas app carries a flow callback URL with its SAS signature (sig=).',
-    impact: 'Anyone who can read the repository can start the flow with that URL, without signing in, for as long as the signature is valid.',
-};
-function fg501_secret_in_export_check(ctx) {
-    const out = [];
-    for (const solution of ctx.workspace.solutions) {
-        for (const app of solution.apps) {
-            for (const secret of app.secrets) {
-                out.push(makeFinding(fg501_secret_in_export_meta, {
-                    solution,
-                    app,
-                    location: secret.origin,
-                    message: `App ${appLabel(app)} stores the callback URL of flow '${secret.dataSource}' with its SAS signature (the sig parameter of workFlowCallbackUri, not printed here): anyone with read access to this repository can start that flow.`,
-                    mitigation: [
-                        `Regenerate the flow's access keys so the committed signature stops working (for a solution flow, re-save the trigger or recreate the flow; Logic Apps: Regenerate access keys).`,
-                        `Remove '${secret.dataSource}' from the app and add it again in a current Power Apps Studio, which stores solution-aware references without the callback URL, then export again.`,
-                        'Purge the old file from the repository history if the repository is public.',
-                    ],
-                    identity: [secret.dataSource],
-                }));
-            }
-        }
-    }
-    return out;
-}
-const secretInExport = { meta: fg501_secret_in_export_meta, check: fg501_secret_in_export_check };
-
-;// CONCATENATED MODULE: ./src/change/diff.ts
-/**
- * The part of a flow an app depends on: the trigger, inputs, outputs, connections with their
- * mode, and the on/off state. Export noise (timestamps, volatile ids, key order) is not part of it.
- */
-function flowSignature(flow) {
-    const lines = [`trigger ${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'none'}`, `state ${flow.state}`];
-    for (const p of flow.inputs)
-        lines.push(`input ${p.name} ${p.type}${p.required ? ' required' : ''}`);
-    for (const o of flow.outputs)
-        lines.push(`output ${o.name} ${o.type}`);
-    for (const c of flow.connections)
-        lines.push(`connection ${c.key} ${c.api} ${c.runtimeSource}`);
-    return lines;
-}
-const NO_BINDING = { inputs: [], outputs: [], connections: [], trigger: [] };
-function diffFlow(base, head) {
-    if (!base)
-        return { change: 'added', details: [], binding: NO_BINDING };
-    if (!head)
-        return { change: 'removed', details: [], binding: NO_BINDING };
-    const trig = (f) => (f.trigger ? `${f.trigger.type}/${f.trigger.kind}` : 'none');
-    const binding = {
-        trigger: trig(base) !== trig(head) ? [`trigger ${trig(base)} → ${trig(head)}`] : [],
-        inputs: keyed('input', base.inputs, head.inputs, (p) => p.name, (p) => `${p.type}${p.required ? ', required' : ''}`),
-        outputs: keyed('output', base.outputs, head.outputs, (o) => o.name, (o) => o.type),
-        connections: keyed('connection', base.connections, head.connections, (c) => c.key, (c) => `${c.api}, ${c.runtimeSource}`),
-    };
-    const state = base.state !== head.state ? [`state ${base.state} → ${head.state}`] : [];
-    const details = [...binding.trigger, ...state, ...binding.inputs, ...binding.outputs, ...binding.connections];
-    if (details.length > 0)
-        return { change: 'signature-changed', details, binding };
-    return { change: base.definitionHash === head.definitionHash ? 'unchanged' : 'definition-changed', details: [], binding };
-}
-function keyed(what, base, head, key, describe) {
-    const out = [];
-    const b = new Map(base.map((x) => [key(x), x]));
-    const h = new Map(head.map((x) => [key(x), x]));
-    for (const [k, x] of b) {
-        const y = h.get(k);
-        if (!y)
-            out.push(`${what} '${k}' (${describe(x)}) removed`);
-        else if (describe(x) !== describe(y))
-            out.push(`${what} '${k}' ${describe(x)} → ${describe(y)}`);
-    }
-    for (const [k, y] of h)
-        if (!b.has(k))
-            out.push(`${what} '${k}' (${describe(y)}) added`);
-    return out;
-}
-/** The app's stored copy of a flow's signature, for deciding whether the app was re-bound. */
-function storedBinding(call) {
-    return JSON.stringify([
-        call.storedInputs.map((p) => [p.name, p.type, p.required]),
-        call.storedOutputs?.map((o) => [o.name, o.type]) ?? null,
-        call.connectionsRecorded ? call.storedConnections.map((c) => [c.key, c.api]) : null,
-    ]);
-}
-/** What an app knows about its flows: data sources, their flow ids and stored signatures. */
-function appEssence(app) {
-    return JSON.stringify(app.calls
-        .map((c) => [c.dataSource, c.hints.workflowEntityId ?? c.hints.localConnectionReference ?? c.hints.appRecord ?? null, storedBinding(c)])
-        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
-}
-/** Whether anything that an import deploys changed between two versions of a solution (noise excluded). */
-function componentsChanged(base, head) {
-    const out = [];
-    const bf = new Map(base.flows.map((f) => [f.id, f]));
-    const hf = new Map(head.flows.map((f) => [f.id, f]));
-    for (const id of new Set([...bf.keys(), ...hf.keys()])) {
-        const d = diffFlow(bf.get(id), hf.get(id));
-        if (d.change !== 'unchanged')
-            out.push(`flow '${(hf.get(id) ?? bf.get(id))?.name}' ${d.change}`);
-    }
-    const ba = new Map(base.apps.map((a) => [a.name.toLowerCase(), a]));
-    const ha = new Map(head.apps.map((a) => [a.name.toLowerCase(), a]));
-    for (const key of new Set([...ba.keys(), ...ha.keys()])) {
-        const a = ba.get(key);
-        const b = ha.get(key);
-        if (!a || !b)
-            out.push(`app '${(b ?? a)?.displayName}' ${b ? 'added' : 'removed'}`);
-        else if (appEssence(a) !== appEssence(b))
-            out.push(`app '${b.displayName}' changed`);
-    }
-    const crs = (s) => s.connectionReferences.map((c) => `${c.logicalName.toLowerCase()} ${c.connectorId.toLowerCase()}`).sort().join('|');
-    if (crs(base) !== crs(head))
-        out.push('connection references changed');
-    const evs = (s) => s.environmentVariables.map((e) => `${e.schemaName.toLowerCase()} ${e.type}`).sort().join('|');
-    if (evs(base) !== evs(head))
-        out.push('environment variables changed');
-    return out;
-}
-/** Whether an app's stored copy agrees with a flow's inputs, outputs and connection keys. */
-function bindingMatches(call, flow) {
-    const params = (list) => list.map((p) => `${p.name}:${p.type}:${p.required}`).sort().join('|');
-    if (params(call.storedInputs) !== params(flow.inputs))
-        return false;
-    const outputs = new Set(flow.outputs.map((o) => `${o.name}:${o.type}`));
-    if ((call.storedOutputs ?? []).some((o) => !outputs.has(`${o.name}:${o.type}`)))
-        return false;
-    if (!call.connectionsRecorded)
-        return true;
-    return call.storedConnections.map((c) => c.key).sort().join('|') === flow.connections.map((c) => c.key).sort().join('|');
-}
-
-;// CONCATENATED MODULE: ./src/rules/fg105-flow-changed-app-unchanged.ts
-
-
-
-
-const fg105_flow_changed_app_unchanged_meta = {
-    id: 'FG105',
-    name: 'flow-changed-app-unchanged',
-    defaultSeverity: 'error',
-    errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.BlankOutputs, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
-    summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
-    impact: "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
-};
-function checkChange(ctx) {
-    const pairOf = new Map();
-    for (const p of ctx.pairs)
-        if (p.head)
-            pairOf.set(p.head, p);
-    const out = [];
-    for (const bc of boundCalls(ctx.head)) {
-        const flowPair = pairOf.get(bc.flowSolution);
-        const baseFlow = flowPair?.base?.flows.find((f) => f.id === bc.flow.id);
-        const diff = diffFlow(baseFlow, bc.flow);
-        const b = diff.binding;
-        const relevant = [...b.trigger, ...b.inputs, ...b.outputs, ...b.connections];
-        if (diff.change !== 'signature-changed' || !baseFlow || relevant.length === 0)
-            continue;
-        // A change that brings the flow back in line with what the app stored needs no re-binding.
-        if (bindingMatches(bc.call, bc.flow) && !bindingMatches(bc.call, baseFlow))
-            continue;
-        if (ctx.touched(bc.solution.path)) {
-            const baseApp = findApp(pairOf.get(bc.solution)?.base, bc.app);
-            const baseCall = baseApp?.calls.find((c) => c.dataSource === bc.call.dataSource);
-            if (!baseCall || storedBinding(baseCall) !== storedBinding(bc.call))
-                continue;
-        }
-        out.push(makeFinding(fg105_flow_changed_app_unchanged_meta, {
-            solution: bc.solution,
-            app: bc.app,
-            flow: bc.flow,
-            location: bc.flow.origin,
-            // New outputs alone break nothing: the app simply cannot read them yet.
-            severity: additiveOnly(b) ? 'note' : 'error',
-            errorCodes: fg105_flow_changed_app_unchanged_codesFor(b),
-            message: `This change alters flow ${flowLabel(bc.flow)}: ${relevant.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
-            mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, relevant.join('; ')),
-            identity: relevant,
-        }));
-    }
-    return out;
-}
-function additiveOnly(b) {
-    return b.trigger.length === 0 && b.inputs.length === 0 && b.connections.length === 0 && b.outputs.every((o) => o.endsWith(' added'));
-}
-/** The documented errors each kind of change leads to. */
-function fg105_flow_changed_app_unchanged_codesFor(b) {
-    const codes = [];
-    if (b.trigger.length > 0 || b.inputs.length > 0)
-        codes.push(ERRORS.TemplateExpressionFailure.code);
-    if (b.outputs.some((o) => !o.endsWith(' added')))
-        codes.push(ERRORS.BlankOutputs.code);
-    if (b.connections.length > 0)
-        codes.push(ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code, ERRORS.NotAllowedConnectionReference.code);
-    return codes;
-}
-function findApp(solution, app) {
-    return solution?.apps.find((a) => a.name.toLowerCase() === app.name.toLowerCase());
-}
-const flowChangedAppUnchanged = { meta: fg105_flow_changed_app_unchanged_meta, checkChange };
-
-;// CONCATENATED MODULE: ./src/rules/fg403-version-not-bumped.ts
-
-
-const fg403_version_not_bumped_meta = {
-    id: 'FG403',
-    name: 'version-not-bumped',
-    defaultSeverity: 'warning',
-    errorCodes: [],
-    summary: "This change alters a solution's components but keeps its version number.",
-    impact: 'An environment that already has this version may treat the import as nothing new: a managed upgrade of the same version can be skipped or refused, so the changed flows and apps never arrive, and nobody can tell the two builds apart afterwards.',
-};
-const UNVERSIONED = new Set(['', '0.0.0.0']);
-function fg403_version_not_bumped_checkChange(ctx) {
-    const out = [];
-    for (const { base, head } of ctx.pairs) {
-        if (!base || !head || base.version !== head.version || UNVERSIONED.has(head.version))
-            continue;
-        const changed = componentsChanged(base, head);
-        if (changed.length === 0)
-            continue;
-        out.push(makeFinding(fg403_version_not_bumped_meta, {
-            solution: head,
-            location: head.origin,
-            message: `Solution '${head.uniqueName}' still has version ${head.version}, but this change alters it: ${changed.join('; ')}.`,
-            mitigation: [
-                `Raise the version of '${head.uniqueName}' in the development environment (Solution > Settings, or pac solution version --strategy ...) before exporting, e.g. to ${bump(head.version)}.`,
-                'Export again and commit the new export with its new version.',
-            ],
-            identity: [head.version],
-        }));
-    }
-    return out;
-}
-function bump(version) {
-    const parts = version.split('.');
-    const last = Number(parts[parts.length - 1]);
-    if (!Number.isFinite(last))
-        return `${version}.1`;
-    parts[parts.length - 1] = String(last + 1);
-    return parts.join('.');
-}
-const versionNotBumped = { meta: fg403_version_not_bumped_meta, checkChange: fg403_version_not_bumped_checkChange };
-
-;// CONCATENATED MODULE: ./src/rules/registry.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Every rule FlowGuard runs, in id order. Ids are banded by area:
- * FG1xx app ↔ flow signature, FG2xx flow state and run time, FG3xx connections,
- * FG4xx solution lifecycle, FG5xx security.
- */
-const RULES = [
-    flowInputDrift,
-    flowOutputDrift,
-    flowConnectionDrift,
-    flowNotFound,
-    flowDisabled,
-    syncTimeoutRisk,
-    connectionMode,
-    missingConnectionReference,
-    deploymentSettingsGap,
-    unmanagedSolution,
-    unmanagedLayerRisk,
-    secretInExport,
-];
-/** Rules that compare a base with a head (pull-request mode). */
-const CHANGE_RULES = [flowChangedAppUnchanged, versionNotBumped];
-/** Metadata of every rule, snapshot and change rules, in id order: for docs, SARIF and configuration. */
-const ALL_RULE_META = [...RULES.map((r) => r.meta), ...CHANGE_RULES.map((r) => r.meta)].sort((a, b) => (a.id < b.id ? -1 : 1));
-
 ;// CONCATENATED MODULE: ./src/change/compare.ts
 
 /** Marks each head finding new or existing by fingerprint, and lists the base findings that are gone. */
@@ -58993,10 +59001,9 @@ function classifyFindings(base, head) {
         fixed: base.filter((f) => !after.has(f.fingerprint)),
     };
 }
-/** What changed between base and head, solution by solution: versions, flows (with the apps calling them), app bindings. */
-function describeChanges(pairs, head) {
+/** What changed between base and head, solution by solution: versions, flows, app bindings. Renderers name the apps that call each flow. */
+function describeChanges(pairs) {
     const out = [];
-    const callers = callersByFlow(head);
     for (const { base, head: h } of pairs) {
         if (!base || !h) {
             const s = (h ?? base);
@@ -59014,8 +59021,7 @@ function describeChanges(pairs, head) {
             if (d.change === 'unchanged')
                 continue;
             const flow = hf.get(id) ?? bf.get(id);
-            const apps = (callers.get(`${h.path}\u0000${id}`) ?? []).map((a) => `called by app '${a}'`);
-            out.push({ kind: 'flow', change: d.change, solution: h.path, name: flow?.name ?? id, id, details: [...d.details, ...apps] });
+            out.push({ kind: 'flow', change: d.change, solution: h.path, name: flow?.name ?? id, id, details: d.details });
         }
         for (const app of h.apps) {
             const old = base.apps.find((a) => a.name.toLowerCase() === app.name.toLowerCase());
@@ -59036,23 +59042,6 @@ function describeChanges(pairs, head) {
         }
     }
     return out;
-}
-function callersByFlow(ws) {
-    const map = new Map();
-    for (const s of ws.solutions) {
-        for (const app of s.apps) {
-            for (const call of app.calls) {
-                if (!call.binding.flowId)
-                    continue;
-                const key = `${call.binding.solutionPath}\u0000${call.binding.flowId}`;
-                const list = map.get(key) ?? [];
-                if (!list.includes(app.displayName))
-                    list.push(app.displayName);
-                map.set(key, list);
-            }
-        }
-    }
-    return map;
 }
 
 ;// CONCATENATED MODULE: ./src/change/pairing.ts
@@ -59497,10 +59486,10 @@ async function git_changedFiles(cwd, base, head, paths) {
 
 const DEFAULT_CONFIG_FILE = '.github/flowguard.yml';
 /** Loads the configuration file: the given one (must exist), else `.github/flowguard.yml` when present, else defaults. */
-async function engine_loadConfig(cwd, file) {
+async function loadConfig(cwd, file) {
     const path = file ?? ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
     if (path && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, path)))
-        throw new config_ConfigError(`configuration file '${path}' does not exist`);
+        throw new ConfigError(`configuration file '${path}' does not exist`);
     if (!path)
         return structuredClone(config_DEFAULT_CONFIG);
     return parseConfig(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, path), 'utf8'), path, ALL_RULE_META);
@@ -59526,13 +59515,13 @@ async function analyzeTree(tree, config, release, read = {}) {
     return { workspace, findings: kept, suppressed };
 }
 /** Reads the solutions under `paths` of the working tree and runs the rules. */
-async function engine_analyze(options) {
+async function analyze(options) {
     const config = options.config ?? structuredClone(config_DEFAULT_CONFIG);
     const tree = await folder_workingTree(options.cwd, options.paths);
     const result = await analyzeTree(tree, config, options.release ?? false);
     return { ...result, report: buildReport(result.workspace, result.findings) };
 }
-class engine_BaseError extends (/* unused pure expression or super */ null && (Error)) {
+class BaseError extends (/* unused pure expression or super */ null && (Error)) {
 }
 /**
  * Pull-request mode: analyses the head (working tree) against a base and reports what the change
@@ -59540,14 +59529,14 @@ class engine_BaseError extends (/* unused pure expression or super */ null && (E
  * the solutions the diff touches are analysed in depth; the rest of the base is indexed so that
  * bindings across solutions still resolve.
  */
-async function engine_analyzeChange(options) {
+async function analyzeChange(options) {
     let baseTree;
     let changed;
     let baseCommit;
     if (options.base.ref !== undefined) {
         const ref = await resolveCommit(options.cwd, options.base.ref);
         if (!ref)
-            throw new engine_BaseError(`base ref '${options.base.ref}' is not a commit in this repository (fetch it first, e.g. git fetch origin ${options.base.ref})`);
+            throw new BaseError(`base ref '${options.base.ref}' is not a commit in this repository (fetch it first, e.g. git fetch origin ${options.base.ref})`);
         baseCommit = (await mergeBase(options.cwd, ref, 'HEAD')) ?? ref;
         changed = await changedFiles(options.cwd, baseCommit, 'worktree', options.paths);
         baseTree = await gitTree(options.cwd, baseCommit, options.paths);
@@ -59556,7 +59545,7 @@ async function engine_analyzeChange(options) {
         baseTree = await workingTree(options.cwd, [options.base.path]);
     }
     else
-        throw new engine_BaseError('a base needs a ref or a path');
+        throw new BaseError('a base needs a ref or a path');
     const headTree = await workingTree(options.cwd, options.paths);
     const result = await compareTrees({ baseTree, headTree, ...(changed ? { changed } : {}) }, options.config ?? structuredClone(DEFAULT_CONFIG), options.release ?? false);
     return { ...result, baseCommit };
@@ -59574,7 +59563,7 @@ async function compareTrees(trees, config, release) {
     const { kept } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
     const inScope = scopeFilter(head.workspace, headTouched);
     const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
-    const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)), head.workspace);
+    const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
     const report = buildReport(head.workspace, findings, { fixed, changes });
     return { workspace: head.workspace, findings, suppressed: head.suppressed, report, base, pairs };
 }
@@ -59602,7 +59591,7 @@ function scopeFilter(ws, touched) {
 /** Default cap for a name printed in Markdown (code points, before escaping). */
 const DEFAULT_MAX_NAME_LENGTH = 200;
 /** Cap for longer free text (finding messages, mitigation steps). */
-const escape_MAX_MESSAGE_LENGTH = 2000;
+const MAX_MESSAGE_LENGTH = 2000;
 const ELLIPSIS = '…';
 const ZWSP = '\u200b';
 /**
@@ -59618,7 +59607,7 @@ const AZURE_RESOURCE_ID = /\/subscriptions\/[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4
  * and resource-group name of Azure resource ids.
  * Idempotent: redacting twice gives the same text.
  */
-function escape_redactSecrets(text) {
+function redactSecrets(text) {
     return text
         .replace(SIG_PARAM, (_m, before, key) => `${before}${key}REDACTED`)
         .replace(AZURE_RESOURCE_ID, (_m, rg) => {
@@ -59661,8 +59650,8 @@ function truncate(text, max) {
     return points.slice(0, max - 1).join('') + ELLIPSIS;
 }
 /** Redacts, strips control characters and caps: the plain-text form of an untrusted string, on one line. */
-function escape_plainText(text, maxLength = escape_MAX_MESSAGE_LENGTH) {
-    return truncate(stripControl(escape_redactSecrets(text)), maxLength);
+function plainText(text, maxLength = MAX_MESSAGE_LENGTH) {
+    return truncate(stripControl(redactSecrets(text)), maxLength);
 }
 /**
  * Breaks GitHub's autolinks in text: `@user` / `@org/team` mentions and `#123` / `GH-123` issue
@@ -59684,7 +59673,7 @@ const MARKDOWN_META = /[\\`*_{}[\]()#+\-.!|~]/g;
  * Not for HTML blocks (backslash escapes are not processed there): use {@link escapeHtml}.
  */
 function escapeMarkdown(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
-    const clean = neutralizeMentions(escape_plainText(text, maxLength));
+    const clean = neutralizeMentions(plainText(text, maxLength));
     return clean
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -59693,14 +59682,14 @@ function escapeMarkdown(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
 }
 /** Escapes untrusted text for HTML element content (no Markdown processing happens there). */
 function escapeHtml(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
-    return neutralizeMentions(escape_plainText(text, maxLength))
+    return neutralizeMentions(plainText(text, maxLength))
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;');
 }
 /** Escapes untrusted text for a double- or single-quoted HTML attribute value. */
 function escapeHtmlAttr(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
-    return escape_plainText(text, maxLength)
+    return plainText(text, maxLength)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -59715,7 +59704,7 @@ function escapeHtmlAttr(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
  * mentions need no neutralising here.
  */
 function inlineCode(text, options = {}) {
-    let content = escape_plainText(text, options.maxLength ?? DEFAULT_MAX_NAME_LENGTH);
+    let content = plainText(text, options.maxLength ?? DEFAULT_MAX_NAME_LENGTH);
     if (options.table)
         content = content.replace(/\|/g, '\\|');
     if (content === '')
@@ -59729,7 +59718,7 @@ function inlineCode(text, options = {}) {
 const TRUSTED_LINK = /https:\/\/learn\.microsoft\.com\/[A-Za-z0-9/#._~%-]+/g;
 /** {@link escapeMarkdown}, except that Microsoft Learn URLs stay clickable autolinks. */
 function escapeMarkdownWithLinks(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
-    const clean = escape_plainText(text, maxLength);
+    const clean = plainText(text, maxLength);
     let out = '';
     let last = 0;
     for (const m of clean.matchAll(TRUSTED_LINK)) {
@@ -59744,6 +59733,47 @@ function escapeSegment(seg, maxLength) {
     const lead = /^\s*/.exec(seg)?.[0] ?? '';
     const trail = seg.length > lead.length ? (/\s*$/.exec(seg)?.[0] ?? '') : '';
     return lead + escapeMarkdown(seg, maxLength) + trail;
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+/** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
+const MAX_ANNOTATIONS = 10;
+/** GitHub truncates long annotation messages; keep them readable. */
+const MAX_ANNOTATION_MESSAGE = 4000;
+/**
+ * Workflow annotations for findings: at most `max`, worst first (errors, then warnings, then notes),
+ * otherwise in input order. Messages are plain text (redacted, control characters removed, newlines
+ * kept — the sink's annotation command escapes them) and name the path inside an archive, which
+ * GitHub cannot show. There are no line numbers, so `startLine` is left out (a file-level annotation).
+ */
+function toAnnotations(findings, max = MAX_ANNOTATIONS) {
+    const limit = Math.max(0, Math.floor(max));
+    const ordered = findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
+        .map((x) => x.f);
+    const annotations = ordered.slice(0, limit).map(toAnnotation);
+    return { annotations, overflow: ordered.length - annotations.length };
+}
+function toAnnotation(f) {
+    const lines = [stripControlKeepNewlines(redactSecrets(f.message))];
+    if (f.location.inner)
+        lines.push(`In ${plainText(f.location.inner, 500)}.`);
+    if (f.errorCodes.length > 0)
+        lines.push(`Predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}.`);
+    const firstStep = f.mitigation[0];
+    if (firstStep !== undefined) {
+        const more = f.mitigation.length > 1 ? ` (${plural(f.mitigation.length - 1, 'more step')} in the report)` : '';
+        lines.push(`Fix: ${plainText(firstStep)}${more}`);
+    }
+    return {
+        level: SEVERITY_STYLE[f.severity]?.annotation ?? 'warning',
+        message: truncate(lines.join('\n'), MAX_ANNOTATION_MESSAGE),
+        title: plainText(`${f.ruleId} ${f.rule}`, 200),
+        file: plainText(f.location.file, 1000),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -59833,15 +59863,15 @@ function stableStringify(value, shape = any, options = {}) {
  * The JSON report: keys in the order of the {@link Report} type, findings and fixed findings in
  * {@link sortFindings} order, diagnostics sorted, every string redacted; 2-space indent, trailing newline.
  */
-function json_renderJson(report) {
+function renderJson(report) {
     const normalized = {
         ...report,
-        findings: sort_sortFindings(report.findings),
+        findings: sortFindings(report.findings),
         diagnostics: sort_sortDiagnostics(report.diagnostics),
     };
     if (report.fixed)
-        normalized.fixed = sort_sortFindings(report.fixed);
-    return `${stableStringify(normalized, REPORT_SHAPE, { indent: 2, mapString: escape_redactSecrets })}\n`;
+        normalized.fixed = sortFindings(report.fixed);
+    return `${stableStringify(normalized, REPORT_SHAPE, { indent: 2, mapString: redactSecrets })}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/common.ts
@@ -59919,7 +59949,7 @@ function connectionModeLabel(runtimeSource) {
             return runtimeSource === '' ? 'unknown' : runtimeSource;
     }
 }
-function common_analysisStats(report) {
+function analysisStats(report) {
     let apps = 0;
     let flows = 0;
     for (const s of report.solutions) {
@@ -59971,7 +60001,7 @@ const FULL = {
  * When the text exceeds `options.maxLength`, it drops, in order, the bodies of already-present findings,
  * the dependency map, the how-to-fix steps and the change list, then prints fewer findings, and says so.
  */
-function markdown_renderMarkdown(report, ctx, options = {}) {
+function renderMarkdown(report, ctx, options = {}) {
     const max = options.maxLength ?? MAX_COMMENT_LENGTH;
     const hint = options.fullReportHint ?? 'the job summary and the SARIF and JSON reports';
     const marker = options.marker ?? REPORT_MARKER;
@@ -60012,7 +60042,7 @@ function render(report, ctx, detail, hint, marker) {
     out.push(...r.diagnostics());
     out.push(...r.footer());
     // Every untrusted string was redacted when escaped; one more pass covers the rest (links, rule metadata).
-    return escape_redactSecrets(`${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
+    return redactSecrets(`${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
 }
 class Renderer {
     report;
@@ -60025,16 +60055,16 @@ class Renderer {
         this.report = report;
         this.ctx = ctx;
         this.detail = detail;
-        this.sorted = sort_sortFindings(report.findings);
+        this.sorted = sortFindings(report.findings);
         this.codeDocs = errorCodeDocs(ctx.rules);
     }
     /** `❌ FlowGuard: 2 errors, 1 warning — 2 apps will break at run time`. */
     verdict() {
         const { report, ctx } = this;
         const tool = escapeMarkdown(report.tool.name || 'FlowGuard');
-        const considered = ctx.compared ? this.sorted.filter(sort_isNew) : this.sorted;
-        const counts = sort_countBySeverity(considered);
-        const unread = report.diagnostics.length > 0 ? ` · ${severity_plural(report.diagnostics.length, 'file')} could not be read` : '';
+        const considered = ctx.compared ? this.sorted.filter(isNew) : this.sorted;
+        const counts = countBySeverity(considered);
+        const unread = report.diagnostics.length > 0 ? ` · ${plural(report.diagnostics.length, 'file')} could not be read` : '';
         const context = [];
         if (ctx.compared) {
             const existing = this.sorted.length - considered.length;
@@ -60050,26 +60080,26 @@ class Renderer {
                 return `✅ ${tool}: no new integration problems in this pull request${contextText}${unread}`;
             if (report.solutions.length === 0)
                 return `ℹ️ ${tool}: no Power Platform solutions found${unread}`;
-            return `✅ ${tool}: no integration problems found in ${severity_plural(report.solutions.length, 'solution')}${unread}`;
+            return `✅ ${tool}: no integration problems found in ${plural(report.solutions.length, 'solution')}${unread}`;
         }
-        const worst = severity_SEVERITIES.find((s) => counts[s] > 0);
+        const worst = SEVERITIES.find((s) => counts[s] > 0);
         const breaking = new Set(considered.filter((f) => f.severity === 'error' && f.app).map((f) => `${f.solution.path}\u0000${f.app?.name}`)).size;
-        const apps = breaking > 0 ? ` — ${severity_plural(breaking, 'app')} will break at run time` : '';
-        return `${SEVERITY_STYLE[worst].icon} ${tool}: ${severity_countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
+        const apps = breaking > 0 ? ` — ${plural(breaking, 'app')} will break at run time` : '';
+        return `${SEVERITY_STYLE[worst].icon} ${tool}: ${countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
     }
     findingSections() {
         const { ctx, report } = this;
         const out = [];
         if (ctx.compared) {
-            const added = this.sorted.filter(sort_isNew);
-            const existing = this.sorted.filter((f) => !sort_isNew(f));
+            const added = this.sorted.filter(isNew);
+            const existing = this.sorted.filter((f) => !isNew(f));
             out.push(`### New in this pull request (${added.length})`, '');
             out.push(...(added.length > 0 ? this.groups(added) : ['No new problems.', '']));
-            const fixed = sort_sortFindings(report.fixed ?? []);
+            const fixed = sortFindings(report.fixed ?? []);
             if (fixed.length > 0) {
                 out.push(`### Fixed (${fixed.length})`, '');
                 for (const f of fixed)
-                    out.push(`- ✅ ${this.ruleLabel(f)} — ${this.componentLabel(f)}${escapeMarkdown(f.message, escape_MAX_MESSAGE_LENGTH)}`);
+                    out.push(`- ✅ ${this.ruleLabel(f)} — ${this.componentLabel(f)}${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`);
                 out.push('');
             }
             if (existing.length > 0) {
@@ -60079,14 +60109,14 @@ class Renderer {
                     out.push('</details>', '');
                 }
                 else {
-                    out.push(`${severity_plural(existing.length, 'finding')} already present before this pull request (not shown).`, '');
+                    out.push(`${plural(existing.length, 'finding')} already present before this pull request (not shown).`, '');
                 }
             }
             return out;
         }
         if (this.sorted.length === 0)
             return out;
-        for (const severity of severity_SEVERITIES) {
+        for (const severity of SEVERITIES) {
             const group = this.sorted.filter((f) => f.severity === severity);
             if (group.length === 0)
                 continue;
@@ -60129,18 +60159,18 @@ class Renderer {
             }
         }
         if (omitted > 0)
-            out.push(`…and ${severity_plural(omitted, 'more finding')} not shown here.`, '');
+            out.push(`…and ${plural(omitted, 'more finding')} not shown here.`, '');
         return out;
     }
     finding(f) {
-        const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}: ${escapeMarkdown(f.message, escape_MAX_MESSAGE_LENGTH)}`];
+        const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
         if (f.errorCodes.length > 0)
             lines.push(`Predicted errors: ${f.errorCodes.map((c) => this.errorCode(c)).join(', ')}`);
         lines.push(`Location: ${locationText(f.location.file, f.location.inner)}`);
         const out = [lines.join('\\\n'), ''];
         if (this.detail.mitigations && f.mitigation.length > 0) {
             out.push('<details><summary>How to fix</summary>', '');
-            f.mitigation.forEach((step, i) => out.push(`${i + 1}. ${escapeMarkdownWithLinks(step, escape_MAX_MESSAGE_LENGTH)}`));
+            f.mitigation.forEach((step, i) => out.push(`${i + 1}. ${escapeMarkdownWithLinks(step, MAX_MESSAGE_LENGTH)}`));
             out.push('', '</details>', '');
         }
         return out;
@@ -60169,7 +60199,7 @@ class Renderer {
     }
     changes(changes) {
         if (!this.detail.changes)
-            return [`### What changed`, '', `${severity_plural(changes.length, 'change')} (not shown).`, ''];
+            return [`### What changed`, '', `${plural(changes.length, 'change')} (not shown).`, ''];
         const kindOrder = { flow: 0, app: 1, solution: 2 };
         const sorted = [...changes].sort((a, b) => (kindOrder[a.kind] ?? 3) - (kindOrder[b.kind] ?? 3) ||
             compareText(a.solution, b.solution) ||
@@ -60201,7 +60231,7 @@ class Renderer {
                 out.push(`- 📦 Solution **${escapeMarkdown(c.name)}** · ${inlineCode(c.solution)} — ${what}.`);
             }
             for (const d of c.details)
-                out.push(`  - ${escapeMarkdown(d, escape_MAX_MESSAGE_LENGTH)}`);
+                out.push(`  - ${escapeMarkdown(d, MAX_MESSAGE_LENGTH)}`);
         }
         out.push('');
         return out;
@@ -60260,7 +60290,7 @@ class Renderer {
         const out = [`<details><summary>Files FlowGuard could not fully read (${diags.length})</summary>`, ''];
         const shown = diags.slice(0, this.detail.diagnosticsLimit);
         for (const d of shown) {
-            out.push(`- ${SEVERITY_STYLE[d.severity]?.icon ?? '•'} ${locationText(d.file, d.inner)}: ${escapeMarkdown(d.message, escape_MAX_MESSAGE_LENGTH)}`);
+            out.push(`- ${SEVERITY_STYLE[d.severity]?.icon ?? '•'} ${locationText(d.file, d.inner)}: ${escapeMarkdown(d.message, MAX_MESSAGE_LENGTH)}`);
         }
         if (shown.length < diags.length)
             out.push(`- …and ${diags.length - shown.length} more.`);
@@ -60268,14 +60298,14 @@ class Renderer {
         return out;
     }
     footer() {
-        const counts = sort_countBySeverity(this.sorted);
-        const parts = severity_SEVERITIES.map((s) => severity_plural(counts[s], SEVERITY_STYLE[s].singular));
+        const counts = countBySeverity(this.sorted);
+        const parts = SEVERITIES.map((s) => plural(counts[s], SEVERITY_STYLE[s].singular));
         if (this.ctx.compared) {
-            parts.push(`${this.sorted.filter(sort_isNew).length} new`);
+            parts.push(`${this.sorted.filter(isNew).length} new`);
             parts.push(`${this.report.fixed?.length ?? 0} fixed`);
         }
-        const stats = common_analysisStats(this.report);
-        const analysed = `analysed ${severity_plural(stats.solutions, 'solution')}, ${severity_plural(stats.apps, 'canvas app')}, ${severity_plural(stats.flows, 'flow')}`;
+        const stats = analysisStats(this.report);
+        const analysed = `analysed ${plural(stats.solutions, 'solution')}, ${plural(stats.apps, 'canvas app')}, ${plural(stats.flows, 'flow')}`;
         const tool = `${escapeMarkdown(this.report.tool.name || 'FlowGuard')} ${escapeMarkdown(this.report.tool.version)}`;
         return ['---', '', `<sub>${parts.join(' · ')} — ${analysed} — ${tool}</sub>`];
     }
@@ -60350,8 +60380,8 @@ function level(severity) {
     return SEVERITY_STYLE[severity]?.sarif ?? 'warning';
 }
 /** Plain text for SARIF `message.text`: redacted, control characters (except newlines) removed, capped. */
-function sarifText(text, max = escape_MAX_MESSAGE_LENGTH) {
-    return truncate(stripControlKeepNewlines(escape_redactSecrets(text)), max);
+function sarifText(text, max = MAX_MESSAGE_LENGTH) {
+    return truncate(stripControlKeepNewlines(redactSecrets(text)), max);
 }
 function isAbsoluteUrl(url) {
     return url !== undefined && /^https?:\/\/[^\s]+$/i.test(url);
@@ -60376,7 +60406,7 @@ function sarifRule(rule, docsBase) {
         .map((c) => (isAbsoluteUrl(c.docs) ? `[${inlineCode(c.code)}](${c.docs})` : inlineCode(c.code)))
         .join(', ');
     const text = [rule.summary, rule.impact];
-    const markdown = [escapeMarkdown(rule.summary, escape_MAX_MESSAGE_LENGTH), escapeMarkdown(rule.impact, escape_MAX_MESSAGE_LENGTH)];
+    const markdown = [escapeMarkdown(rule.summary, MAX_MESSAGE_LENGTH), escapeMarkdown(rule.impact, MAX_MESSAGE_LENGTH)];
     if (rule.errorCodes.length > 0) {
         text.push(`Predicted errors: ${codesText}.`);
         markdown.push(`**Predicted errors:** ${codesMd}`);
@@ -60390,7 +60420,7 @@ function sarifRule(rule, docsBase) {
         name: rule.name,
         shortDescription: { text: sarifText(rule.summary) },
         fullDescription: { text: sarifText(rule.impact) },
-        help: { text: sarifText(text.join('\n\n'), 10_000), markdown: escape_redactSecrets(markdown.join('\n\n')) },
+        help: { text: sarifText(text.join('\n\n'), 10_000), markdown: redactSecrets(markdown.join('\n\n')) },
         ...(helpUri ? { helpUri } : {}),
         defaultConfiguration: { level: level(rule.defaultSeverity) },
         properties: { tags: ruleTags(rule), errorCodes: rule.errorCodes.map((c) => c.code) },
@@ -60424,7 +60454,7 @@ function sarif_location(file, inner) {
  * Fixed findings are not results (code scanning closes their alerts when they are absent).
  */
 function renderSarif(report, ctx) {
-    const findings = sort_sortFindings(report.findings);
+    const findings = sortFindings(report.findings);
     const catalogue = [...ctx.rules];
     const known = new Set(catalogue.map((r) => r.id));
     for (const f of findings) {
@@ -60491,13 +60521,13 @@ function renderSarif(report, ctx) {
     return redactDeep(log);
 }
 /** {@link renderSarif} as 2-space JSON with a trailing newline. */
-function sarif_renderSarifJson(report, ctx) {
+function renderSarifJson(report, ctx) {
     return `${JSON.stringify(renderSarif(report, ctx), null, 2)}\n`;
 }
 /** A copy with {@link redactSecrets} applied to every string value. */
 function redactDeep(value) {
     if (typeof value === 'string')
-        return escape_redactSecrets(value);
+        return redactSecrets(value);
     if (Array.isArray(value))
         return value.map((v) => redactDeep(v));
     if (value !== null && typeof value === 'object') {
@@ -60507,186 +60537,6 @@ function redactDeep(value) {
         return out;
     }
     return value;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-
-
-const INDENT = '    ';
-const MAX_PATH_LENGTH = 500;
-/** `file:inner` (the inner path only for archives). */
-function where(file, inner) {
-    const f = plainText(file, MAX_PATH_LENGTH);
-    return inner ? `${f}:${plainText(inner, MAX_PATH_LENGTH)}` : f;
-}
-function header(f) {
-    return `${where(f.location.file, f.location.inner)}: ${plainText(f.severity, 20)} ${plainText(f.ruleId, 50)} ${plainText(f.rule, 100)}: ${plainText(f.message, MAX_MESSAGE_LENGTH)}`;
-}
-/**
- * The terminal format (no colours): one block per finding, in {@link sortFindings} order —
- * `path[:inner]: severity RULEID rule-name: message`, then, indented, the predicted error codes, the
- * status when compared, and the numbered fix steps — followed by fixed findings, diagnostics and a count line.
- * Untrusted text is redacted and stripped of control characters (no terminal escape sequences get through).
- */
-function text_renderText(report, ctx) {
-    const out = [];
-    const findings = sortFindings(report.findings);
-    for (const f of findings) {
-        out.push(header(f));
-        if (f.errorCodes.length > 0)
-            out.push(`${INDENT}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
-        if (ctx.compared)
-            out.push(`${INDENT}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
-        if (f.mitigation.length > 0) {
-            out.push(`${INDENT}how to fix:`);
-            f.mitigation.forEach((step, i) => out.push(`${INDENT}  ${i + 1}. ${plainText(step, MAX_MESSAGE_LENGTH)}`));
-        }
-        out.push('');
-    }
-    const fixed = sortFindings(report.fixed ?? []);
-    if (fixed.length > 0) {
-        out.push('fixed:');
-        for (const f of fixed)
-            out.push(`${INDENT}${header(f)}`);
-        out.push('');
-    }
-    const diagnostics = sortDiagnostics(report.diagnostics);
-    if (diagnostics.length > 0) {
-        out.push('diagnostics:');
-        for (const d of diagnostics)
-            out.push(`${INDENT}${where(d.file, d.inner)}: ${plainText(d.severity, 20)}: ${plainText(d.message, MAX_MESSAGE_LENGTH)}`);
-        out.push('');
-    }
-    out.push(countLine(report, ctx, findings));
-    return redactSecrets(`${out.join('\n')}\n`);
-}
-function countLine(report, ctx, findings) {
-    const counts = countBySeverity(findings);
-    const stats = analysisStats(report);
-    const scope = `${plural(stats.solutions, 'solution')}, ${plural(stats.apps, 'canvas app')}, ${plural(stats.flows, 'flow')}`;
-    const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
-    const found = total === 0 ? 'no problems' : countPhrase(counts);
-    const compared = ctx.compared ? ` (${findings.filter(isNew).length} new, ${report.fixed?.length ?? 0} fixed)` : '';
-    const unread = report.diagnostics.length > 0 ? `; ${plural(report.diagnostics.length, 'diagnostic')}` : '';
-    const tool = `${plainText(report.tool.name || 'FlowGuard', 50)} ${plainText(report.tool.version, 50)}`;
-    return `${found}${compared} in ${scope}${unread} — ${tool}`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const DOCS_BASE = 'https://github.com/flowguard/flowguard/blob/main/docs/rules/';
-function renderContext(compared) {
-    return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
-}
-function main_render(report, format, ctx) {
-    switch (format) {
-        case 'json':
-            return renderJson(report);
-        case 'sarif':
-            return renderSarifJson(report, ctx);
-        case 'markdown':
-            // A file or terminal has no comment size limit: the whole report, fix steps included.
-            return renderMarkdown(report, ctx, { maxLength: 10_000_000 });
-        case 'text':
-            return renderText(report, ctx);
-    }
-}
-/** Runs the CLI; returns the exit code (0 ran, 1 findings at or above --fail-on, 2 usage or fatal error). */
-async function runCli(argv, io) {
-    let args;
-    try {
-        args = parseArgs(argv);
-    }
-    catch (err) {
-        if (err instanceof UsageError) {
-            io.stderr(`flowguard: ${err.message}\n\n${USAGE}\n`);
-            return 2;
-        }
-        throw err;
-    }
-    if (args.help) {
-        io.stdout(`${USAGE}\n`);
-        return 0;
-    }
-    if (args.version) {
-        io.stdout(`${VERSION}\n`);
-        return 0;
-    }
-    try {
-        const config = await loadConfig(io.cwd, args.config);
-        const compared = args.baseRef !== undefined || args.basePath !== undefined;
-        const options = { cwd: io.cwd, paths: args.paths, config, release: args.release };
-        const analysis = compared
-            ? await analyzeChange({ ...options, base: { ...(args.baseRef !== undefined ? { ref: args.baseRef } : {}), ...(args.basePath !== undefined ? { path: args.basePath } : {}) } })
-            : await analyze(options);
-        const report = analysis.report;
-        const out = main_render(report, args.format, renderContext(compared));
-        if (args.output)
-            await writeFile(resolve(io.cwd, args.output), out);
-        else
-            io.stdout(out);
-        const failOn = args.failOn ?? 'never';
-        return gate(report.findings, failOn, args.failOnScope ?? (compared ? 'new' : 'all')) ? 1 : 0;
-    }
-    catch (err) {
-        const message = err instanceof ConfigError || err instanceof BaseError ? err.message : err.message;
-        io.stderr(`flowguard: ${message}\n`);
-        return 2;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-
-/** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
-const MAX_ANNOTATIONS = 10;
-/** GitHub truncates long annotation messages; keep them readable. */
-const MAX_ANNOTATION_MESSAGE = 4000;
-/**
- * Workflow annotations for findings: at most `max`, worst first (errors, then warnings, then notes),
- * otherwise in input order. Messages are plain text (redacted, control characters removed, newlines
- * kept — the sink's annotation command escapes them) and name the path inside an archive, which
- * GitHub cannot show. There are no line numbers, so `startLine` is left out (a file-level annotation).
- */
-function toAnnotations(findings, max = MAX_ANNOTATIONS) {
-    const limit = Math.max(0, Math.floor(max));
-    const ordered = findings
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
-        .map((x) => x.f);
-    const annotations = ordered.slice(0, limit).map(toAnnotation);
-    return { annotations, overflow: ordered.length - annotations.length };
-}
-function toAnnotation(f) {
-    const lines = [stripControlKeepNewlines(escape_redactSecrets(f.message))];
-    if (f.location.inner)
-        lines.push(`In ${escape_plainText(f.location.inner, 500)}.`);
-    if (f.errorCodes.length > 0)
-        lines.push(`Predicted errors: ${f.errorCodes.map((c) => escape_plainText(c, 100)).join(', ')}.`);
-    const firstStep = f.mitigation[0];
-    if (firstStep !== undefined) {
-        const more = f.mitigation.length > 1 ? ` (${severity_plural(f.mitigation.length - 1, 'more step')} in the report)` : '';
-        lines.push(`Fix: ${escape_plainText(firstStep)}${more}`);
-    }
-    return {
-        level: SEVERITY_STYLE[f.severity]?.annotation ?? 'warning',
-        message: truncate(lines.join('\n'), MAX_ANNOTATION_MESSAGE),
-        title: escape_plainText(`${f.ruleId} ${f.rule}`, 200),
-        file: escape_plainText(f.location.file, 1000),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/permissions.ts
@@ -63024,7 +62874,7 @@ var createTokenAuth = function createTokenAuth2(token) {
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
-const dist_src_version_VERSION = "7.0.8";
+const version_VERSION = "7.0.8";
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
@@ -63053,9 +62903,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-const userAgentTrail = `octokit-core.js/${dist_src_version_VERSION} ${getUserAgent()}`;
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
 class Octokit {
-  static VERSION = dist_src_version_VERSION;
+  static VERSION = version_VERSION;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -63169,7 +63019,7 @@ class Octokit {
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
+const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
@@ -65602,7 +65452,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+restEndpointMethods.VERSION = dist_src_version_VERSION;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -65610,7 +65460,7 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
@@ -66822,7 +66672,7 @@ async function analyzeForEvent(a) {
             const head = await analyzeTree(await git_gitTree(cwd, sha, inputs.paths), config, release);
             return { result: { ...head, report: buildReport(head.workspace, head.findings) }, compared: false, pullFiles: undefined };
         }
-        return { result: await engine_analyze({ cwd, paths: inputs.paths, config, release }), compared: false, pullFiles: undefined };
+        return { result: await analyze({ cwd, paths: inputs.paths, config, release }), compared: false, pullFiles: undefined };
     }
     if (git) {
         const base = await ensureCommit(cwd, ctx.baseSha, a.log);
@@ -66922,7 +66772,7 @@ async function main_run(env = process.env) {
         const cwd = env.GITHUB_WORKSPACE || process.cwd();
         const payload = readEvent(env.GITHUB_EVENT_PATH);
         const ctx = resolveContext(env.GITHUB_EVENT_NAME ?? '', payload, env, { baseRef: inputs.baseRef, headRef: inputs.headRef });
-        const config = await engine_loadConfig(cwd, inputs.config);
+        const config = await loadConfig(cwd, inputs.config);
         if (inputs.releaseBranches)
             config.release.branches = inputs.releaseBranches;
         const release = isReleaseBranch(ctx.branch, config);
@@ -66942,14 +66792,14 @@ async function main_run(env = process.env) {
             if (inputs.review !== 'none')
                 await review(octokit, ctx, inputs, report, compared, analysis.pullFiles);
         }
-        const failing = gate_gate(report.findings, inputs.failOn, scope);
+        const failing = gate(report.findings, inputs.failOn, scope);
         if (failing) {
             const counted = report.findings.filter((f) => inputs.failOn !== 'never' && main_RANK[f.severity] >= main_RANK[inputs.failOn] && (scope === 'all' || f.status !== 'existing'));
             setFailed(`FlowGuard: ${counted.length} ${scope === 'new' && compared ? 'new ' : ''}finding(s) at or above '${inputs.failOn}'. See the job summary for what breaks and how to fix it.`);
         }
     }
     catch (err) {
-        const message = err instanceof inputs_InputError || err instanceof config_ConfigError ? err.message : `${err.message}`;
+        const message = err instanceof inputs_InputError || err instanceof ConfigError ? err.message : `${err.message}`;
         setFailed(`FlowGuard could not run: ${message}`);
     }
 }
@@ -66971,8 +66821,8 @@ async function writeOutputs(cwd, env, inputs, report, rctx) {
     const dir = env.RUNNER_TEMP || cwd;
     const reportFile = resolvePath(cwd, inputs.reportFile || (0,external_node_path_namespaceObject.join)(dir, 'flowguard-report.json'));
     const sarifFile = resolvePath(cwd, inputs.sarifFile || (0,external_node_path_namespaceObject.join)(dir, 'flowguard.sarif'));
-    await write(reportFile, json_renderJson(report));
-    await write(sarifFile, sarif_renderSarifJson(report, rctx));
+    await write(reportFile, renderJson(report));
+    await write(sarifFile, renderSarifJson(report, rctx));
     const worst = report.findings.reduce((w, f) => (w === undefined || main_RANK[f.severity] > main_RANK[w] ? f.severity : w), undefined);
     setOutput('error-count', report.counts.error);
     setOutput('warning-count', report.counts.warning);
@@ -66992,7 +66842,7 @@ async function write(path, text) {
 async function writeSummary(report, rctx) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const md = markdown_renderMarkdown(report, rctx, { maxLength: 1_000_000 });
+    const md = renderMarkdown(report, rctx, { maxLength: 1_000_000 });
     try {
         await summary.addRaw(fitBytes(md)).write({ overwrite: false });
     }
@@ -67015,7 +66865,7 @@ function annotate(findings, max) {
         notice(`FlowGuard: ${overflow} more finding(s) are not annotated; see the job summary.`);
 }
 async function comment(octokit, ctx, inputs, report, rctx, compared) {
-    const body = markdown_renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
+    const body = renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
     const result = await upsertStickyComment(octokit, {
         owner: ctx.owner,
         repo: ctx.repo,
@@ -67043,7 +66893,7 @@ async function review(octokit, ctx, inputs, report, compared, pullFiles) {
         const first = file?.patch ? firstAddedLine(file.patch) : undefined;
         return { path: f.location.file, ...(first ? { line: first } : {}), body: `**${f.severity} ${f.ruleId} ${f.rule}**: ${f.message}` };
     });
-    const failing = gate_gate(report.findings, inputs.failOn, inputs.failOnScope ?? (compared ? 'new' : 'all'));
+    const failing = gate(report.findings, inputs.failOn, inputs.failOnScope ?? (compared ? 'new' : 'all'));
     const event = inputs.review === 'request-changes' && failing ? 'REQUEST_CHANGES' : 'COMMENT';
     const built = buildReview(reviewFindings, files, event, { header: `FlowGuard found ${findings.length} problem(s) in this pull request. Details and fixes are in the FlowGuard comment and the job summary.`, marker: '<!-- flowguard:review -->' });
     const result = await postReview(octokit, { owner: ctx.owner, repo: ctx.repo, pull: ctx.prNumber, review: built, ...(ctx.headSha ? { commitId: ctx.headSha } : {}) });
@@ -67073,7 +66923,7 @@ function firstAddedLine(patch) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4059);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4906);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -131,10 +131,7 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
 
   const inScope = scopeFilter(head.workspace, headTouched);
   const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
-  const changes = describeChanges(
-    pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)),
-    head.workspace,
-  );
+  const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
   const report = buildReport(head.workspace, findings, { fixed, changes });
   return { workspace: head.workspace, findings, suppressed: head.suppressed, report, base, pairs };
 }

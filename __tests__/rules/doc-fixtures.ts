@@ -356,7 +356,7 @@ export async function runExample(ruleId: string): Promise<ExampleRun> {
   const pairs = pairSolutions(base.solutions, head.solutions);
   const changeFindings = CHANGE_RULES.flatMap((r) => r.checkChange({ base, head, pairs, release: ctx.release, touched: () => true }));
   const { findings, fixed } = classifyFindings(baseFindings, [...headFindings, ...changeFindings]);
-  const report = buildReport(head, only(findings), { fixed: only(fixed), changes: describeChanges(pairs, head) });
+  const report = buildReport(head, only(findings), { fixed: only(fixed), changes: describeChanges(pairs) });
   return {
     all: findings,
     diagnostics: [...base.diagnostics, ...head.diagnostics],

@@ -38,7 +38,7 @@ describe('flow-changed-app-unchanged (FG105)', () => {
     const r = await analyzeChange({ cwd: d, paths: ['head'], base: { path: 'base' } });
     expect(r.findings.filter((f) => f.ruleId === 'FG105')).toEqual([]);
     expect(r.report.fixed?.map((f) => f.ruleId)).toContain('FG201');
-    expect(r.report.changes?.find((c) => c.kind === 'flow')?.details).toEqual(['state off → on', "called by app 'Contoso Requests'"]);
+    expect(r.report.changes?.find((c) => c.kind === 'flow')?.details).toEqual(['state off → on']);
   });
 });
 

@@ -14814,9 +14814,9 @@ module.exports = __nccwpck_require__(9023).deprecate;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(358);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1096);
 
-const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
+const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -14828,16 +14828,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 358:
+/***/ 1096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ak: () => (/* binding */ runCli)
+  a: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: DOCS_BASE, render, renderContext
+// UNUSED EXPORTS: render
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -25320,10 +25320,9 @@ function classifyFindings(base, head) {
         fixed: base.filter((f) => !after.has(f.fingerprint)),
     };
 }
-/** What changed between base and head, solution by solution: versions, flows (with the apps calling them), app bindings. */
-function describeChanges(pairs, head) {
+/** What changed between base and head, solution by solution: versions, flows, app bindings. Renderers name the apps that call each flow. */
+function describeChanges(pairs) {
     const out = [];
-    const callers = callersByFlow(head);
     for (const { base, head: h } of pairs) {
         if (!base || !h) {
             const s = (h ?? base);
@@ -25341,8 +25340,7 @@ function describeChanges(pairs, head) {
             if (d.change === 'unchanged')
                 continue;
             const flow = hf.get(id) ?? bf.get(id);
-            const apps = (callers.get(`${h.path}\u0000${id}`) ?? []).map((a) => `called by app '${a}'`);
-            out.push({ kind: 'flow', change: d.change, solution: h.path, name: flow?.name ?? id, id, details: [...d.details, ...apps] });
+            out.push({ kind: 'flow', change: d.change, solution: h.path, name: flow?.name ?? id, id, details: d.details });
         }
         for (const app of h.apps) {
             const old = base.apps.find((a) => a.name.toLowerCase() === app.name.toLowerCase());
@@ -25363,23 +25361,6 @@ function describeChanges(pairs, head) {
         }
     }
     return out;
-}
-function callersByFlow(ws) {
-    const map = new Map();
-    for (const s of ws.solutions) {
-        for (const app of s.apps) {
-            for (const call of app.calls) {
-                if (!call.binding.flowId)
-                    continue;
-                const key = `${call.binding.solutionPath}\u0000${call.binding.flowId}`;
-                const list = map.get(key) ?? [];
-                if (!list.includes(app.displayName))
-                    list.push(app.displayName);
-                map.set(key, list);
-            }
-        }
-    }
-    return map;
 }
 
 ;// CONCATENATED MODULE: ./src/change/pairing.ts
@@ -25901,7 +25882,7 @@ async function compareTrees(trees, config, release) {
     const { kept } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
     const inScope = scopeFilter(head.workspace, headTouched);
     const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
-    const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)), head.workspace);
+    const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
     const report = buildReport(head.workspace, findings, { fixed, changes });
     return { workspace: head.workspace, findings, suppressed: head.suppressed, report, base, pairs };
 }
@@ -26901,6 +26882,14 @@ function countLine(report, ctx, findings) {
     return `${found}${compared} in ${scope}${unread} — ${tool}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/context.ts
+
+/** Where the rule pages live; findings link their rule there. */
+const DOCS_BASE = 'https://github.com/flowguard/flowguard/blob/main/docs/rules/';
+function renderContext(compared) {
+    return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 class UsageError extends Error {
 }
@@ -27022,10 +27011,6 @@ function gate(findings, failOn, scope) {
 
 
 
-const DOCS_BASE = 'https://github.com/flowguard/flowguard/blob/main/docs/rules/';
-function renderContext(compared) {
-    return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
-}
 function main_render(report, format, ctx) {
     switch (format) {
         case 'json':

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { gate } from '../cli/gate.js';
-import { renderContext } from '../cli/main.js';
+import { renderContext } from '../report/context.js';
 import { ConfigError, isReleaseBranch } from '../config/config.js';
-import { loadConfig, type Analysis } from '../engine.js';
+import { loadConfig } from '../engine.js';
 import { toAnnotations } from '../report/annotations.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -168,4 +168,3 @@ function firstAddedLine(patch: string): number | undefined {
   return undefined;
 }
 
-export type { Analysis };

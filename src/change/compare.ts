@@ -1,4 +1,4 @@
-import type { Solution, Workspace } from '../model/types.js';
+import type { Solution } from '../model/types.js';
 import type { ChangeJson } from '../report/types.js';
 import type { Finding } from '../rules/types.js';
 import { diffFlow, storedBinding } from './diff.js';
@@ -14,10 +14,9 @@ export function classifyFindings(base: readonly Finding[], head: readonly Findin
   };
 }
 
-/** What changed between base and head, solution by solution: versions, flows (with the apps calling them), app bindings. */
-export function describeChanges(pairs: readonly SolutionPair[], head: Workspace): ChangeJson[] {
+/** What changed between base and head, solution by solution: versions, flows, app bindings. Renderers name the apps that call each flow. */
+export function describeChanges(pairs: readonly SolutionPair[]): ChangeJson[] {
   const out: ChangeJson[] = [];
-  const callers = callersByFlow(head);
   for (const { base, head: h } of pairs) {
     if (!base || !h) {
       const s = (h ?? base) as Solution;
@@ -32,8 +31,7 @@ export function describeChanges(pairs: readonly SolutionPair[], head: Workspace)
       const d = diffFlow(bf.get(id), hf.get(id));
       if (d.change === 'unchanged') continue;
       const flow = hf.get(id) ?? bf.get(id);
-      const apps = (callers.get(`${h.path}\u0000${id}`) ?? []).map((a) => `called by app '${a}'`);
-      out.push({ kind: 'flow', change: d.change, solution: h.path, name: flow?.name ?? id, id, details: [...d.details, ...apps] });
+      out.push({ kind: 'flow', change: d.change, solution: h.path, name: flow?.name ?? id, id, details: d.details });
     }
     for (const app of h.apps) {
       const old = base.apps.find((a) => a.name.toLowerCase() === app.name.toLowerCase());
@@ -52,20 +50,4 @@ export function describeChanges(pairs: readonly SolutionPair[], head: Workspace)
     }
   }
   return out;
-}
-
-function callersByFlow(ws: Workspace): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const s of ws.solutions) {
-    for (const app of s.apps) {
-      for (const call of app.calls) {
-        if (!call.binding.flowId) continue;
-        const key = `${call.binding.solutionPath}\u0000${call.binding.flowId}`;
-        const list = map.get(key) ?? [];
-        if (!list.includes(app.displayName)) list.push(app.displayName);
-        map.set(key, list);
-      }
-    }
-  }
-  return map;
 }

@@ -6,8 +6,8 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarifJson } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
+import { renderContext } from '../report/context.js';
 import type { RenderContext, Report } from '../report/types.js';
-import { ALL_RULE_META } from '../rules/registry.js';
 import { VERSION } from '../version.js';
 import { parseArgs, USAGE, UsageError, type FailOn, type Format } from './args.js';
 import { gate } from './gate.js';
@@ -18,11 +18,6 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-export const DOCS_BASE = 'https://github.com/flowguard/flowguard/blob/main/docs/rules/';
-
-export function renderContext(compared: boolean): RenderContext {
-  return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
-}
 
 export function render(report: Report, format: Format, ctx: RenderContext): string {
   switch (format) {
