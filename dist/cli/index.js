@@ -23917,6 +23917,26 @@ function findCandidates(tree) {
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+/**
+ * Exports FlowGuard finds but does not analyse, so that a report never claims a clean bill of
+ * health for them: the Dataverse Git-integration YAML layout (`solutions/<name>/solution.yml`,
+ * not yet verified against real trees), and canvas apps outside any solution (a bare `.msapp`
+ * or `pac canvas unpack` sources), whose flows cannot be resolved by solution ids.
+ */
+function unanalysedExports(tree, solutions) {
+    const inSolution = (path) => solutions.some((c) => c.kind !== 'zip' && (c.path === '' || path.startsWith(`${c.path}/`)));
+    const out = [];
+    for (const name of tree.names) {
+        const key = lookupKey(name);
+        if (/(^|\/)solutions\/[^/]+\/solution\.yml$/.test(key)) {
+            out.push({ file: name, severity: 'note', message: 'a Dataverse Git-integration (YAML) solution: this layout is not analysed yet; export the solution as a zip or unpack it with pac solution unpack to check it' });
+        }
+        else if ((key.endsWith('.msapp') || basename(key) === 'canvasmanifest.json') && !inSolution(name)) {
+            out.push({ file: name, severity: 'note', message: 'a canvas app outside any solution: its flow calls are not checked (add the app and its flows to a solution to check them)' });
+        }
+    }
+    return out;
+}
 /** Reads one candidate. Zips that hold neither a solution nor a legacy package are skipped silently. */
 async function readCandidate(tree, c, diagnostics, options = {}) {
     if (c.kind !== 'zip') {
@@ -23951,8 +23971,9 @@ async function readCandidate(tree, c, diagnostics, options = {}) {
 
 /** Reads every solution in the tree and binds app flow calls across all of them. */
 async function loadWorkspace(tree, options = {}) {
-    const diagnostics = [];
-    const candidates = findCandidates(tree).filter((c) => !options.filter || options.filter(c));
+    const all = findCandidates(tree);
+    const diagnostics = unanalysedExports(tree, all);
+    const candidates = all.filter((c) => !options.filter || options.filter(c));
     // Solutions are read a few at a time so file I/O overlaps with parsing; results keep the candidates' order.
     const read = await mapLimited(candidates, READ_CONCURRENCY, (c) => readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false }));
     const solutions = read.filter((s) => s !== undefined);

@@ -31,6 +31,26 @@ export function findCandidates(tree: RepoTree): Candidate[] {
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/**
+ * Exports FlowGuard finds but does not analyse, so that a report never claims a clean bill of
+ * health for them: the Dataverse Git-integration YAML layout (`solutions/<name>/solution.yml`,
+ * not yet verified against real trees), and canvas apps outside any solution (a bare `.msapp`
+ * or `pac canvas unpack` sources), whose flows cannot be resolved by solution ids.
+ */
+export function unanalysedExports(tree: RepoTree, solutions: readonly Candidate[]): Diagnostic[] {
+  const inSolution = (path: string): boolean => solutions.some((c) => c.kind !== 'zip' && (c.path === '' || path.startsWith(`${c.path}/`)));
+  const out: Diagnostic[] = [];
+  for (const name of tree.names) {
+    const key = lookupKey(name);
+    if (/(^|\/)solutions\/[^/]+\/solution\.yml$/.test(key)) {
+      out.push({ file: name, severity: 'note', message: 'a Dataverse Git-integration (YAML) solution: this layout is not analysed yet; export the solution as a zip or unpack it with pac solution unpack to check it' });
+    } else if ((key.endsWith('.msapp') || basename(key) === 'canvasmanifest.json') && !inSolution(name)) {
+      out.push({ file: name, severity: 'note', message: 'a canvas app outside any solution: its flow calls are not checked (add the app and its flows to a solution to check them)' });
+    }
+  }
+  return out;
+}
+
 /** Reads one candidate. Zips that hold neither a solution nor a legacy package are skipped silently. */
 export async function readCandidate(tree: RepoTree, c: Candidate, diagnostics: Diagnostic[], options: ReadOptions = {}): Promise<Solution | undefined> {
   if (c.kind !== 'zip') {

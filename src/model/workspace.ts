@@ -1,7 +1,7 @@
 import type { RepoTree } from '../source/tree.js';
 import { bindCalls } from './bindings.js';
 import { readDeploymentSettings, SETTINGS_FILE } from './deployment-settings.js';
-import { findCandidates, readCandidate, type Candidate } from './discover.js';
+import { findCandidates, readCandidate, unanalysedExports, type Candidate } from './discover.js';
 import { describe } from './read-solution.js';
 import type { Diagnostic, Workspace } from './types.js';
 
@@ -18,8 +18,9 @@ export interface LoadOptions {
 
 /** Reads every solution in the tree and binds app flow calls across all of them. */
 export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): Promise<Workspace> {
-  const diagnostics: Diagnostic[] = [];
-  const candidates = findCandidates(tree).filter((c) => !options.filter || options.filter(c));
+  const all = findCandidates(tree);
+  const diagnostics: Diagnostic[] = unanalysedExports(tree, all);
+  const candidates = all.filter((c) => !options.filter || options.filter(c));
   // Solutions are read a few at a time so file I/O overlaps with parsing; results keep the candidates' order.
   const read = await mapLimited(candidates, READ_CONCURRENCY, (c) => readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false }));
   const solutions = read.filter((s): s is NonNullable<typeof s> => s !== undefined);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals';
+import { loadWorkspace } from '../../src/model/workspace.js';
+import { memoryTree, msapp, unpackedTree } from '../helpers/solution-builder.js';
+import { ordersSpec } from './fixtures.js';
+
+describe('exports FlowGuard finds but does not analyse', () => {
+  it('notes a Git-integration YAML solution and canvas apps outside any solution, and nothing inside one', async () => {
+    const app = await msapp({ dataSources: [], localConnectionReferences: {} });
+    const ws = await loadWorkspace(
+      memoryTree({
+        'dataverse/solutions/Core/solution.yml': 'SolutionManifest:\n  UniqueName: Core\n',
+        'apps/Standalone.msapp': app,
+        'apps/unpacked/CanvasManifest.json': '{}',
+        ...unpackedTree(await ordersSpec(), 'src/Orders'),
+      }),
+    );
+    expect(ws.solutions.map((s) => s.path)).toEqual(['src/Orders']);
+    expect(ws.diagnostics.map((d) => [d.file, d.severity])).toEqual([
+      ['apps/Standalone.msapp', 'note'],
+      ['apps/unpacked/CanvasManifest.json', 'note'],
+      ['dataverse/solutions/Core/solution.yml', 'note'],
+    ]);
+    expect(ws.diagnostics[2]?.message).toMatch(/YAML/);
+  });
+});
