@@ -79,3 +79,25 @@ describe('deployment-settings-gap (FG303)', () => {
     expect(gaps.filter((f) => f.message.includes('has no entry')).map((f) => f.severity)).toEqual(['error', 'error']);
   });
 });
+
+describe('mitigations fit the situation', () => {
+  it('a development branch gets the remove-and-re-add route; a release branch the Save As copy route', async () => {
+    const d = workspace();
+    copyExample(join(d, 'solution'));
+    const dev = await analyze({ cwd: d, paths: ['.'] });
+    const rel = await analyze({ cwd: d, paths: ['.'], release: true });
+    const steps = (r: typeof dev) => r.findings.find((f) => f.ruleId === 'FG101')?.mitigation.join('\n') ?? '';
+    expect(steps(dev)).toMatch(/remove 'Submit Request' from the app, then add it again/);
+    expect(steps(dev)).not.toMatch(/Save As/);
+    expect(steps(rel)).toMatch(/Save As to make a copy/);
+    expect(steps(rel)).toMatch(/only after every user runs the new app version/);
+  });
+
+  it('a managed export is treated as live even off a release branch', async () => {
+    const d = workspace();
+    copyExample(join(d, 'solution'), (p, t) => (p === 'Other/Solution.xml' ? t.replace('<Managed>2</Managed>', '<Managed>1</Managed>') : t));
+    const r = await analyze({ cwd: d, paths: ['.'] });
+    expect(r.findings.find((f) => f.ruleId === 'FG101')?.mitigation[0]).toMatch(/This app is live \(managed export\)/);
+    expect(r.findings.some((f) => f.ruleId === 'FG402')).toBe(true);
+  });
+});
