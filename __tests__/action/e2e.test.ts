@@ -794,3 +794,30 @@ describe('the README usage snippet, run as a workflow would run it', () => {
     expect(r.outputs['new-count']).not.toBe('0');
   });
 });
+
+describe('pull_request_target: the checkout is the base branch, the PR head is only read', () => {
+  test('reads the head commit with git (no checkout of PR code) and reports what the PR introduces', async () => {
+    const repo = newRepo();
+    repo.write(exampleFiles(SOL, { [FLOW_FILE]: consistentFlow() }));
+    const base = repo.commit('base');
+    repo.git('checkout', '-q', '-b', 'contributor/feature');
+    repo.write({ [`${SOL}/${FLOW_FILE}`]: exampleText(FLOW_FILE) });
+    const head = repo.commit('head from a fork');
+    repo.git('checkout', '-q', 'main');
+    const PR = 88;
+    const r = await run({
+      event: 'pull_request_target',
+      payload: pullRequestPayload({ number: PR, base: { ref: 'main', sha: base }, head: { ref: 'contributor/feature', sha: head } }),
+      workspace: repo.dir,
+      sha: base,
+      ref: 'refs/heads/main',
+      inputs: { 'fail-on': 'error' },
+    });
+    expectExit(r, 1);
+    const report = readReport(r);
+    expect(ruleIds(report, (f) => f.status === 'new')).toContain('FG101');
+    // The working tree still holds the base: nothing of the PR was checked out.
+    expect(repo.git('rev-parse', 'HEAD').trim()).toBe(base);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+});

@@ -36,10 +36,12 @@ interface Args {
 export async function analyzeForEvent(a: Args): Promise<EventAnalysis> {
   const { ctx, inputs, config, release, cwd } = a;
   const git = (await repoRoot(cwd)) !== undefined;
-  // The checkout stands for the head only when the head came from the event, not from the head-ref input.
+  // The checkout stands for the head only when the head came from the event, not from the head-ref input;
+  // and only a pull_request checkout is the PR's merge commit (pull_request_target checks out the base).
   const headIsInput = inputs.headRef !== undefined && ctx.headSha === inputs.headRef;
+  const mayBeMerge = !headIsInput && ctx.event === 'pull_request';
   if (ctx.kind === 'audit' || !ctx.baseSha) {
-    if (git && ctx.headSha && !(await isHead(cwd, ctx.headSha, !headIsInput))) {
+    if (git && ctx.headSha && !(await isHead(cwd, ctx.headSha, mayBeMerge))) {
       const sha = await ensureCommit(cwd, ctx.headSha, a.log);
       if (!sha) throw new Error(`head-ref '${ctx.headSha}' is not a commit in the checkout and cannot be fetched (check out with fetch-depth: 0)`);
       const head = await analyzeTree(await gitTree(cwd, sha, inputs.paths), config, release);
@@ -49,7 +51,7 @@ export async function analyzeForEvent(a: Args): Promise<EventAnalysis> {
   }
   if (git) {
     const base = await ensureCommit(cwd, ctx.baseSha, a.log);
-    const head = ctx.headSha && !(await isHead(cwd, ctx.headSha, !headIsInput)) ? await ensureCommit(cwd, ctx.headSha, a.log) : 'worktree';
+    const head = ctx.headSha && !(await isHead(cwd, ctx.headSha, mayBeMerge)) ? await ensureCommit(cwd, ctx.headSha, a.log) : 'worktree';
     if (base && head) {
       const from = (await mergeBase(cwd, base, head === 'worktree' ? 'HEAD' : head)) ?? base;
       a.log(`FlowGuard: comparing ${head === 'worktree' ? 'the checked-out tree' : head.slice(0, 12)} with ${from.slice(0, 12)} (git)`);
