@@ -1,7 +1,6 @@
 /**
- * Validates SARIF against the 2.1.0 schema that @microsoft/jest-sarif ships, with the ajv 6 it
- * depends on. (Its `toBeValidSarifLog` matcher cannot be loaded here: it needs `tslib`, which is
- * not installed.)
+ * Validates SARIF against the 2.1.0 schema that @microsoft/jest-sarif ships (a draft-04 schema, which
+ * ajv 6 reads). Its own `toBeValidSarifLog` matcher cannot be loaded here: it needs `tslib`.
  */
 import { createRequire } from 'node:module';
 
@@ -23,9 +22,9 @@ let validator: (((data: unknown) => boolean) & { errors?: AjvError[] | null }) |
 /** Schema errors of `log` (empty when valid). */
 export function sarifSchemaErrors(log: unknown): string[] {
   if (!validator) {
-    const Ajv = require(`${base}node_modules/ajv`) as new (opts: object) => AjvInstance;
+    const Ajv = require('ajv') as new (opts: object) => AjvInstance;
     const ajv = new Ajv({ schemaId: 'auto', allErrors: true, validateSchema: false });
-    ajv.addMetaSchema(require(`${base}node_modules/ajv/lib/refs/json-schema-draft-04.json`));
+    ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
     validator = ajv.compile(require(`${base}lib/schemas/sarif-2.1.0-rtm.5.json`));
   }
   const ok = validator(log);
