@@ -57689,6 +57689,22 @@ class RepoTree {
 function subtree(tree, dir) {
     return new SubTree(tree, dir === '' ? '' : `${dir}/`);
 }
+/** The names that start with `prefix`, without it: a binary search of the sorted names, not a scan. */
+function namesUnder(sorted, prefix) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < prefix)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const out = [];
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++)
+        out.push(sorted[i].slice(prefix.length));
+    return out;
+}
 class SubTree {
     parent;
     prefix;
@@ -57696,8 +57712,7 @@ class SubTree {
     constructor(parent, prefix) {
         this.parent = parent;
         this.prefix = prefix;
-        const p = lookupKey(prefix);
-        this.names = parent.names.filter((n) => lookupKey(n).startsWith(p)).map((n) => n.slice(prefix.length));
+        this.names = namesUnder(parent.names, prefix);
     }
     has(name) {
         return this.parent.has(this.prefix + name);

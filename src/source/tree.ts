@@ -10,7 +10,7 @@ export interface FileInfo {
 
 /**
  * A read-only set of files: a folder on disk, a git tree, or the entries of a zip.
- * Names are relative, with forward slashes; lookups ignore case.
+ * Names are relative, with forward slashes, sorted by code unit; lookups ignore case.
  */
 export interface FileTree {
   readonly names: readonly string[];
@@ -73,6 +73,20 @@ export function subtree(tree: FileTree, dir: string): FileTree {
   return new SubTree(tree, dir === '' ? '' : `${dir}/`);
 }
 
+/** The names that start with `prefix`, without it: a binary search of the sorted names, not a scan. */
+function namesUnder(sorted: readonly string[], prefix: string): string[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < sorted.length && (sorted[i] as string).startsWith(prefix); i++) out.push((sorted[i] as string).slice(prefix.length));
+  return out;
+}
+
 class SubTree implements FileTree {
   readonly names: readonly string[];
 
@@ -80,8 +94,7 @@ class SubTree implements FileTree {
     private readonly parent: FileTree,
     private readonly prefix: string,
   ) {
-    const p = lookupKey(prefix);
-    this.names = parent.names.filter((n) => lookupKey(n).startsWith(p)).map((n) => n.slice(prefix.length));
+    this.names = namesUnder(parent.names, prefix);
   }
 
   has(name: string): boolean {
