@@ -23989,9 +23989,12 @@ async function loadWorkspace(tree, options = {}) {
     const all = findCandidates(tree);
     const diagnostics = unanalysedExports(tree, all);
     const candidates = all.filter((c) => !options.filter || options.filter(c));
-    // Solutions are read a few at a time so file I/O overlaps with parsing; results keep the candidates' order.
-    const read = await mapLimited(candidates, READ_CONCURRENCY, (c) => readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false }));
-    const solutions = read.filter((s) => s !== undefined);
+    const solutions = [];
+    for (const c of candidates) {
+        const solution = await readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false });
+        if (solution)
+            solutions.push(solution);
+    }
     bindCalls(solutions);
     const deploymentSettings = [];
     const settingsPaths = new Set([...tree.names.filter((n) => SETTINGS_FILE.test(n)), ...(options.settingsFiles ?? [])]);
@@ -24006,19 +24009,6 @@ async function loadWorkspace(tree, options = {}) {
         }
     }
     return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
-}
-const READ_CONCURRENCY = 4;
-async function mapLimited(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return out;
 }
 function sortDiagnostics(list) {
     const key = (d) => `${d.file}\u0000${d.inner ?? ''}\u0000${d.message}`;
@@ -25448,37 +25438,38 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
-
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 /**
  * Lists the files under the given paths (files or folders) of the working tree, relative to `cwd`.
  * Symbolic links are not followed: a link in a pull request could point anywhere on the runner.
+ * The file system is read synchronously: nothing else runs meanwhile, and thousands of small
+ * stat calls go faster without the thread pool.
  */
 async function listWorkingTree(cwd, paths) {
     const seen = new Map();
     for (const p of paths) {
         const abs = (0,external_node_path_namespaceObject.resolve)(cwd, p);
-        const st = await (0,promises_namespaceObject.stat)(abs).catch(() => {
+        const st = (0,external_node_fs_namespaceObject.statSync)(abs, { throwIfNoEntry: false });
+        if (!st)
             throw new InputError(`path '${p}' does not exist`);
-        });
         if (st.isFile())
             addFile(seen, cwd, abs, st.size);
         else
-            await walk(cwd, abs, seen);
+            walk(cwd, abs, seen);
     }
     return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
-async function walk(cwd, dir, out) {
-    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+function walk(cwd, dir, out) {
+    const entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const e of entries) {
         const abs = (0,external_node_path_namespaceObject.join)(dir, e.name);
         if (e.isDirectory()) {
             if (!SKIPPED_DIRS.has(e.name))
-                await walk(cwd, abs, out);
+                walk(cwd, abs, out);
         }
         else if (e.isFile()) {
-            addFile(out, cwd, abs, (await (0,promises_namespaceObject.stat)(abs)).size);
+            addFile(out, cwd, abs, (0,external_node_fs_namespaceObject.statSync)(abs).size);
         }
     }
 }
@@ -25491,7 +25482,6 @@ function toRepoPath(p) {
 }
 async function workingTree(cwd, paths, limits = DEFAULT_LIMITS) {
     const files = await listWorkingTree(cwd, paths);
-    // Whole files are read synchronously: a CLI or action run has nothing else to do meanwhile, and many small reads go faster without the thread pool.
     return new RepoTree(files, async (path) => (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(cwd, path)), limits);
 }
 

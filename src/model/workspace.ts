@@ -21,9 +21,11 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
   const all = findCandidates(tree);
   const diagnostics: Diagnostic[] = unanalysedExports(tree, all);
   const candidates = all.filter((c) => !options.filter || options.filter(c));
-  // Solutions are read a few at a time so file I/O overlaps with parsing; results keep the candidates' order.
-  const read = await mapLimited(candidates, READ_CONCURRENCY, (c) => readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false }));
-  const solutions = read.filter((s): s is NonNullable<typeof s> => s !== undefined);
+  const solutions = [];
+  for (const c of candidates) {
+    const solution = await readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false });
+    if (solution) solutions.push(solution);
+  }
   bindCalls(solutions);
   const deploymentSettings = [];
   const settingsPaths = new Set([...tree.names.filter((n) => SETTINGS_FILE.test(n)), ...(options.settingsFiles ?? [])]);
@@ -36,21 +38,6 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
     }
   }
   return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
-}
-
-const READ_CONCURRENCY = 4;
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
