@@ -48643,6 +48643,7 @@ function makeFinding(meta, input) {
         message: input.message,
         solution: { uniqueName: input.solution.uniqueName, path: input.solution.path },
         app: input.app ? { name: input.app.name, displayName: input.app.displayName } : undefined,
+        flowId: input.flow?.id,
         flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
         location: input.location,
         mitigation: input.mitigation,
@@ -59817,7 +59818,7 @@ const FLOW = obj('id', 'name', 'state', ['trigger', obj('type', 'kind')], ['inpu
 const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))]);
 const APP = obj('name', 'displayName', 'document', ['calls', arrayOf(CALL)], 'file', 'inner');
 const SOLUTION = obj('path', 'uniqueName', 'displayName', 'version', 'managed', 'layout', ['flows', arrayOf(FLOW)], ['apps', arrayOf(APP)]);
-const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], ['mitigation', arrayOf(any)], 'fingerprint', 'status');
+const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], ['mitigation', arrayOf(any)], 'fingerprint', 'status');
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */

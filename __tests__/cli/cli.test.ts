@@ -49,6 +49,10 @@ describe('the CLI on the bundled example', () => {
     const report = JSON.parse(plain.out);
     expect(report.schemaVersion).toBe(1);
     expect(report.counts.error).toBeGreaterThan(0);
+    const drift = report.findings.find((f: { ruleId: string }) => f.ruleId === 'FG101');
+    expect(drift).toMatchObject({ rule: 'flow-input-drift', severity: 'error', errorCodes: ['InvalidTemplate'], flowId: '6e2c1a0b-4d3f-4b8e-9a51-2f7c8d9e0a11', flow: { name: 'Submit Request' }, app: { name: 'cr_requestsapp_1a2b3' } });
+    expect(drift.mitigation.length).toBeGreaterThan(2);
+    expect(drift.fingerprint).toMatch(/^[0-9a-f]{20}$/);
     expect((await cli(['examples', '--fail-on', 'error'])).code).toBe(1);
     expect((await cli(['examples', '--fail-on', 'never'])).code).toBe(0);
   });

@@ -66,6 +66,7 @@ const FINDING = obj(
   'message',
   ['solution', obj('uniqueName', 'path')],
   ['app', obj('name', 'displayName')],
+  'flowId',
   ['flow', obj('id', 'name')],
   ['location', obj('file', 'inner')],
   ['mitigation', arrayOf(any)],

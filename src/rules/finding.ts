@@ -27,6 +27,7 @@ export function makeFinding(meta: RuleMeta, input: FindingInput): Finding {
     message: input.message,
     solution: { uniqueName: input.solution.uniqueName, path: input.solution.path },
     app: input.app ? { name: input.app.name, displayName: input.app.displayName } : undefined,
+    flowId: input.flow?.id,
     flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
     location: input.location,
     mitigation: input.mitigation,

@@ -40,6 +40,8 @@ export interface Finding {
   message: string;
   solution: { uniqueName: string; path: string };
   app: ComponentRef | undefined;
+  /** The flow's WorkflowId (also in `flow.id`), for consumers that filter on it. */
+  flowId?: string | undefined;
   flow: FlowRef | undefined;
   location: Origin;
   /** Ordered steps that fix it, fitted to the situation (live app, development, unmanaged layers). */
