@@ -58964,6 +58964,14 @@ function buildReport(workspace, findings, extra = {}) {
         findings: sortFindings(findings),
         ...(extra.fixed ? { fixed: sortFindings(extra.fixed) } : {}),
         ...(extra.changes ? { changes: extra.changes } : {}),
+        ...(extra.suppressed && extra.suppressed.length > 0
+            ? {
+                suppressed: sortFindings(extra.suppressed.map((s) => s.finding)).map((f) => {
+                    const reason = extra.suppressed?.find((s) => s.finding === f)?.reason ?? '';
+                    return { ruleId: f.ruleId, rule: f.rule, fingerprint: f.fingerprint, message: f.message, reason };
+                }),
+            }
+            : {}),
         diagnostics: workspace.diagnostics,
         counts,
     };
@@ -59546,7 +59554,7 @@ async function analyze(options) {
     const config = options.config ?? structuredClone(config_DEFAULT_CONFIG);
     const tree = await folder_workingTree(options.cwd, options.paths);
     const result = await analyzeTree(tree, config, options.release ?? false);
-    return { ...result, report: buildReport(result.workspace, result.findings) };
+    return { ...result, report: buildReport(result.workspace, result.findings, { suppressed: result.suppressed }) };
 }
 class BaseError extends (/* unused pure expression or super */ null && (Error)) {
 }
@@ -59587,12 +59595,13 @@ async function compareTrees(trees, config, release) {
     const renames = new Map((changed ?? []).filter((c) => c.previousPath).map((c) => [c.path, c.previousPath]));
     const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
     const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
-    const { kept } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
+    const { kept, suppressed: changeSuppressed } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
     const inScope = scopeFilter(head.workspace, headTouched);
     const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
     const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
-    const report = buildReport(head.workspace, findings, { fixed, changes });
-    return { workspace: head.workspace, findings, suppressed: head.suppressed, report, base, pairs };
+    const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
+    const report = buildReport(head.workspace, findings, { fixed, changes, suppressed });
+    return { workspace: head.workspace, findings, suppressed, report, base, pairs };
 }
 /** True when the changed file `file` lies in the solution at `solutionPath` (a zip or a folder). */
 function within(file, solutionPath) {
@@ -59822,7 +59831,7 @@ const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */
-const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new')]);
+const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new')]);
 /**
  * Deterministic JSON text: object keys in the shape's order where the type defines one, sorted
  * (locale-independent) where it does not. Formatting matches `JSON.stringify(value, null, indent)`:
@@ -60331,6 +60340,9 @@ class Renderer {
             parts.push(`${this.sorted.filter(isNew).length} new`);
             parts.push(`${this.report.fixed?.length ?? 0} fixed`);
         }
+        const ignored = this.report.suppressed?.length ?? 0;
+        if (ignored > 0)
+            parts.push(`${ignored} ignored by configuration`);
         const stats = analysisStats(this.report);
         const analysed = `analysed ${plural(stats.solutions, 'solution')}, ${plural(stats.apps, 'canvas app')}, ${plural(stats.flows, 'flow')}`;
         const tool = `${escapeMarkdown(this.report.tool.name || 'FlowGuard')} ${escapeMarkdown(this.report.tool.version)}`;

@@ -67,7 +67,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const config = options.config ?? structuredClone(DEFAULT_CONFIG);
   const tree = await workingTree(options.cwd, options.paths);
   const result = await analyzeTree(tree, config, options.release ?? false);
-  return { ...result, report: buildReport(result.workspace, result.findings) };
+  return { ...result, report: buildReport(result.workspace, result.findings, { suppressed: result.suppressed }) };
 }
 
 /** The base to compare with: a git ref (its merge base with HEAD is used) or an explicit file or folder. */
@@ -127,13 +127,14 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
   const renames = new Map((changed ?? []).filter((c) => c.previousPath).map((c) => [c.path, c.previousPath as string]));
   const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
   const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
-  const { kept } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
+  const { kept, suppressed: changeSuppressed } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
 
   const inScope = scopeFilter(head.workspace, headTouched);
   const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
   const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
-  const report = buildReport(head.workspace, findings, { fixed, changes });
-  return { workspace: head.workspace, findings, suppressed: head.suppressed, report, base, pairs };
+  const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
+  const report = buildReport(head.workspace, findings, { fixed, changes, suppressed });
+  return { workspace: head.workspace, findings, suppressed, report, base, pairs };
 }
 
 /** True when the changed file `file` lies in the solution at `solutionPath` (a zip or a folder). */

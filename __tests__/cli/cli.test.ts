@@ -94,6 +94,12 @@ describe('the CLI on the bundled example', () => {
       expect(rules).toContain('FG202:note');
       expect(rules.some((r: string) => r.startsWith('FG303'))).toBe(false);
       expect(rules).toContain('FG101:error');
+      expect(report.suppressed.map((s: { ruleId: string; reason: string }) => [s.ruleId, s.reason])).toEqual([
+        ['FG303', 'settings are filled in by the pipeline'],
+        ['FG303', 'settings are filled in by the pipeline'],
+      ]);
+      const md = (await cli(['examples', '--format', 'markdown'], dir)).out;
+      expect(md).toContain('2 ignored by configuration');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

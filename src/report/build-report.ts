@@ -5,7 +5,11 @@ import { TOOL_NAME, VERSION } from '../version.js';
 import type { AppJson, CallJson, FlowJson, Report, SolutionJson } from './types.js';
 
 /** Builds the JSON report (schema version 1) from what was read and what was found. Pure. */
-export function buildReport(workspace: Workspace, findings: Finding[], extra: Pick<Report, 'fixed' | 'changes'> = {}): Report {
+export function buildReport(
+  workspace: Workspace,
+  findings: Finding[],
+  extra: Pick<Report, 'fixed' | 'changes'> & { suppressed?: readonly { finding: Finding; reason: string }[] } = {},
+): Report {
   const counts: Report['counts'] = { error: 0, warning: 0, note: 0 };
   for (const f of findings) counts[f.severity]++;
   if (findings.some((f) => f.status !== undefined)) counts.new = findings.filter((f) => f.status === 'new').length;
@@ -16,6 +20,14 @@ export function buildReport(workspace: Workspace, findings: Finding[], extra: Pi
     findings: sortFindings(findings),
     ...(extra.fixed ? { fixed: sortFindings(extra.fixed) } : {}),
     ...(extra.changes ? { changes: extra.changes } : {}),
+    ...(extra.suppressed && extra.suppressed.length > 0
+      ? {
+          suppressed: sortFindings(extra.suppressed.map((s) => s.finding)).map((f) => {
+            const reason = extra.suppressed?.find((s) => s.finding === f)?.reason ?? '';
+            return { ruleId: f.ruleId, rule: f.rule, fingerprint: f.fingerprint, message: f.message, reason };
+          }),
+        }
+      : {}),
     diagnostics: workspace.diagnostics,
     counts,
   };

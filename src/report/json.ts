@@ -84,6 +84,7 @@ export const REPORT_SHAPE: JsonShape = obj(
   ['findings', arrayOf(FINDING)],
   ['fixed', arrayOf(FINDING)],
   ['changes', arrayOf(CHANGE)],
+  ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))],
   ['diagnostics', arrayOf(DIAGNOSTIC)],
   ['counts', obj('error', 'warning', 'note', 'new')],
 );

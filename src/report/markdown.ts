@@ -365,6 +365,8 @@ class Renderer {
       parts.push(`${this.sorted.filter(isNew).length} new`);
       parts.push(`${this.report.fixed?.length ?? 0} fixed`);
     }
+    const ignored = this.report.suppressed?.length ?? 0;
+    if (ignored > 0) parts.push(`${ignored} ignored by configuration`);
     const stats = analysisStats(this.report);
     const analysed = `analysed ${plural(stats.solutions, 'solution')}, ${plural(stats.apps, 'canvas app')}, ${plural(stats.flows, 'flow')}`;
     const tool = `${escapeMarkdown(this.report.tool.name || 'FlowGuard')} ${escapeMarkdown(this.report.tool.version)}`;

@@ -62,6 +62,14 @@ export interface ChangeJson {
   details: string[];
 }
 
+export interface SuppressedJson {
+  ruleId: string;
+  rule: string;
+  fingerprint: string;
+  message: string;
+  reason: string;
+}
+
 /** The JSON report, schema version 1 (docs/report-format.md). */
 export interface Report {
   schemaVersion: 1;
@@ -71,6 +79,8 @@ export interface Report {
   /** Findings of the base that the head no longer has (pull-request mode). */
   fixed?: Finding[];
   changes?: ChangeJson[];
+  /** Findings the configuration ignores, with the reason it gives (present when any). */
+  suppressed?: SuppressedJson[];
   diagnostics: Diagnostic[];
   counts: Record<Severity, number> & { new?: number };
 }
