@@ -48511,11 +48511,19 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/cli/gate.ts
 const RANK = { error: 3, warning: 2, note: 1 };
-/** Whether the findings fail the run: any finding at or above `failOn`, counting only new ones when the scope is 'new'. */
-function gate(findings, failOn, scope) {
+/** The findings that fail the run: at or above `failOn`, and only new ones when the scope is 'new'. */
+function gatingFindings(findings, failOn, scope) {
     if (failOn === 'never')
-        return false;
-    return findings.some((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+        return [];
+    return findings.filter((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+}
+/** Whether the findings fail the run. */
+function gate(findings, failOn, scope) {
+    return gatingFindings(findings, failOn, scope).length > 0;
+}
+/** The worst severity among the findings, or 'none'. */
+function worstSeverity(findings) {
+    return findings.reduce((w, f) => (w === 'none' || RANK[f.severity] > RANK[w] ? f.severity : w), 'none');
 }
 
 ;// CONCATENATED MODULE: ./src/model/types-normalize.ts
@@ -66805,7 +66813,6 @@ async function ensureCommit(cwd, rev, log) {
 
 
 
-const main_RANK = { error: 3, warning: 2, note: 1 };
 /** The action: reads inputs and the event, analyses, reports everywhere it can, and fails by policy. Never half-crashes. */
 async function main_run(env = process.env) {
     try {
@@ -66829,13 +66836,14 @@ async function main_run(env = process.env) {
         if (inputs.annotations)
             annotate(visible(report.findings, compared), inputs.maxAnnotations);
         if (octokit && ctx.kind === 'pull_request' && ctx.prNumber) {
-            await comment(octokit, ctx, inputs, report, rctx, compared);
-            if (inputs.review !== 'none')
-                await review(octokit, ctx, inputs, report, compared, analysis.pullFiles);
+            // Reporting to the pull request is best effort: its failures are warnings, never the job's result.
+            await comment(octokit, ctx, inputs, report, rctx, compared).catch((err) => warning(`FlowGuard could not update the PR comment: ${err.message}`));
+            if (inputs.review !== 'none') {
+                await review(octokit, ctx, inputs, report, compared, analysis.pullFiles).catch((err) => warning(`FlowGuard could not post the review: ${err.message}`));
+            }
         }
-        const failing = gate(report.findings, inputs.failOn, scope);
-        if (failing) {
-            const counted = report.findings.filter((f) => inputs.failOn !== 'never' && main_RANK[f.severity] >= main_RANK[inputs.failOn] && (scope === 'all' || f.status !== 'existing'));
+        const counted = gatingFindings(report.findings, inputs.failOn, scope);
+        if (counted.length > 0) {
             setFailed(`FlowGuard: ${counted.length} ${scope === 'new' && compared ? 'new ' : ''}finding(s) at or above '${inputs.failOn}'. See the job summary for what breaks and how to fix it.`);
         }
     }
@@ -66864,12 +66872,11 @@ async function writeOutputs(cwd, env, inputs, report, rctx) {
     const sarifFile = resolvePath(cwd, inputs.sarifFile || (0,external_node_path_namespaceObject.join)(dir, 'flowguard.sarif'));
     await write(reportFile, renderJson(report));
     await write(sarifFile, renderSarifJson(report, rctx));
-    const worst = report.findings.reduce((w, f) => (w === undefined || main_RANK[f.severity] > main_RANK[w] ? f.severity : w), undefined);
     setOutput('error-count', report.counts.error);
     setOutput('warning-count', report.counts.warning);
     setOutput('note-count', report.counts.note);
     setOutput('new-count', report.counts.new ?? report.findings.length);
-    setOutput('max-severity', worst ?? 'none');
+    setOutput('max-severity', worstSeverity(report.findings));
     setOutput('report-file', reportFile);
     setOutput('sarif-file', sarifFile);
 }

@@ -27030,11 +27030,19 @@ function oneOf(flag, v, allowed) {
 
 ;// CONCATENATED MODULE: ./src/cli/gate.ts
 const RANK = { error: 3, warning: 2, note: 1 };
-/** Whether the findings fail the run: any finding at or above `failOn`, counting only new ones when the scope is 'new'. */
-function gate(findings, failOn, scope) {
+/** The findings that fail the run: at or above `failOn`, and only new ones when the scope is 'new'. */
+function gatingFindings(findings, failOn, scope) {
     if (failOn === 'never')
-        return false;
-    return findings.some((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+        return [];
+    return findings.filter((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+}
+/** Whether the findings fail the run. */
+function gate(findings, failOn, scope) {
+    return gatingFindings(findings, failOn, scope).length > 0;
+}
+/** The worst severity among the findings, or 'none'. */
+function worstSeverity(findings) {
+    return findings.reduce((w, f) => (w === 'none' || RANK[f.severity] > RANK[w] ? f.severity : w), 'none');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts

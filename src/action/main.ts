@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { gate } from '../cli/gate.js';
+import { gate, gatingFindings, worstSeverity } from '../cli/gate.js';
 import { renderContext } from '../report/context.js';
 import { ConfigError, isReleaseBranch } from '../config/config.js';
 import { loadConfig } from '../engine.js';
@@ -16,13 +16,10 @@ import { createClient, type GitHubClient } from '../github/client.js';
 import { listPullFiles, type ChangedFile } from '../github/files.js';
 import { buildReview, postReview } from '../github/review.js';
 import { fitBytes } from '../github/truncate.js';
-import type { Severity } from '../model/types.js';
 import type { Finding } from '../rules/types.js';
 import { resolveContext, type RunContext } from './context.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { analyzeForEvent } from './analyze.js';
-
-const RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
 
 /** The action: reads inputs and the event, analyses, reports everywhere it can, and fails by policy. Never half-crashes. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -47,12 +44,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await writeSummary(report, rctx);
     if (inputs.annotations) annotate(visible(report.findings, compared), inputs.maxAnnotations);
     if (octokit && ctx.kind === 'pull_request' && ctx.prNumber) {
-      await comment(octokit, ctx, inputs, report, rctx, compared);
-      if (inputs.review !== 'none') await review(octokit, ctx, inputs, report, compared, analysis.pullFiles);
+      // Reporting to the pull request is best effort: its failures are warnings, never the job's result.
+      await comment(octokit, ctx, inputs, report, rctx, compared).catch((err: Error) => core.warning(`FlowGuard could not update the PR comment: ${err.message}`));
+      if (inputs.review !== 'none') {
+        await review(octokit, ctx, inputs, report, compared, analysis.pullFiles).catch((err: Error) => core.warning(`FlowGuard could not post the review: ${err.message}`));
+      }
     }
-    const failing = gate(report.findings, inputs.failOn, scope);
-    if (failing) {
-      const counted = report.findings.filter((f) => inputs.failOn !== 'never' && RANK[f.severity] >= RANK[inputs.failOn] && (scope === 'all' || f.status !== 'existing'));
+    const counted = gatingFindings(report.findings, inputs.failOn, scope);
+    if (counted.length > 0) {
       core.setFailed(`FlowGuard: ${counted.length} ${scope === 'new' && compared ? 'new ' : ''}finding(s) at or above '${inputs.failOn}'. See the job summary for what breaks and how to fix it.`);
     }
   } catch (err) {
@@ -81,12 +80,11 @@ async function writeOutputs(cwd: string, env: NodeJS.ProcessEnv, inputs: ActionI
   const sarifFile = resolvePath(cwd, inputs.sarifFile || join(dir, 'flowguard.sarif'));
   await write(reportFile, renderJson(report));
   await write(sarifFile, renderSarifJson(report, rctx));
-  const worst = report.findings.reduce<Severity | undefined>((w, f) => (w === undefined || RANK[f.severity] > RANK[w] ? f.severity : w), undefined);
   core.setOutput('error-count', report.counts.error);
   core.setOutput('warning-count', report.counts.warning);
   core.setOutput('note-count', report.counts.note);
   core.setOutput('new-count', report.counts.new ?? report.findings.length);
-  core.setOutput('max-severity', worst ?? 'none');
+  core.setOutput('max-severity', worstSeverity(report.findings));
   core.setOutput('report-file', reportFile);
   core.setOutput('sarif-file', sarifFile);
 }

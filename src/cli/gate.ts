@@ -3,8 +3,18 @@ import type { Finding } from '../rules/types.js';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
 
-/** Whether the findings fail the run: any finding at or above `failOn`, counting only new ones when the scope is 'new'. */
+/** The findings that fail the run: at or above `failOn`, and only new ones when the scope is 'new'. */
+export function gatingFindings(findings: readonly Finding[], failOn: Severity | 'never', scope: 'new' | 'all'): Finding[] {
+  if (failOn === 'never') return [];
+  return findings.filter((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+}
+
+/** Whether the findings fail the run. */
 export function gate(findings: readonly Finding[], failOn: Severity | 'never', scope: 'new' | 'all'): boolean {
-  if (failOn === 'never') return false;
-  return findings.some((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+  return gatingFindings(findings, failOn, scope).length > 0;
+}
+
+/** The worst severity among the findings, or 'none'. */
+export function worstSeverity(findings: readonly Finding[]): Severity | 'none' {
+  return findings.reduce<Severity | 'none'>((w, f) => (w === 'none' || RANK[f.severity] > RANK[w] ? f.severity : w), 'none');
 }
