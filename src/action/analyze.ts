@@ -71,27 +71,31 @@ async function viaApi(a: Args, octokit: GitHubClient, baseSha: string, headSha: 
   let pullFiles: PullFile[] | undefined;
   let files: PullFile[];
   let from = baseSha;
+  let truncated: boolean;
   if (ctx.kind === 'pull_request' && ctx.prNumber) {
     const listed = await listPullFiles(octokit, { owner: ctx.owner, repo: ctx.repo, pull: ctx.prNumber });
     pullFiles = files = listed.files;
-    if (listed.truncated) a.log('FlowGuard: the pull request lists more files than the API returns; solutions beyond that are compared in full.');
+    truncated = listed.truncated;
   } else {
     const cmp = await compareCommits(octokit, { owner: ctx.owner, repo: ctx.repo, base: baseSha, head: headSha });
     files = cmp.files;
+    truncated = cmp.truncated;
     from = cmp.mergeBaseSha || baseSha;
   }
+  // A capped file list cannot tell which solutions the change leaves alone: then every solution counts as touched.
+  if (truncated) a.log('FlowGuard: the API lists only part of the changed files; every solution is compared in full.');
   // `.` (the default) is the whole repository: no filter. (An empty list would select no file at all.)
   const paths = inputs.paths.some((p) => /^\.?\/*$/.test(p)) ? undefined : inputs.paths;
   const tree = async (sha: string): Promise<RepoTree> => {
     const t = await apiTree(octokit, { owner: ctx.owner, repo: ctx.repo, sha, paths, maxBlobBytes: DEFAULT_LIMITS.maxFileBytes });
     return new RepoTree(t.files, (p) => t.read(p));
   };
-  const changed: ChangedFile[] = files.map((f) => ({
+  const changed: ChangedFile[] | undefined = truncated ? undefined : files.map((f) => ({
     status: f.status === 'removed' ? 'deleted' : f.status === 'renamed' ? 'renamed' : f.status === 'added' ? 'added' : 'modified',
     path: f.filename,
     ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
   }));
-  const result = await compareTrees({ baseTree: await tree(from), headTree: await tree(headSha), changed }, a.config, a.release);
+  const result = await compareTrees({ baseTree: await tree(from), headTree: await tree(headSha), ...(changed ? { changed } : {}) }, a.config, a.release);
   return { result, compared: true, pullFiles };
 }
 
