@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadWorkspace } from '../../src/model/workspace.js';
-import { memoryTree, msapp, unpackedTree } from '../helpers/solution-builder.js';
+import { memoryTree, msapp, unpackedTree, zipOf } from '../helpers/solution-builder.js';
 import { ordersSpec } from './fixtures.js';
 
 describe('exports FlowGuard finds but does not analyse', () => {
@@ -21,5 +21,20 @@ describe('exports FlowGuard finds but does not analyse', () => {
       ['dataverse/solutions/Core/solution.yml', 'note'],
     ]);
     expect(ws.diagnostics[2]?.message).toMatch(/YAML/);
+  });
+});
+
+describe('a zip with parts of a solution', () => {
+  it('is reported, not skipped as an unrelated zip; an unrelated zip stays silent', async () => {
+    const partial = await zipOf([
+      ['customizations.xml', '<ImportExportXml/>'],
+      ['Workflows/A-00000000-0000-0000-0000-000000000001.json', '{}'],
+    ]);
+    const unrelated = await zipOf([['images/logo.png', 'png']]);
+    const ws = await loadWorkspace(memoryTree({ 'exports/Partial.zip': partial, 'assets/images.zip': unrelated }));
+    expect(ws.solutions).toEqual([]);
+    expect(ws.diagnostics.map((d) => [d.file, d.message])).toEqual([
+      ['exports/Partial.zip', 'has customizations.xml, Workflows/ but no solution.xml: not a complete solution export, so it was not analysed'],
+    ]);
   });
 });

@@ -23973,8 +23973,13 @@ async function readCandidate(tree, c, diagnostics, options = {}) {
     if (files.has('manifest.json') && files.names.some((n) => /^Microsoft\.(Flow|PowerApps)\//i.test(n))) {
         return readLegacyPackage(files, c.path, diagnostics, options);
     }
-    if (files.has('solution.xml')) {
-        diagnostics.push({ file: c.path, severity: 'warning', message: describe(new InputError('solution.xml without customizations.xml: not a complete solution export')) });
+    // Some parts of a solution without the rest: say so rather than skip it as an unrelated zip.
+    const parts = ['solution.xml', 'customizations.xml'].filter((n) => files.has(n));
+    const folders = ['Workflows', 'CanvasApps'].filter((d) => files.names.some((n) => lookupKey(n).startsWith(`${d.toLowerCase()}/`)));
+    if (parts.length > 0 || folders.length > 0) {
+        const found = [...parts, ...folders.map((d) => `${d}/`)].join(', ');
+        const missing = ['solution.xml', 'customizations.xml'].filter((n) => !files.has(n)).join(' and ');
+        diagnostics.push({ file: c.path, severity: 'warning', message: describe(new InputError(`has ${found} but no ${missing}: not a complete solution export, so it was not analysed`)) });
     }
     return undefined;
 }
