@@ -45549,7 +45549,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 4906:
+/***/ 9896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57759,6 +57759,74 @@ class ArchiveTree {
     }
 }
 
+;// CONCATENATED MODULE: ./src/model/data-sources.ts
+
+// Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
+const FLOW_MARKERS = ['logicflows', 'AddinWadl'];
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+/**
+ * The entries of `References/DataSources.json` that may be flows. The file also holds every table
+ * and connector definition an app uses, often megabytes: rather than parse it all, find the byte
+ * ranges of the `DataSources` array's elements and parse only those that mention a flow marker.
+ * Anything unexpected in the layout falls back to parsing the whole file (which then reports
+ * invalid JSON properly).
+ */
+function flowDataSourceCandidates(bytes) {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (!FLOW_MARKERS.some((m) => buf.includes(m)))
+        return [];
+    const ranges = elementRanges(buf);
+    if (!ranges)
+        return asArray(prop(parseJson(bytes), 'DataSources'));
+    const out = [];
+    for (const [start, end] of ranges) {
+        const element = buf.subarray(start, end);
+        if (FLOW_MARKERS.some((m) => element.includes(m)))
+            out.push(parseJsonText(element.toString('utf8')));
+    }
+    return out;
+}
+/** Byte ranges of the objects two levels down (`{"DataSources": [ {…}, {…} ]}`), or undefined when the file does not have that shape. */
+function elementRanges(buf) {
+    const ranges = [];
+    let depth = 0;
+    let start = -1;
+    for (let i = 0; i < buf.length; i++) {
+        const c = buf[i];
+        if (c === QUOTE) {
+            // Skip the string: only an unescaped quote ends it.
+            for (i++; i < buf.length; i++) {
+                const s = buf[i];
+                if (s === BACKSLASH)
+                    i++;
+                else if (s === QUOTE)
+                    break;
+            }
+        }
+        else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+            depth++;
+            if (depth === 3) {
+                if (c !== OPEN_OBJECT)
+                    return undefined;
+                start = i;
+            }
+        }
+        else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+            if (depth === 3)
+                ranges.push([start, i + 1]);
+            depth--;
+            if (depth < 0)
+                return undefined;
+        }
+    }
+    return depth === 0 ? ranges : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/model/wadl.ts
 
 
@@ -57847,6 +57915,7 @@ function properties(obj, types, prefix) {
 ;// CONCATENATED MODULE: ./src/model/canvas-app.ts
 
 
+
 const FLOW_API = '/shared_logicflows';
 function isFlowDataSource(ds) {
     if (str(prop(ds, 'Type')) !== 'ServiceInfo')
@@ -57866,10 +57935,7 @@ function toFlowDataSource(ds, wadl) {
 async function readMsapp(msapp, origin) {
     const dsName = 'References/DataSources.json';
     const dsBytes = msapp.has(dsName) ? await msapp.read(dsName) : undefined;
-    // DataSources.json also holds every table and connector definition, often megabytes: parse it only when a flow is in it.
-    if (!dsBytes || !mentionsFlows(dsBytes))
-        return { calls: [], secrets: [] };
-    const sources = asArray(prop(parseJson(dsBytes), 'DataSources'));
+    const sources = dsBytes ? flowDataSourceCandidates(dsBytes) : [];
     const flows = sources.filter(isFlowDataSource).map((ds) => toFlowDataSource(ds, str(prop(prop(ds, 'WadlMetadata'), 'WadlXml')) || undefined));
     if (flows.length === 0)
         return { calls: [], secrets: [] };
@@ -57877,13 +57943,6 @@ async function readMsapp(msapp, origin) {
     const raw = prop(props, 'LocalConnectionReferences');
     const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
     return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
-}
-// Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
-const FLOW_MARKERS = ['logicflows', 'AddinWadl'];
-/** A cheap byte-level search for the markers of flow data sources (the ApiId `…/shared_logicflows`, `ServiceKind: AddinWadl`). */
-function mentionsFlows(bytes) {
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return FLOW_MARKERS.some((m) => buf.includes(m));
 }
 /**
  * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
@@ -66980,7 +67039,7 @@ function firstAddedLine(patch) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4906);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -1,5 +1,6 @@
 import { asArray, entries, isRecord, normalizeGuid, parseJson, parseJsonText, prop, str } from '../source/decode.js';
 import type { FileTree } from '../source/tree.js';
+import { flowDataSourceCandidates } from './data-sources.js';
 import type { CallbackSecret, FlowCall, Origin, StoredConnection } from './types.js';
 import { parseWadl, type StoredSignature } from './wadl.js';
 
@@ -42,9 +43,7 @@ function toFlowDataSource(ds: unknown, wadl: string | undefined): FlowDataSource
 export async function readMsapp(msapp: FileTree, origin: (inner: string) => Origin): Promise<AppDocument> {
   const dsName = 'References/DataSources.json';
   const dsBytes = msapp.has(dsName) ? await msapp.read(dsName) : undefined;
-  // DataSources.json also holds every table and connector definition, often megabytes: parse it only when a flow is in it.
-  if (!dsBytes || !mentionsFlows(dsBytes)) return { calls: [], secrets: [] };
-  const sources = asArray(prop(parseJson(dsBytes), 'DataSources'));
+  const sources = dsBytes ? flowDataSourceCandidates(dsBytes) : [];
   const flows = sources.filter(isFlowDataSource).map((ds) => toFlowDataSource(ds, str(prop(prop(ds, 'WadlMetadata'), 'WadlXml')) || undefined));
   if (flows.length === 0) return { calls: [], secrets: [] };
   const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
@@ -53,14 +52,6 @@ export async function readMsapp(msapp: FileTree, origin: (inner: string) => Orig
   return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
 }
 
-// Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
-const FLOW_MARKERS = ['logicflows', 'AddinWadl'];
-
-/** A cheap byte-level search for the markers of flow data sources (the ApiId `…/shared_logicflows`, `ServiceKind: AddinWadl`). */
-function mentionsFlows(bytes: Uint8Array): boolean {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return FLOW_MARKERS.some((m) => buf.includes(m));
-}
 
 /**
  * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
