@@ -30,6 +30,18 @@ export function flowDataSourceCandidates(bytes: Uint8Array): unknown[] {
   return out;
 }
 
+/** The index of the quote that closes the string opened at `open`: a quote preceded by an even number of backslashes. Found with native searches, not byte by byte. */
+function stringEnd(buf: Buffer, open: number): number {
+  let q = buf.indexOf(QUOTE, open + 1);
+  while (q >= 0) {
+    let slashes = 0;
+    while (buf[q - 1 - slashes] === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return q;
+    q = buf.indexOf(QUOTE, q + 1);
+  }
+  return -1;
+}
+
 /** Byte ranges of the objects two levels down (`{"DataSources": [ {…}, {…} ]}`), or undefined when the file does not have that shape. */
 function elementRanges(buf: Buffer): [number, number][] | undefined {
   const ranges: [number, number][] = [];
@@ -38,12 +50,8 @@ function elementRanges(buf: Buffer): [number, number][] | undefined {
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i] as number;
     if (c === QUOTE) {
-      // Skip the string: only an unescaped quote ends it.
-      for (i++; i < buf.length; i++) {
-        const s = buf[i] as number;
-        if (s === BACKSLASH) i++;
-        else if (s === QUOTE) break;
-      }
+      i = stringEnd(buf, i);
+      if (i < 0) return undefined;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       depth++;
       if (depth === 3) {
