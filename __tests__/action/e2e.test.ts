@@ -80,6 +80,33 @@ function expectShortNote(r: ActionRun, pr: number): void {
   expect(r.outputs['comment-url']).toBe(comment!.html_url);
 }
 
+/**
+ * A repository whose base holds `files` and whose PR branch only edits the README; returns a runner
+ * for that PR with a given `comment` input. The repository is made before the describe's tests run.
+ */
+function readmeOnlyPullRequest(files: () => Record<string, string>): (pr: number, comment: string) => Promise<ActionRun> {
+  let repo: TestRepo;
+  let base: string;
+  let head: string;
+  beforeAll(() => {
+    repo = newRepo();
+    repo.write({ 'README.md': '# Docs\n', ...files() });
+    base = repo.commit('base');
+    repo.git('checkout', '-q', '-b', 'docs');
+    repo.write({ 'README.md': '# Docs\n\nMore.\n' });
+    head = repo.commit('README only');
+  });
+  return (pr, comment) =>
+    run({
+      event: 'pull_request',
+      payload: pullRequestPayload({ number: pr, base: { ref: 'main', sha: base }, head: { ref: 'docs', sha: head } }),
+      workspace: repo.dir,
+      sha: head,
+      ref: `refs/pull/${pr}/merge`,
+      inputs: { comment },
+    });
+}
+
 let fake: FakeGitHub;
 const repos: TestRepo[] = [];
 
@@ -233,29 +260,8 @@ describe('pull_request with a git checkout: base consistent, head as shipped', (
 // -------------------------------------------------------------------------------------------------
 
 describe('pull_request that touches no solution', () => {
-  let repo: TestRepo;
-  let base: string;
-  let head: string;
-
-  beforeAll(() => {
-    repo = newRepo();
-    // The base already has findings; the PR only edits the README.
-    repo.write({ 'README.md': '# Contoso requests\n', ...exampleFiles(SOL) });
-    base = repo.commit('Contoso Requests');
-    repo.git('checkout', '-q', '-b', 'docs');
-    repo.write({ 'README.md': '# Contoso requests\n\nHow to deploy.\n' });
-    head = repo.commit('Docs');
-  });
-
-  const docsRun = (pr: number, comment: string): Promise<ActionRun> =>
-    run({
-      event: 'pull_request',
-      payload: pullRequestPayload({ number: pr, base: { ref: 'main', sha: base }, head: { ref: 'docs', sha: head } }),
-      workspace: repo.dir,
-      sha: head,
-      ref: `refs/pull/${pr}/merge`,
-      inputs: { comment },
-    });
+  // The base already has findings; the PR only edits the README.
+  const docsRun = readmeOnlyPullRequest(() => exampleFiles(SOL));
 
   test("comment 'never' makes no comment request at all", async () => {
     fake.clearLog();
@@ -296,27 +302,7 @@ describe('pull_request that touches no solution', () => {
 });
 
 describe('pull_request in a repository without solutions', () => {
-  let repo: TestRepo;
-  let base: string;
-  let head: string;
-
-  beforeAll(() => {
-    repo = newRepo();
-    repo.write({ 'README.md': '# Docs\n' });
-    base = repo.commit('Docs');
-    repo.git('checkout', '-q', '-b', 'docs');
-    repo.write({ 'README.md': '# Docs\n\nMore.\n' });
-    head = repo.commit('More docs');
-  });
-
-  const docsRun = (pr: number, comment: string): Promise<ActionRun> =>
-    run({
-      event: 'pull_request',
-      payload: pullRequestPayload({ number: pr, base: { ref: 'main', sha: base }, head: { ref: 'docs', sha: head } }),
-      workspace: repo.dir,
-      sha: head,
-      inputs: { comment },
-    });
+  const docsRun = readmeOnlyPullRequest(() => ({}));
 
   test("comment 'on-findings' posts nothing; every count is 0", async () => {
     fake.clearLog();
