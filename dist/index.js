@@ -45549,7 +45549,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 9896:
+/***/ 6539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48593,7 +48593,6 @@ const ERRORS = {
     MissingConnectionReference: code('MissingConnectionReference', 'error-code-missingconnectionreference-on-power-automate-flow-run'),
     NotAllowedConnectionReference: code('NotAllowedConnectionReference', 'error-code-notallowedconnectionreference-on-power-automate-flow-run'),
     TemplateExpressionFailure: code('InvalidTemplate', 'symptom-1'),
-    BlankOutputs: code('BlankOutput', 'symptom-3'),
     ChildFlowUnsupportedForInvokerConnections: { code: 'ChildFlowUnsupportedForInvokerConnections', docs: 'https://learn.microsoft.com/power-automate/create-child-flows' },
 };
 
@@ -48661,7 +48660,7 @@ function makeFinding(meta, input) {
 function fingerprint(parts) {
     return (0,external_node_crypto_.createHash)('sha256').update(parts.map((p) => p.toLowerCase()).join('\u0000')).digest('hex').slice(0, 20);
 }
-/** Every call that resolved, in model order. Flows are looked up through one index: no nested scans. */
+/** Every call that resolved to a readable flow, in model order. Flows are looked up through one index: no nested scans. */
 function boundCalls(workspace) {
     const index = flowIndex(workspace);
     const out = [];
@@ -48669,12 +48668,17 @@ function boundCalls(workspace) {
         for (const app of solution.apps) {
             for (const call of app.calls) {
                 const hit = call.binding.flowId ? index.get(`${call.binding.solutionPath}\u0000${call.binding.flowId}`) : undefined;
-                if (hit)
+                // A flow that could not be read is a diagnostic (model/workspace.ts), never evidence of drift.
+                if (hit && !hit.flow.unreadable)
                     out.push({ solution, app, call, flow: hit.flow, flowSolution: hit.solution });
             }
         }
     }
     return out;
+}
+/** Calls whose stored signature (the app's WADL) was read: the only ones input and output drift can be judged on. */
+function signatureCalls(workspace) {
+    return boundCalls(workspace).filter((bc) => !bc.call.signatureUnreadable);
 }
 function flowIndex(workspace) {
     const index = new Map();
@@ -48745,7 +48749,7 @@ function pairRenames(removed, added, v1) {
 }
 function check(ctx) {
     const out = [];
-    for (const bc of boundCalls(ctx.workspace))
+    for (const bc of signatureCalls(ctx.workspace))
         out.push(...checkCall(ctx, bc));
     return out;
 }
@@ -48791,17 +48795,17 @@ const flowInputDrift = { meta, check };
 ;// CONCATENATED MODULE: ./src/rules/fg102-flow-output-drift.ts
 
 
-
 const fg102_flow_output_drift_meta = {
     id: 'FG102',
     name: 'flow-output-drift',
     defaultSeverity: 'error',
-    errorCodes: [ERRORS.BlankOutputs],
+    // A missing output raises no error: the app reads it as blank (KB 4477072, symptom 3).
+    errorCodes: [],
     summary: "The outputs a canvas app reads from a flow's response differ from what the flow returns now.",
     impact: 'The app reads the response through the schema it stored when the flow was added. An output that the flow no longer returns, or returns with another type, reads as blank in the app without any error; new outputs stay invisible until the app is re-bound.',
 };
 function fg102_flow_output_drift_check(ctx) {
-    return boundCalls(ctx.workspace).flatMap((bc) => fg102_flow_output_drift_checkCall(ctx, bc));
+    return signatureCalls(ctx.workspace).flatMap((bc) => fg102_flow_output_drift_checkCall(ctx, bc));
 }
 function fg102_flow_output_drift_checkCall(ctx, bc) {
     const { app, call, flow } = bc;
@@ -48809,16 +48813,30 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
     const finding = (severity, identity, what, change) => driftFinding(fg102_flow_output_drift_meta, ctx, bc, where, '', { severity, identity, what, change });
     const stored = call.storedOutputs ?? [];
     const current = new Map(flow.outputs.map((o) => [o.name, o]));
+    const successes = flow.responses.filter((r) => r.success);
     const out = [];
     const sync = flow.responses.some((r) => !r.asynchronous) || flow.responses.length === 0;
     for (const o of stored) {
         const now = current.get(o.name);
         if (!now) {
-            const why = flow.responses.length === 0 ? 'the flow no longer has a response action' : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
+            const why = successes.length === 0 ? (flow.responses.length === 0 ? 'the flow no longer has a response action' : 'the flow now answers only with failure responses') : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
             out.push(finding('error', `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so the app reads it as blank; ${why}`, `output '${o.name}' removed`));
+            continue;
         }
-        else if (!typesCompatible(o.type, now.type)) {
+        if (!typesCompatible(o.type, now.type)) {
             out.push(finding('error', `type:${o.name}`, `output '${o.name}' changed type from ${o.type} to ${now.type}; the app reads it as blank`, `output '${o.name}' is now ${now.type}`));
+        }
+        // The app stores one response schema; a flow may answer from several success responses (§8b.3).
+        const lacking = successes.filter((r) => !r.outputs.some((x) => x.name === o.name));
+        if (lacking.length > 0) {
+            const names = lacking.map((r) => `'${r.action}'${r.statusCode !== undefined ? ` (status ${r.statusCode})` : ''}`);
+            const partial = finding('warning', `partial:${o.name}`, `output '${o.name}' is not returned by response ${names.join(', ')}, so when the flow answers from ${lacking.length === 1 ? 'it' : 'one of them'} the app reads '${o.name}' as blank`, '');
+            partial.mitigation = [
+                `In '${flow.name}', add the output '${o.name}' to ${names.join(', ')} (an empty value where that path has none), so every success response returns what the app reads.`,
+                "Or make the app's formulas treat a blank '" + o.name + "' as that path's answer.",
+                'Export the solution again and commit it; the app needs no re-binding when the outputs it stored stay the same.',
+            ];
+            out.push(partial);
         }
     }
     const known = new Set(stored.map((o) => o.name));
@@ -48831,7 +48849,33 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
 }
 const flowOutputDrift = { meta: fg102_flow_output_drift_meta, check: fg102_flow_output_drift_check };
 
+;// CONCATENATED MODULE: ./src/compare/ids.ts
+/**
+ * Platform identifiers — connector API names (`shared_x-5fy-2d…`, whose hex escapes vary in case
+ * between a flow and the app that calls it), connection keys, logical names — are case-insensitive
+ * (solution-format §8b.2). Compare them through these helpers, never with `===`.
+ */
+function ids_idKey(id) {
+    return id.toLowerCase();
+}
+function sameId(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+/** Distinct ids in first-seen order, compared case-insensitively. */
+function distinctIds(ids) {
+    const seen = new Set();
+    const out = [];
+    for (const id of ids) {
+        if (seen.has(ids_idKey(id)))
+            continue;
+        seen.add(ids_idKey(id));
+        out.push(id);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg103-flow-connection-drift.ts
+
 
 
 const fg103_flow_connection_drift_meta = {
@@ -48855,14 +48899,15 @@ function fg103_flow_connection_drift_checkCall(ctx, bc) {
     const recorded = `the app recorded ${list(call.storedConnections.map((s) => `${s.key} (${s.api})`))}`;
     const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}')`;
     const finding = (severity, codes, identity, what, change) => driftFinding(fg103_flow_connection_drift_meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change });
-    const stored = new Map(call.storedConnections.map((s) => [s.key, s]));
-    const current = new Map(flow.connections.map((c) => [c.key, c]));
-    const added = flow.connections.filter((c) => !stored.has(c.key));
-    const removed = call.storedConnections.filter((s) => !current.has(s.key));
+    // Keys and API names are compared case-insensitively: the app may spell hex escapes differently (§8b.2).
+    const stored = new Map(call.storedConnections.map((s) => [ids_idKey(s.key), s]));
+    const current = new Map(flow.connections.map((c) => [ids_idKey(c.key), c]));
+    const added = flow.connections.filter((c) => !stored.has(ids_idKey(c.key)));
+    const removed = call.storedConnections.filter((s) => !current.has(ids_idKey(s.key)));
     const out = [];
     for (const c of flow.connections) {
-        const s = stored.get(c.key);
-        if (s && s.api !== c.api) {
+        const s = stored.get(ids_idKey(c.key));
+        if (s && !sameId(s.api, c.api)) {
             out.push(finding('error', codesFor(c), `api:${c.key}`, `connection '${c.key}' now uses connector ${c.api} instead of ${s.api}`, `connection '${c.key}' now uses ${c.api}`));
         }
     }
@@ -48882,7 +48927,7 @@ function fg103_flow_connection_drift_checkCall(ctx, bc) {
     return out;
 }
 function takeSameApi(removed, api) {
-    const i = removed.findIndex((r) => r.api === api);
+    const i = removed.findIndex((r) => sameId(r.api, api));
     return i < 0 ? undefined : removed.splice(i, 1)[0];
 }
 const flowConnectionDrift = { meta: fg103_flow_connection_drift_meta, check: fg103_flow_connection_drift_check };
@@ -48901,7 +48946,7 @@ const fg104_flow_not_found_meta = {
 const WORKFLOW = 29;
 function declaredMissing(solution, call) {
     const ids = [call.hints.workflowEntityId, call.hints.localConnectionReference, call.hints.appRecord].filter((x) => x !== undefined);
-    return solution.missingDependencies.some((d) => d.requiredType === WORKFLOW && (ids.includes(d.requiredKey) || d.requiredDisplayName.replace(/\s+/g, '').toLowerCase() === call.dataSource.toLowerCase()));
+    return solution.missingDependencies.some((d) => (d.requiredType === WORKFLOW || d.requiredTypeName === 'workflow') && (ids.includes(d.requiredKey) || d.requiredDisplayName.replace(/\s+/g, '').toLowerCase() === call.dataSource.toLowerCase()));
 }
 function fg104_flow_not_found_check(ctx) {
     const out = [];
@@ -49063,6 +49108,7 @@ const syncTimeoutRisk = { meta: fg202_sync_timeout_risk_meta, check: fg202_sync_
 ;// CONCATENATED MODULE: ./src/rules/fg301-connection-mode.ts
 
 
+
 const fg301_connection_mode_meta = {
     id: 'FG301',
     name: 'connection-mode',
@@ -49077,18 +49123,19 @@ function fg301_connection_mode_check(ctx) {
     for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
         if (flow.connections.length === 0)
             continue;
-        const modes = flow.connections.map((c) => `${c.key} (${c.api}): ${modeText(c.runtimeSource)}`);
+        const modes = connectorModes(flow);
         const invoker = flow.connections.filter((c) => c.runtimeSource === 'invoker');
+        const invokerApis = distinctIds(invoker.map((c) => c.api));
         out.push(makeFinding(fg301_connection_mode_meta, {
             solution,
             app,
             flow,
             errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [],
             location: flow.origin,
-            message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invoker.map((c) => c.api).join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
+            message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invokerApis.join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
             mitigation: invoker.length > 0
                 ? [
-                    `Share the data behind ${invoker.map((c) => c.api).join(', ')} with every user of the app (or a group they belong to), and make sure each user can create the connection.`,
+                    `Share the data behind ${invokerApis.join(', ')} with every user of the app (or a group they belong to), and make sure each user can create the connection.`,
                     "If users must not need their own access, open the flow's details page, edit Run only users, and set those connections to use the flow's own connection instead; then remove and re-add the flow in the app.",
                     `Background: ${KB_LINKS.flowAccess}`,
                 ]
@@ -49103,6 +49150,17 @@ function fg301_connection_mode_check(ctx) {
     out.push(...childFlowsWithInvoker(ctx));
     out.push(...callableFlowsWithInvoker(ctx));
     return out;
+}
+/** Each connector once, with its mode and, where a connector has several, its connection keys. */
+function connectorModes(flow) {
+    const groups = new Map();
+    for (const c of flow.connections) {
+        const k = `${ids_idKey(c.api)}\u0000${c.runtimeSource}`;
+        const g = groups.get(k) ?? { api: c.api, mode: c.runtimeSource, keys: [] };
+        g.keys.push(c.key);
+        groups.set(k, g);
+    }
+    return [...groups.values()].map((g) => `${g.api}${g.keys.length > 1 || !sameId(g.keys[0] ?? '', g.api) ? ` (${g.keys.join(', ')})` : ''}: ${modeText(g.mode)}`);
 }
 /**
  * A manually triggered flow that answers with "Respond to a PowerApp or flow" is built to be run
@@ -49178,54 +49236,113 @@ const connectionMode = { meta: fg301_connection_mode_meta, check: fg301_connecti
 ;// CONCATENATED MODULE: ./src/rules/fg302-missing-connection-reference.ts
 
 
+
 const fg302_missing_connection_reference_meta = {
     id: 'FG302',
     name: 'missing-connection-reference',
     defaultSeverity: 'error',
     errorCodes: [ERRORS.MissingConnectionReference],
-    summary: 'A flow uses a connection reference that no analysed solution defines, or a raw connection instead of a reference.',
-    impact: 'On import the flow\'s connection cannot be bound: the flow stays off or fails with MissingConnectionReference, and an app calling it reports "Connection not configured for this service".',
+    summary: 'A flow uses a connection reference that no analysed solution defines, one the target must already hold, or a raw connection instead of a reference.',
+    impact: 'On import the flow\'s connection cannot be bound: the flow stays off or fails with MissingConnectionReference, and an app calling it reports "Connection not configured for this service". A reference the solution lists as a missing dependency must already exist in the target environment.',
 };
 function fg302_missing_connection_reference_check(ctx) {
     const defined = new Set();
     for (const s of ctx.workspace.solutions)
         for (const cr of s.connectionReferences)
-            defined.add(cr.logicalName.toLowerCase());
+            defined.add(ids_idKey(cr.logicalName));
     const out = [];
     for (const solution of ctx.workspace.solutions) {
         if (solution.layout === 'legacy-package')
             continue;
-        const declared = new Set(solution.missingDependencies.map((d) => d.requiredKey.toLowerCase()));
+        const declared = new Map(solution.missingDependencies.map((d) => [ids_idKey(d.requiredKey), d]));
+        const byRef = new Map();
+        const raw = new Map();
         for (const flow of solution.flows) {
             for (const c of flow.connections) {
                 const ref = c.connectionReference;
-                if (ref && (defined.has(ref.toLowerCase()) || declared.has(ref.toLowerCase())))
-                    continue;
-                out.push(makeFinding(fg302_missing_connection_reference_meta, {
-                    severity: ref ? 'error' : 'warning',
-                    errorCodes: [ERRORS.MissingConnectionReference.code],
-                    solution,
-                    flow,
-                    location: flow.origin,
-                    message: ref
-                        ? `Flow ${flowLabel(flow)} uses connection reference '${ref}' for '${c.key}' (${c.api}), but no analysed solution defines it and none declares it as a missing dependency.`
-                        : `Flow ${flowLabel(flow)} uses '${c.key}' (${c.api}) through a raw connection, not a connection reference, so the connection cannot be set when the solution is imported elsewhere (apps calling it report "Connection not configured for this service").`,
-                    mitigation: ref
-                        ? [
-                            `Add the connection reference '${ref}' to the solution (Add existing > More > Connection reference) or create one for ${c.api} and point the flow's actions at it.`,
-                            'Export the solution again and commit it; if the reference belongs to another solution, commit that solution too or import it first.',
-                            `Background: ${KB_LINKS.deploymentSettings}`,
-                        ]
-                        : [
-                            `Open '${flow.name}' inside the solution and re-select the ${c.api} connection in each action so it uses a connection reference (flows created inside a solution do this by default).`,
-                            'Export the solution again and commit it.',
-                        ],
-                    identity: [c.key, ref ?? 'raw'],
-                }));
+                if (!ref)
+                    add(raw, flow, c.api);
+                else if (!defined.has(ids_idKey(ref))) {
+                    const entry = byRef.get(ids_idKey(ref)) ?? { name: ref, users: new Map() };
+                    add(entry.users, flow, c.key);
+                    byRef.set(ids_idKey(ref), entry);
+                }
             }
         }
+        for (const [key, { name, users }] of [...byRef.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+            const dep = declared.get(key);
+            out.push(dep ? expectedInTarget(solution, name, users, dep) : undefinedReference(solution, name, users));
+        }
+        if (raw.size > 0)
+            out.push(rawConnections(solution, raw));
     }
     return out;
+}
+function add(users, flow, item) {
+    const list = users.get(flow) ?? [];
+    list.push(item);
+    users.set(flow, list);
+}
+/** `Flow 'A' (id) (shared_x, shared_y)`, one flow after another. */
+function describeUsers(users) {
+    return [...users.entries()].map(([flow, items]) => `${flowLabel(flow)} (${distinctIds(items).join(', ')})`).join('; ');
+}
+/** The finding names its flow when there is one; a reference used by several names them in the message. */
+function only(users) {
+    return users.size === 1 ? [...users.keys()][0] : undefined;
+}
+function undefinedReference(solution, ref, users) {
+    const flow = only(users);
+    return makeFinding(fg302_missing_connection_reference_meta, {
+        severity: 'error',
+        solution,
+        flow,
+        location: [...users.keys()][0].origin,
+        message: `Connection reference '${ref}' is used by ${users.size === 1 ? 'flow' : `${users.size} flows:`} ${describeUsers(users)}, but no analysed solution defines it and solution.xml does not list it as a missing dependency, so importing '${solution.uniqueName}' leaves ${users.size === 1 ? 'that connection' : 'those connections'} unbound.`,
+        mitigation: [
+            `Add the connection reference '${ref}' to the solution (Add existing > More > Connection reference), or create one and point the flows' actions at it.`,
+            'Export the solution again and commit it; if the reference belongs to another solution, commit that solution too or import it first.',
+            `Background: ${KB_LINKS.deploymentSettings}`,
+        ],
+        identity: ['undefined', ids_idKey(ref)],
+    });
+}
+/** `solution="Active"` means the owner was an unmanaged customization in the source environment (solution-format §8b.7). */
+function owner(dep) {
+    const s = dep.requiredSolution;
+    return s === '' ? 'another solution' : s.toLowerCase() === 'active' ? 'an unmanaged customization of the source environment (no solution owns it)' : `solution '${s}'`;
+}
+function expectedInTarget(solution, ref, users, dep) {
+    const unmanagedOwner = dep.requiredSolution.toLowerCase() === 'active' || dep.requiredSolution === '';
+    return makeFinding(fg302_missing_connection_reference_meta, {
+        severity: 'warning',
+        solution,
+        flow: only(users),
+        location: solution.origin,
+        message: `Connection reference '${ref}' (used by ${describeUsers(users)}) is not part of '${solution.uniqueName}': solution.xml lists it as a missing dependency owned by ${owner(dep)}. The import fails unless the target environment already holds it.`,
+        mitigation: [
+            unmanagedOwner
+                ? `Add '${ref}' to a solution of its own (or to this one) in the source environment, export that solution and import it into each target before '${solution.uniqueName}'.`
+                : `Import ${owner(dep)} into each target environment before '${solution.uniqueName}'.`,
+            `Background: ${KB_LINKS.deploymentSettings}`,
+        ],
+        identity: ['dependency', ids_idKey(ref)],
+    });
+}
+function rawConnections(solution, raw) {
+    const flow = only(raw);
+    return makeFinding(fg302_missing_connection_reference_meta, {
+        severity: 'warning',
+        solution,
+        flow,
+        location: [...raw.keys()][0].origin,
+        message: `${raw.size === 1 ? 'Flow' : `${raw.size} flows of '${solution.uniqueName}' use raw connections, not connection references:`} ${describeUsers(raw)}${raw.size === 1 ? ' uses raw connections, not connection references' : ''}. Those connections cannot be set when the solution is imported elsewhere; apps calling these flows report "Connection not configured for this service".`,
+        mitigation: [
+            `Open each flow inside the solution and re-select the connection in each action, so that it uses a connection reference (flows created inside a solution do this by default).`,
+            'Export the solution again and commit it.',
+        ],
+        identity: ['raw'],
+    });
 }
 const missingConnectionReference = { meta: fg302_missing_connection_reference_meta, check: fg302_missing_connection_reference_check };
 
@@ -49294,62 +49411,80 @@ function solutionsFor(file, solutions) {
     const best = Math.max(0, ...eligible.map(shared));
     return best === 0 ? [] : eligible.filter((s) => shared(s) === best);
 }
-function adder(out, file, solution) {
-    return (severity, identity, message, fix, codes) => {
-        out.push(makeFinding(fg303_deployment_settings_gap_meta, {
-            severity,
-            ...(codes ? { errorCodes: codes } : {}),
-            solution,
-            location: { file: file.path },
-            message: `${file.path} (for '${solution.uniqueName}'): ${message}`,
-            mitigation: [fix, `Regenerate a complete file with pac solution create-settings --solution-zip <export> --settings-file ${file.path} and fill in the values.`, `Background: ${KB_LINKS.deploymentSettings}`],
-            identity: [file.path, identity],
-        }));
+const CR = 'connection reference';
+const EV = 'environment variable';
+/** `what` and `fix` get the listed names with their noun: "connection references 'a' (…), 'b' (…)". */
+const GAPS = {
+    'cr-missing': { noun: CR, severity: 'error', what: (n) => `no entry for ${n}: imported without a connection.`, fix: (n) => `Add a ConnectionReferences entry {"LogicalName", "ConnectionId", "ConnectorId"} for ${n}.` },
+    'cr-empty': { noun: CR, severity: 'error', what: (n) => `an empty ConnectionId for ${n}: imported without a connection.`, fix: (n) => `Set the ConnectionId for ${n} to the id of a connection in the target environment.` },
+    'cr-placeholder': { noun: CR, severity: 'note', codes: [], what: (n) => `placeholder ConnectionIds for ${n}; the pipeline must replace them before import.`, fix: (n) => `Make sure the pipeline defines a value for each placeholder (${n}) in every target environment.` },
+    'cr-connector': { noun: CR, severity: 'error', what: (n) => `a ConnectorId that differs from the solution's for ${n}.`, fix: (n) => `Set the ConnectorId for ${n} to the solution's connector id.` },
+    'ev-missing': { noun: EV, severity: 'warning', codes: [], what: (n) => `no entry, and no default value, for ${n}.`, fix: (n) => `Add EnvironmentVariables entries {"SchemaName", "Value"} for ${n}.` },
+    'ev-default': { noun: EV, severity: 'note', codes: [], what: (n) => `no entry for ${n}; the default values will be used.`, fix: (n) => `Add EnvironmentVariables entries for ${n} if the defaults do not fit the target.` },
+    'cr-stale': { noun: CR, severity: 'warning', codes: [], what: (n) => `entries for ${n}, which the solution does not have (renamed or removed).`, fix: (n) => `Remove or rename the entries for ${n}.` },
+    'ev-stale': { noun: EV, severity: 'warning', codes: [], what: (n) => `entries for ${n}, which the solution does not have.`, fix: (n) => `Remove or rename the entries for ${n}.` },
+};
+/** Collects the names per kind of gap and emits one finding per kind. */
+function gaps(file, solution) {
+    const found = new Map();
+    return {
+        add(kind, name, detail) {
+            const list = found.get(kind) ?? [];
+            list.push(`'${name}'${detail ? ` (${detail})` : ''}`);
+            found.set(kind, list);
+        },
+        findings() {
+            return [...found.entries()].map(([kind, names]) => {
+                const gap = GAPS[kind];
+                const listed = `${gap.noun}${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
+                return makeFinding(fg303_deployment_settings_gap_meta, {
+                    severity: gap.severity,
+                    ...(gap.codes ? { errorCodes: gap.codes } : {}),
+                    solution,
+                    location: { file: file.path },
+                    message: `${file.path} (for '${solution.uniqueName}') has ${gap.what(listed)}`,
+                    mitigation: [gap.fix(listed), `Regenerate a complete file with pac solution create-settings --solution-zip <export> --settings-file ${file.path} and fill in the values.`, `Background: ${KB_LINKS.deploymentSettings}`],
+                    identity: [file.path, kind],
+                });
+            });
+        },
     };
 }
 function checkEntries(file, solution) {
-    const out = [];
-    const add = adder(out, file, solution);
+    const g = gaps(file, solution);
     const entries = new Map(file.connectionReferences.map((c) => [c.logicalName.toLowerCase(), c]));
     for (const cr of solution.connectionReferences) {
         const entry = entries.get(cr.logicalName.toLowerCase());
         if (!entry) {
-            add('error', `cr-missing:${cr.logicalName}`, `connection reference '${cr.logicalName}' (${cr.api}) has no entry, so it is imported without a connection.`, `Add {"LogicalName": "${cr.logicalName}", "ConnectionId": "<connection id>", "ConnectorId": "${cr.connectorId}"} to ConnectionReferences.`);
+            g.add('cr-missing', cr.logicalName, cr.api);
             continue;
         }
-        if (entry.connectionId.trim() === '') {
-            add('error', `cr-empty:${cr.logicalName}`, `connection reference '${cr.logicalName}' has an empty ConnectionId, so it is imported without a connection.`, `Set ConnectionId of '${cr.logicalName}' to the id of a ${cr.api} connection in the target environment.`);
-        }
-        else if (PLACEHOLDER.test(entry.connectionId.trim())) {
-            add('note', `cr-placeholder:${cr.logicalName}`, `connection reference '${cr.logicalName}' has the placeholder ConnectionId '${entry.connectionId}'; the pipeline must replace it before import.`, `Make sure the pipeline defines a value for '${entry.connectionId}' in every target environment.`);
-        }
-        if (entry.connectorId && entry.connectorId.toLowerCase() !== cr.connectorId.toLowerCase()) {
-            add('error', `cr-connector:${cr.logicalName}`, `connection reference '${cr.logicalName}' has ConnectorId ${entry.connectorId}, but the solution's reference uses ${cr.connectorId}.`, `Set ConnectorId of '${cr.logicalName}' to ${cr.connectorId}.`);
-        }
+        if (entry.connectionId.trim() === '')
+            g.add('cr-empty', cr.logicalName, cr.api);
+        else if (PLACEHOLDER.test(entry.connectionId.trim()))
+            g.add('cr-placeholder', cr.logicalName, entry.connectionId);
+        if (entry.connectorId && entry.connectorId.toLowerCase() !== cr.connectorId.toLowerCase())
+            g.add('cr-connector', cr.logicalName, `${entry.connectorId}, not ${cr.connectorId}`);
     }
     const vars = new Set(file.environmentVariables.map((e) => e.schemaName.toLowerCase()));
     for (const ev of solution.environmentVariables) {
-        if (!vars.has(ev.schemaName.toLowerCase())) {
-            add(ev.hasDefault ? 'note' : 'warning', `ev-missing:${ev.schemaName}`, `environment variable '${ev.schemaName}' has no entry${ev.hasDefault ? '; the default value will be used' : ' and no default value'}.`, `Add {"SchemaName": "${ev.schemaName}", "Value": "<value>"} to EnvironmentVariables.`, []);
-        }
+        if (!vars.has(ev.schemaName.toLowerCase()))
+            g.add(ev.hasDefault ? 'ev-default' : 'ev-missing', ev.schemaName);
     }
-    return out;
+    return g.findings();
 }
 /** Entries no solution of the file has: checked once per file, against all the solutions it serves. */
 function checkStale(file, solutions) {
-    const out = [];
-    const add = adder(out, file, solutions[0]);
+    const g = gaps(file, solutions[0]);
     const crs = new Set(solutions.flatMap((s) => s.connectionReferences.map((c) => c.logicalName.toLowerCase())));
-    for (const entry of file.connectionReferences) {
+    for (const entry of file.connectionReferences)
         if (!crs.has(entry.logicalName.toLowerCase()))
-            add('warning', `cr-stale:${entry.logicalName}`, `entry '${entry.logicalName}' names a connection reference the solution does not have (renamed or removed).`, `Remove the entry '${entry.logicalName}' or rename it to the solution's current connection reference.`, []);
-    }
+            g.add('cr-stale', entry.logicalName);
     const evs = new Set(solutions.flatMap((s) => s.environmentVariables.map((e) => e.schemaName.toLowerCase())));
-    for (const e of file.environmentVariables) {
+    for (const e of file.environmentVariables)
         if (!evs.has(e.schemaName.toLowerCase()))
-            add('warning', `ev-stale:${e.schemaName}`, `entry '${e.schemaName}' names an environment variable the solution does not have.`, `Remove the entry '${e.schemaName}' or rename it.`, []);
-    }
-    return out;
+            g.add('ev-stale', e.schemaName);
+    return g.findings();
 }
 const deploymentSettingsGap = { meta: fg303_deployment_settings_gap_meta, check: fg303_deployment_settings_gap_check };
 
@@ -49473,7 +49608,8 @@ function fg501_secret_in_export_check(ctx) {
 }
 const secretInExport = { meta: fg501_secret_in_export_meta, check: fg501_secret_in_export_check };
 
-;// CONCATENATED MODULE: ./src/change/diff.ts
+;// CONCATENATED MODULE: ./src/compare/signature.ts
+
 /**
  * The part of a flow an app depends on: the trigger, inputs, outputs, connections with their
  * mode, and the on/off state. Export noise (timestamps, volatile ids, key order) is not part of it.
@@ -49485,7 +49621,7 @@ function flowSignature(flow) {
     for (const o of flow.outputs)
         lines.push(`output ${o.name} ${o.type}`);
     for (const c of flow.connections)
-        lines.push(`connection ${c.key} ${c.api} ${c.runtimeSource}`);
+        lines.push(`connection ${idKey(c.key)} ${idKey(c.api)} ${c.runtimeSource}`);
     return lines;
 }
 const NO_BINDING = { inputs: [], outputs: [], connections: [], trigger: [] };
@@ -49499,7 +49635,7 @@ function diffFlow(base, head) {
         trigger: trig(base) !== trig(head) ? [`trigger ${trig(base)} → ${trig(head)}`] : [],
         inputs: keyed('input', base.inputs, head.inputs, (p) => p.name, (p) => `${p.type}${p.required ? ', required' : ''}`),
         outputs: keyed('output', base.outputs, head.outputs, (o) => o.name, (o) => o.type),
-        connections: keyed('connection', base.connections, head.connections, (c) => c.key, (c) => `${c.api}, ${c.runtimeSource}`),
+        connections: keyed('connection', base.connections, head.connections, (c) => ids_idKey(c.key), (c) => `${ids_idKey(c.api)}, ${c.runtimeSource}`),
     };
     const state = base.state !== head.state ? [`state ${base.state} → ${head.state}`] : [];
     const details = [...binding.trigger, ...state, ...binding.inputs, ...binding.outputs, ...binding.connections];
@@ -49528,7 +49664,7 @@ function storedBinding(call) {
     return JSON.stringify([
         call.storedInputs.map((p) => [p.name, p.type, p.required]),
         call.storedOutputs?.map((o) => [o.name, o.type]) ?? null,
-        call.connectionsRecorded ? call.storedConnections.map((c) => [c.key, c.api]) : null,
+        call.connectionsRecorded ? call.storedConnections.map((c) => [ids_idKey(c.key), ids_idKey(c.api)]) : null,
     ]);
 }
 /** What an app knows about its flows: data sources, their flow ids and stored signatures. */
@@ -49575,7 +49711,8 @@ function bindingMatches(call, flow) {
         return false;
     if (!call.connectionsRecorded)
         return true;
-    return call.storedConnections.map((c) => c.key).sort().join('|') === flow.connections.map((c) => c.key).sort().join('|');
+    const keys = (list) => list.map((c) => ids_idKey(c.key)).sort().join('|');
+    return keys(call.storedConnections) === keys(flow.connections);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/fg105-flow-changed-app-unchanged.ts
@@ -49587,7 +49724,7 @@ const fg105_flow_changed_app_unchanged_meta = {
     id: 'FG105',
     name: 'flow-changed-app-unchanged',
     defaultSeverity: 'error',
-    errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.BlankOutputs, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
+    errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
     summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
     impact: "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
 };
@@ -49637,8 +49774,7 @@ function fg105_flow_changed_app_unchanged_codesFor(b) {
     const codes = [];
     if (b.trigger.length > 0 || b.inputs.length > 0)
         codes.push(ERRORS.TemplateExpressionFailure.code);
-    if (b.outputs.some((o) => !o.endsWith(' added')))
-        codes.push(ERRORS.BlankOutputs.code);
+    // A removed output raises no error code: the app reads it as blank.
     if (b.connections.length > 0)
         codes.push(ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code, ERRORS.NotAllowedConnectionReference.code);
     return codes;
@@ -57763,6 +57899,7 @@ class ArchiveTree {
 
 // Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
 const FLOW_MARKERS = ['logicflows', 'AddinWadl'];
+const NAME_KEY = '"Name"';
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_OBJECT = 0x7b;
@@ -57786,7 +57923,8 @@ function flowDataSourceCandidates(bytes) {
     const out = [];
     for (const [start, end] of ranges) {
         const element = buf.subarray(start, end);
-        if (FLOW_MARKERS.some((m) => element.includes(m)))
+        // An element without a Name is no data source at all: parsed so that the reader can name it.
+        if (FLOW_MARKERS.some((m) => element.includes(m)) || !element.includes(NAME_KEY))
             out.push(parseJsonText(element.toString('utf8')));
     }
     return out;
@@ -57838,10 +57976,18 @@ function elementRanges(buf) {
 ;// CONCATENATED MODULE: ./src/model/wadl.ts
 
 
+/**
+ * Reads a stored signature; throws an InputError for invalid XML. A document that is not an
+ * `<application>` with a method to run the flow gives `problem` instead of an empty signature:
+ * an unreadable copy must not look like a flow with no inputs.
+ */
 function parseWadl(xml) {
     const app = prop(decode_parseXml(xml), 'application');
+    const method = isRecord(app) ? runMethod(app) : undefined;
+    if (method === undefined) {
+        return { title: '', inputs: [], outputs: undefined, problem: isRecord(app) ? 'the stored signature (WADL) has no method to run the flow' : 'the stored signature (WADL) has no <application> element' };
+    }
     const types = jsonTypes(app);
-    const method = runMethod(app);
     const request = prop(method, 'request');
     const inputs = [];
     for (const rep of asArray(prop(request, 'representation'))) {
@@ -57890,7 +58036,7 @@ function runMethod(app) {
     const methods = [];
     for (const res of asArray(prop(prop(app, 'resources'), 'resource')))
         methods.push(...asArray(prop(res, 'method')));
-    return methods.find((m) => attr(m, 'id') === 'Run') ?? methods[0];
+    return methods.find((m) => isRecord(m) && attr(m, 'id') === 'Run') ?? methods.find(isRecord);
 }
 function localName(qname) {
     return qname.slice(qname.indexOf(':') + 1);
@@ -57930,27 +58076,46 @@ function isFlowDataSource(ds) {
         return false;
     return str(prop(ds, 'ApiId')).toLowerCase().endsWith(FLOW_API) || str(prop(ds, 'ServiceKind')) === 'AddinWadl';
 }
-function toFlowDataSource(ds, wadl) {
+function toFlowDataSource(ds, wadl, wadlWhere) {
     return {
         name: str(prop(ds, 'Name')),
         serviceKind: str(prop(ds, 'ServiceKind')),
         workflowEntityId: normalizeGuid(prop(ds, 'WorkflowEntityId')),
         addinConnectorId: normalizeGuid(prop(ds, 'AddinConnectorId')),
-        wadl,
+        wadl: typeof wadl === 'string' && wadl.trim() !== '' ? wadl : undefined,
+        wadlProblem: typeof wadl === 'string' && wadl.trim() !== '' ? undefined : wadl === undefined || wadl === '' ? `${wadlWhere} is missing` : `${wadlWhere} is not text`,
     };
+}
+/** Keeps the flow data sources that can be named; the others become problems. */
+function namedFlowSources(candidates, origin, problems) {
+    const out = [];
+    candidates.forEach((ds, i) => {
+        if (!isRecord(ds) || typeof prop(ds, 'Name') !== 'string' || typeof prop(ds, 'Type') !== 'string') {
+            problems.push({ origin, message: `data source entry ${i + 1} is not a data source record (no Name or Type); it is skipped` });
+            return;
+        }
+        if (isFlowDataSource(ds) && str(prop(ds, 'Name')).trim() === '') {
+            problems.push({ origin, message: `a flow data source has an empty Name; it is skipped` });
+            return;
+        }
+        if (isFlowDataSource(ds))
+            out.push(ds);
+    });
+    return out;
 }
 /** Reads an .msapp: only `References/DataSources.json` and `Properties.json` are inflated. */
 async function readMsapp(msapp, origin) {
     const dsName = 'References/DataSources.json';
     const dsBytes = msapp.has(dsName) ? await msapp.read(dsName) : undefined;
-    const sources = dsBytes ? flowDataSourceCandidates(dsBytes) : [];
-    const flows = sources.filter(isFlowDataSource).map((ds) => toFlowDataSource(ds, str(prop(prop(ds, 'WadlMetadata'), 'WadlXml')) || undefined));
+    const problems = [];
+    const sources = namedFlowSources(dsBytes ? flowDataSourceCandidates(dsBytes) : [], origin(dsName), problems);
+    const flows = sources.map((ds) => toFlowDataSource(ds, prop(prop(ds, 'WadlMetadata'), 'WadlXml'), `WadlMetadata.WadlXml of '${str(prop(ds, 'Name'))}'`));
     if (flows.length === 0)
-        return { calls: [], secrets: [] };
+        return { calls: [], secrets: [], problems };
     const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
     const raw = prop(props, 'LocalConnectionReferences');
     const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
-    return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
+    return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems);
 }
 /**
  * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
@@ -57958,29 +58123,52 @@ async function readMsapp(msapp, origin) {
  */
 async function readUnpackedApp(src, origin) {
     const flows = [];
+    const problems = [];
     let firstDs = '';
     for (const name of src.names) {
         if (!/^DataSources\/[^/]+\.json$/i.test(name))
             continue;
-        for (const ds of asArray(parseJson(await src.read(name)))) {
-            if (!isFlowDataSource(ds))
-                continue;
+        let parsed;
+        try {
+            parsed = parseJson(await src.read(name));
+        }
+        catch (err) {
+            problems.push({ origin: origin(name), message: describeError(err) });
+            continue;
+        }
+        for (const ds of namedFlowSources(asArray(parsed), origin(name), problems)) {
             const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
             const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
-            flows.push({ ...toFlowDataSource(ds, wadl), origin: origin(name) });
+            flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name) });
             firstDs ||= name;
         }
     }
     const connName = 'Connections/Connections.json';
     const lcr = src.has(connName) ? parseJson(await src.read(connName)) : {};
-    return buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName));
+    return buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
 }
-function buildDocument(flows, lcr, dsOrigin, lcrOrigin) {
+function describeError(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+function buildDocument(flows, lcr, dsOrigin, lcrOrigin, problems) {
     const calls = flows.map((ds) => toCall(ds, lcr, dsOrigin));
-    return { calls, secrets: findCallbackSecrets(lcr, lcrOrigin) };
+    for (const c of calls)
+        if (c.signatureUnreadable)
+            problems.push({ origin: c.origin, message: `flow data source '${c.dataSource}': ${c.signatureUnreadable}; its inputs and outputs are not checked` });
+    return { calls, secrets: findCallbackSecrets(lcr, lcrOrigin), problems };
+}
+function storedSignature(ds) {
+    if (!ds.wadl)
+        return { title: '', inputs: [], outputs: undefined, problem: ds.wadlProblem ?? 'no stored signature' };
+    try {
+        return parseWadl(ds.wadl);
+    }
+    catch (err) {
+        return { title: '', inputs: [], outputs: undefined, problem: `the stored signature (WADL) cannot be read: ${describeError(err)}` };
+    }
 }
 function toCall(ds, lcr, origin) {
-    const signature = ds.wadl ? parseWadl(ds.wadl) : { title: '', inputs: [], outputs: undefined };
+    const signature = storedSignature(ds);
     const entry = connectionEntryFor(lcr, ds.name);
     const hints = prop(prop(entry, 'connectionRef'), 'parameterHints');
     const params = prop(entry, 'connectionParameters');
@@ -57997,6 +58185,7 @@ function toCall(ds, lcr, origin) {
         storedOutputs: signature.outputs,
         storedConnections: entry ? storedConnections(entry, lcr) : [],
         connectionsRecorded: entry !== undefined,
+        ...(signature.problem ? { signatureUnreadable: signature.problem } : {}),
         origin: ds.origin ?? origin,
         binding: { flowId: undefined, resolvedBy: undefined, confidence: undefined, solutionPath: undefined },
     };
@@ -58052,32 +58241,141 @@ function compact(o) {
     return o;
 }
 
+;// CONCATENATED MODULE: ./src/model/flow-shape.ts
+
+/**
+ * What makes a parsed `Workflows/*.json` (or legacy `definition.json`) unusable as a flow
+ * definition, or undefined when it has the shape FlowGuard reads (solution-format §3). Only the
+ * parts the rules depend on are checked: the trigger, its input schema, the action tree, the
+ * response schemas and the connection references. Anything else may vary freely.
+ */
+function definitionProblem(json) {
+    if (!isRecord(json))
+        return `the file is ${kindOf(json)}, not a flow definition object`;
+    const properties = prop(json, 'properties');
+    if (!isRecord(properties))
+        return properties === undefined ? "it has no 'properties'" : `'properties' is ${kindOf(properties)}, not an object`;
+    const definition = prop(properties, 'definition');
+    if (!isRecord(definition))
+        return definition === undefined ? "it has no 'properties.definition'" : `'properties.definition' is ${kindOf(definition)}, not an object`;
+    return triggerProblem(prop(definition, 'triggers')) ?? actionsProblem(prop(definition, 'actions')) ?? connectionsProblem(prop(properties, 'connectionReferences'));
+}
+function triggerProblem(triggers) {
+    if (!isRecord(triggers))
+        return triggers === undefined ? "it has no 'definition.triggers'" : `'definition.triggers' is ${kindOf(triggers)}, not an object`;
+    const first = entries(triggers)[0];
+    if (!first)
+        return "'definition.triggers' is empty";
+    const [name, node] = first;
+    if (!isRecord(node))
+        return `trigger '${name}' is ${kindOf(node)}, not an object`;
+    if (typeof prop(node, 'type') !== 'string')
+        return `trigger '${name}' has no 'type'`;
+    return schemaProblem(prop(prop(node, 'inputs'), 'schema'), `trigger '${name}' inputs.schema`);
+}
+function schemaProblem(schema, where) {
+    if (schema === undefined)
+        return undefined;
+    if (!isRecord(schema))
+        return `${where} is ${kindOf(schema)}, not an object`;
+    const props = prop(schema, 'properties');
+    if (props !== undefined && !isRecord(props))
+        return `${where}.properties is ${kindOf(props)}, not an object`;
+    const required = prop(schema, 'required');
+    if (required !== undefined && !(Array.isArray(required) && required.every((r) => typeof r === 'string')))
+        return `${where}.required is not a list of names`;
+    const items = prop(schema, 'items');
+    return items === undefined ? undefined : schemaProblem(items, `${where}.items`);
+}
+/** Walks the action tree without recursion (hostile nesting cannot exhaust the stack). */
+function actionsProblem(root) {
+    const stack = [[root, 'definition.actions']];
+    while (stack.length > 0) {
+        const [node, where] = stack.pop();
+        if (node === undefined)
+            continue;
+        if (!isRecord(node))
+            return `'${where}' is ${kindOf(node)}, not an object`;
+        for (const [name, action] of entries(node)) {
+            if (!isRecord(action))
+                return `action '${name}' is ${kindOf(action)}, not an object`;
+            if (String(prop(action, 'type')).toLowerCase() === 'response') {
+                const problem = schemaProblem(prop(prop(action, 'inputs'), 'schema'), `response '${name}' inputs.schema`);
+                if (problem)
+                    return problem;
+            }
+            stack.push([prop(action, 'actions'), `${name}.actions`], [prop(prop(action, 'else'), 'actions'), `${name}.else.actions`], [prop(prop(action, 'default'), 'actions'), `${name}.default.actions`]);
+            const cases = prop(action, 'cases');
+            if (cases !== undefined && !isRecord(cases))
+                return `'${name}.cases' is ${kindOf(cases)}, not an object`;
+            for (const [c, body] of entries(cases))
+                stack.push([prop(body, 'actions'), `${name}.cases.${c}.actions`]);
+        }
+    }
+    return undefined;
+}
+function connectionsProblem(refs) {
+    if (refs === undefined)
+        return undefined;
+    if (!isRecord(refs))
+        return `'properties.connectionReferences' is ${kindOf(refs)}, not an object`;
+    for (const [key, ref] of entries(refs))
+        if (!isRecord(ref))
+            return `connection reference '${key}' is ${kindOf(ref)}, not an object`;
+    return undefined;
+}
+function kindOf(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
 ;// CONCATENATED MODULE: ./src/model/flow-definition.ts
 
 
 
+
+/**
+ * Reads a flow definition. A file that parses but is not a usable definition (no
+ * `properties.definition`, a trigger or actions of the wrong shape) gives an empty definition
+ * with `unreadable` set: what FlowGuard cannot read must never look like a flow that drifted.
+ */
 function readFlowDefinition(json, rawText, hash = true) {
+    const problem = definitionProblem(json);
+    if (problem)
+        return unreadableDefinition(problem);
     const properties = prop(json, 'properties');
     const definition = prop(properties, 'definition');
     const trigger = firstTrigger(definition);
     const actions = collectActions(prop(definition, 'actions'));
-    const responses = actions.filter((a) => str(prop(a.node, 'type')).toLowerCase() === 'response');
+    const responseNodes = actions.filter((a) => str(prop(a.node, 'type')).toLowerCase() === 'response');
+    const responses = responseNodes.map(readResponse);
     return {
         trigger: trigger?.info,
         inputs: trigger?.info.powerApps ? triggerInputs(trigger.node) : [],
-        outputs: responseOutputs(responses),
-        responses: responses.map((r) => ({
-            action: r.name,
-            kind: str(prop(r.node, 'kind')) || 'Http',
-            asynchronous: /asynchronous/i.test(str(prop(r.node, 'operationOptions'))),
-        })),
+        outputs: unionOutputs(responses.filter((r) => r.success)),
+        responses,
         connections: readConnections(prop(properties, 'connectionReferences')),
-        waits: findWaits(actions, responses),
+        waits: findWaits(actions, responseNodes),
         childFlows: childFlowIds(actions),
         // Flows that take the run-only user's connections from the trigger header (2020–21 exports).
         usesInvokerTokens: rawText.includes('X-MS-APIM-Tokens'),
         definitionHash: hash ? hashDefinition(properties) : '',
+        unreadable: undefined,
     };
+}
+function unreadableDefinition(problem) {
+    return { trigger: undefined, inputs: [], outputs: [], responses: [], connections: [], waits: [], childFlows: [], usesInvokerTokens: false, definitionHash: '', unreadable: problem };
+}
+/**
+ * Workflow Definition Language reads a string that starts with `@` as an expression, so a literal
+ * leading `@` is written `@@` — in schema property names too (`@@odata.etag`), while the app's
+ * stored copy says `@odata.etag` (solution-format §8b.1).
+ */
+function unescapeWdl(name) {
+    return name.startsWith('@@') ? name.slice(1) : name;
 }
 // ---- trigger and inputs ----
 function firstTrigger(definition) {
@@ -58094,20 +58392,24 @@ function firstTrigger(definition) {
 }
 function triggerInputs(trigger) {
     const schema = prop(prop(trigger, 'inputs'), 'schema');
-    const required = new Set(asArray(prop(schema, 'required')).filter((r) => typeof r === 'string'));
+    const required = requiredSet(schema);
     // Keep the schema's own key order: it is the order of the Run() arguments.
     const props = prop(schema, 'properties');
     if (!isRecord(props))
         return [];
-    return Object.keys(props).map((name) => {
-        const p = props[name];
+    return Object.keys(props).map((key) => {
+        const p = props[key];
+        const name = unescapeWdl(key);
         return {
             name,
             type: normalizeType(str(prop(p, 'type')) || 'any'),
             required: required.has(name),
-            title: str(prop(p, 'title')),
+            title: unescapeWdl(str(prop(p, 'title'))),
         };
     });
+}
+function requiredSet(schema) {
+    return new Set(asArray(prop(schema, 'required')).filter((r) => typeof r === 'string').map(unescapeWdl));
 }
 /** Every action of the definition, depth first, including those nested in Scope, If, Switch, Foreach and Until. */
 function collectActions(root, path = [], out = []) {
@@ -58124,18 +58426,39 @@ function collectActions(root, path = [], out = []) {
     }
     return out;
 }
-function responseOutputs(responses) {
+function readResponse(r) {
+    const inputs = prop(r.node, 'inputs');
+    const statusCode = literalStatus(prop(inputs, 'statusCode'));
+    return {
+        action: r.name,
+        kind: str(prop(r.node, 'kind')) || 'Http',
+        asynchronous: /asynchronous/i.test(str(prop(r.node, 'operationOptions'))),
+        statusCode,
+        // An expression status (`@{…}`) may be anything; it counts as a success, so its outputs are judged.
+        success: statusCode === undefined || statusCode < 400,
+        outputs: schemaOutputs(prop(inputs, 'schema')),
+    };
+}
+function literalStatus(v) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{3}\s*$/.test(v) ? Number(v) : NaN;
+    return Number.isInteger(n) ? n : undefined;
+}
+/** Output fields of a response schema: object properties, or item properties (`[].name`) of an array. */
+function schemaOutputs(schema) {
+    const arrayRoot = str(prop(schema, 'type')) === 'array';
+    const props = arrayRoot ? prop(prop(schema, 'items'), 'properties') : prop(schema, 'properties');
+    return entries(props).map(([key, p]) => ({
+        name: (arrayRoot ? '[].' : '') + unescapeWdl(key),
+        type: normalizeType(str(prop(p, 'type')) || 'any'),
+        title: unescapeWdl(str(prop(p, 'title'))),
+    }));
+}
+function unionOutputs(responses) {
     const byName = new Map();
-    for (const r of responses) {
-        const schema = prop(prop(r.node, 'inputs'), 'schema');
-        const arrayRoot = str(prop(schema, 'type')) === 'array';
-        const props = arrayRoot ? prop(prop(schema, 'items'), 'properties') : prop(schema, 'properties');
-        for (const [name, p] of entries(props)) {
-            const key = (arrayRoot ? '[].' : '') + name;
-            if (!byName.has(key))
-                byName.set(key, { name: key, type: normalizeType(str(prop(p, 'type')) || 'any'), title: str(prop(p, 'title')) });
-        }
-    }
+    for (const r of responses)
+        for (const o of r.outputs)
+            if (!byName.has(o.name))
+                byName.set(o.name, o);
     return [...byName.values()];
 }
 function readConnections(refs) {
@@ -58337,6 +58660,7 @@ function missingDependency(node) {
     const dependent = propCI(node, 'Dependent');
     return {
         requiredType: numberAttr(required, 'type'),
+        requiredTypeName: numberAttr(required, 'type') === undefined ? attr(required, 'type').toLowerCase() : '',
         requiredKey: componentKey(required),
         requiredDisplayName: attr(required, 'displayName'),
         requiredSolution: attr(required, 'solution'),
@@ -58344,8 +58668,18 @@ function missingDependency(node) {
         dependentKey: componentKey(dependent),
     };
 }
+/**
+ * The key of a required or dependent component. Older types carry it in `id` or `schemaName`;
+ * newer ones, typed by logical name, in attributes named `id.<field>`
+ * (`id.connectionreferencelogicalname="x_sharedteams_aa1b8"`, `id.uniquename`; solution-format §8b.7).
+ * With several (`id.parentappmoduleid.uniquename` and `id.settingdefinitionid.uniquename`) they are joined by `/`.
+ */
 function componentKey(node) {
-    return normalizeGuid(attr(node, 'id')) ?? (attr(node, 'schemaName') || attr(node, 'id'));
+    const plain = normalizeGuid(attr(node, 'id')) ?? (attr(node, 'schemaName') || attr(node, 'id'));
+    if (plain)
+        return plain;
+    const dotted = isRecord(node) ? Object.keys(node).filter((k) => k.toLowerCase().startsWith('@_id.')).sort() : [];
+    return dotted.map((k) => normalizeGuid(prop(node, k)) ?? String(prop(node, k))).join('/');
 }
 function numberAttr(node, name) {
     const v = Number(attr(node, name));
@@ -58537,6 +58871,8 @@ async function readFlow(src, record, metaName, report, hashes) {
     try {
         const raw = decodeText(await src.tree.read(record.jsonFile));
         const def = readFlowDefinition(parseJsonText(raw), raw, hashes);
+        if (def.unreadable)
+            report(record.jsonFile, unreadableFlow(record.name, def.unreadable));
         return {
             id: id ?? lookupKey(record.jsonFile),
             name: record.name,
@@ -58552,6 +58888,10 @@ async function readFlow(src, record, metaName, report, hashes) {
         report(record.jsonFile, err);
         return undefined;
     }
+}
+/** The diagnostic for a flow file that parses but is no usable definition. */
+function unreadableFlow(name, problem) {
+    return new InputError(`flow '${name}' cannot be read as a flow definition (${problem}); it is not checked, and app calls bound to it are reported as flow unreadable`);
 }
 function guidInFileName(name) {
     const m = /([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\.json$/.exec(name);
@@ -58647,6 +58987,8 @@ async function readApp(src, record, diagnostics) {
     if (doc) {
         app.calls = doc.calls.map((call) => withAppRecordHints(call, record.connectionReferences));
         app.secrets = doc.secrets;
+        for (const p of doc.problems)
+            diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${record.name}': ${p.message}` });
     }
     return app;
 }
@@ -58740,9 +59082,12 @@ async function readLegacyPackage(tree, path, diagnostics, options = {}) {
             const json = parseJsonText(raw);
             const def = readFlowDefinition(json, raw, options.hashes ?? false);
             const folderId = basename(dirname(name)).toLowerCase();
+            const flowName = str(prop(prop(json, 'properties'), 'displayName')) || displayNames.get(folderId) || folderId;
+            if (def.unreadable)
+                report(name, unreadableFlow(flowName, def.unreadable));
             flows.push({
                 id: normalizeGuid(prop(json, 'name')) ?? folderId,
-                name: str(prop(prop(json, 'properties'), 'displayName')) || displayNames.get(folderId) || folderId,
+                name: flowName,
                 state: 'unknown',
                 category: undefined,
                 customizable: undefined,
@@ -58767,6 +59112,8 @@ async function readLegacyPackage(tree, path, diagnostics, options = {}) {
             const doc = await readMsapp(new ArchiveTree(await tree.openArchive(name)), (inner) => origin(name, inner));
             app.calls = doc.calls;
             app.secrets = doc.secrets;
+            for (const p of doc.problems)
+                diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${appId}': ${p.message}` });
         }
         catch (err) {
             app.document = 'unreadable';
@@ -58903,6 +59250,7 @@ async function loadWorkspace(tree, options = {}) {
             solutions.push(solution);
     }
     bindCalls(solutions);
+    diagnostics.push(...uncheckedCalls(solutions));
     const deploymentSettings = [];
     const settingsPaths = new Set([...tree.names.filter((n) => SETTINGS_FILE.test(n)), ...(options.settingsFiles ?? [])]);
     for (const path of [...settingsPaths].sort()) {
@@ -58916,6 +59264,28 @@ async function loadWorkspace(tree, options = {}) {
         }
     }
     return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
+}
+/** App calls bound to a flow FlowGuard could not read: named, so a clean report never hides them. */
+function uncheckedCalls(solutions) {
+    const flows = new Map();
+    for (const s of solutions)
+        for (const f of s.flows)
+            flows.set(`${s.path}\u0000${f.id}`, f);
+    const out = [];
+    for (const s of solutions) {
+        for (const app of s.apps) {
+            for (const call of app.calls) {
+                const flow = flows.get(`${call.binding.solutionPath}\u0000${call.binding.flowId}`);
+                if (!flow?.unreadable)
+                    continue;
+                out.push({ ...originFields(call.origin), severity: 'warning', message: `canvas app '${app.name}' calls '${call.dataSource}': flow unreadable (${flow.origin.inner ?? flow.origin.file}); the call is not checked` });
+            }
+        }
+    }
+    return out;
+}
+function originFields(o) {
+    return o.inner ? { file: o.file, inner: o.inner } : { file: o.file };
 }
 function sortDiagnostics(list) {
     const key = (d) => `${d.file}\u0000${d.inner ?? ''}\u0000${d.message}`;
@@ -67047,7 +67417,7 @@ function firstAddedLine(patch) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6539);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

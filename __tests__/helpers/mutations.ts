@@ -189,7 +189,10 @@ export const MUTATIONS: Mutation[] = [
       const next = c.runtimeSource === 'invoker' ? 'embedded' : 'invoker';
       if ('source' in ref) ref.source = next === 'invoker' ? 'Invoker' : 'Embedded';
       else ref.runtimeSource = next;
-      return `${c.key} (${c.api}): ${next}`;
+      // FG301 lists each connector once, with its keys when they differ from the connector's name.
+      const group = t.flow.connections.filter((x) => x.api.toLowerCase() === c.api.toLowerCase() && (x === c ? next : x.runtimeSource) === next).map((x) => x.key);
+      const keys = group.length > 1 || group[0]?.toLowerCase() !== c.api.toLowerCase() ? ` (${group.join(', ')})` : '';
+      return `${c.api}${keys}: ${next}`;
     },
   },
   {

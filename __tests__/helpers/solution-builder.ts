@@ -696,13 +696,20 @@ export interface FlowDataSourceSpec {
   workflowEntityId?: string | null;
   /** `FlowNameId` (ConnectedWadl) or `AddinConnectorId` (AddinWadl): the environment flow name. */
   flowNameId?: string;
-  /** `WadlMetadata.WadlXml`; see {@link wadlXml}. */
-  wadl?: string;
+  /** `WadlMetadata.WadlXml`; see {@link wadlXml}. Default: a signature with no inputs and no response (real apps always store one); `null` leaves it out. */
+  wadl?: string | null;
+}
+
+/** The stored signature a data source gets: the given one, a minimal one by default, none for `null`. */
+function wadlOf(d: FlowDataSourceSpec): string | undefined {
+  if (d.wadl === null) return undefined;
+  return d.wadl ?? wadlXml({ title: d.name, inputs: [], outputs: undefined });
 }
 
 /** One `References/DataSources.json` entry for a flow. */
 export function flowDataSource(d: FlowDataSourceSpec, withWadl = true): Record<string, unknown> {
-  const wadl = withWadl && d.wadl !== undefined ? { WadlMetadata: { WadlXml: d.wadl } } : {};
+  const text = wadlOf(d);
+  const wadl = withWadl && text !== undefined ? { WadlMetadata: { WadlXml: text } } : {};
   if (d.serviceKind === 'AddinWadl') {
     return { Name: d.name, Type: 'ServiceInfo', ServiceKind: 'AddinWadl', AddinId: ADDIN_ID, AddinConnectorId: d.flowNameId ?? guid(0xadd1), ...wadl };
   }
@@ -809,7 +816,8 @@ export function canvasSourceFiles(o: CanvasSourceOptions): FileMap {
   );
   for (const d of o.dataSources) {
     out[`DataSources/${d.name}.json`] = bytes(bom + JSON.stringify([flowDataSource(d, false)]));
-    if (d.wadl !== undefined) out[`pkgs/Wadl/${d.name}.xml`] = bytes(bom + d.wadl);
+    const wadl = wadlOf(d);
+    if (wadl !== undefined) out[`pkgs/Wadl/${d.name}.xml`] = bytes(bom + wadl);
   }
   out['DataSources/Office365Users.json'] = bytes(JSON.stringify([{ ApiId: '/providers/microsoft.powerapps/apis/shared_office365users', Name: 'Office365Users', ServiceKind: 'ConnectedWadl', Type: 'ServiceInfo' }]));
   if (o.connections !== undefined) out['Connections/Connections.json'] = bytes(bom + JSON.stringify(o.connections));

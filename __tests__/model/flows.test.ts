@@ -87,7 +87,7 @@ describe('responses and outputs', () => {
         },
       ],
     });
-    expect(flow.responses).toEqual([{ action: 'Respond_to_a_PowerApp_or_flow', kind: 'PowerApp', asynchronous: true }]);
+    expect(flow.responses).toEqual([{ action: 'Respond_to_a_PowerApp_or_flow', kind: 'PowerApp', asynchronous: true, statusCode: 200, success: true, outputs: flow.outputs }]);
     expect(flow.outputs).toEqual([
       { name: 'count', type: 'number', title: 'Count' },
       { name: 'thereturnstring', type: 'string', title: 'theReturnString' },
@@ -108,7 +108,7 @@ describe('responses and outputs', () => {
         },
       ],
     });
-    expect(flow.responses).toEqual([{ action: 'Response', kind: 'Http', asynchronous: false }]);
+    expect(flow.responses).toEqual([{ action: 'Response', kind: 'Http', asynchronous: false, statusCode: 200, success: true, outputs: flow.outputs }]);
     expect(flow.outputs).toEqual([
       { name: '[].title', type: 'string', title: '' },
       { name: '[].year', type: 'number', title: '' },

@@ -293,7 +293,7 @@ describe('names, encodings and separators', () => {
       ['U', 'unmanaged', undefined],
     ]);
     expect(solutionAt(ws, 'p.zip').missingDependencies).toEqual([
-      { requiredType: 29, requiredKey: '7d1e7a36-0000-4000-8000-000000000099', requiredDisplayName: 'Elsewhere', requiredSolution: 'Other (1.0)', dependentType: 300, dependentKey: APP },
+      { requiredType: 29, requiredTypeName: '', requiredKey: '7d1e7a36-0000-4000-8000-000000000099', requiredDisplayName: 'Elsewhere', requiredSolution: 'Other (1.0)', dependentType: 300, dependentKey: APP },
     ]);
   });
 });

@@ -124,7 +124,7 @@ describe('size limits', () => {
     const zip = rawZip([
       stored('solution.xml', solutionXml({ uniqueName: 'Bomb' })),
       { name: 'customizations.xml', data: bomb, method: 8, declaredSize: 1000 },
-      stored('Workflows/Loose-0A0A0A0A-0000-4000-8000-000000000001.json', '{"properties": {"definition": {"triggers": {}}}}'),
+      stored('Workflows/Loose-0A0A0A0A-0000-4000-8000-000000000001.json', '{"properties": {"definition": {"triggers": {"manual": {"type": "Request", "kind": "Button"}}}}}'),
     ]);
     const before = process.memoryUsage();
     const started = Date.now();

@@ -75,8 +75,11 @@ describe('deployment-settings-gap (FG303)', () => {
     const { report } = await analyze({ cwd: d, paths: ['.'] });
     const gaps = report.findings.filter((f) => f.ruleId === 'FG303');
     expect([...new Set(gaps.map((f) => f.solution.uniqueName))]).toEqual(['ContosoRequests']);
-    expect(gaps.filter((f) => f.message.includes("entry 'cr_old_reference'"))).toHaveLength(1);
-    expect(gaps.filter((f) => f.message.includes('has no entry')).map((f) => f.severity)).toEqual(['error', 'error']);
+    expect(gaps.filter((f) => f.message.includes("entries for connection reference 'cr_old_reference'"))).toHaveLength(1);
+    // One cause, one entry: both references without an entry are listed in one error.
+    const missing = gaps.filter((f) => f.message.includes('has no entry for connection references'));
+    expect(missing.map((f) => f.severity)).toEqual(['error']);
+    expect(missing[0]?.message).toMatch(/connection references '[^']+' \([^)]+\), '[^']+' \(/);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Solution } from '../model/types.js';
 import type { ChangeJson } from '../report/types.js';
 import type { Finding } from '../rules/types.js';
-import { diffFlow, storedBinding } from './diff.js';
+import { diffFlow, storedBinding } from '../compare/signature.js';
 import type { SolutionPair } from './pairing.js';
 
 /** Marks each head finding new or existing by fingerprint, and lists the base findings that are gone. */

@@ -8,6 +8,8 @@ import { parseWadl, type StoredSignature } from './wadl.js';
 export interface AppDocument {
   calls: FlowCall[];
   secrets: CallbackSecret[];
+  /** Parts that could not be read (a data source entry, a stored signature): one message each, never drift. */
+  problems: { origin: Origin; message: string }[];
 }
 
 const FLOW_API = '/shared_logicflows';
@@ -19,7 +21,9 @@ interface FlowDataSource {
   workflowEntityId: string | undefined;
   /** Legacy `AddinWadl` entries name the flow by its environment-specific name. */
   addinConnectorId: string | undefined;
+  /** The stored signature text, or why there is none to read. */
   wadl: string | undefined;
+  wadlProblem: string | undefined;
   /** The file the entry was read from, when each data source has its own (unpacked sources). */
   origin?: Origin;
 }
@@ -29,29 +33,47 @@ export function isFlowDataSource(ds: unknown): boolean {
   return str(prop(ds, 'ApiId')).toLowerCase().endsWith(FLOW_API) || str(prop(ds, 'ServiceKind')) === 'AddinWadl';
 }
 
-function toFlowDataSource(ds: unknown, wadl: string | undefined): FlowDataSource {
+function toFlowDataSource(ds: unknown, wadl: unknown, wadlWhere: string): FlowDataSource {
   return {
     name: str(prop(ds, 'Name')),
     serviceKind: str(prop(ds, 'ServiceKind')),
     workflowEntityId: normalizeGuid(prop(ds, 'WorkflowEntityId')),
     addinConnectorId: normalizeGuid(prop(ds, 'AddinConnectorId')),
-    wadl,
+    wadl: typeof wadl === 'string' && wadl.trim() !== '' ? wadl : undefined,
+    wadlProblem: typeof wadl === 'string' && wadl.trim() !== '' ? undefined : wadl === undefined || wadl === '' ? `${wadlWhere} is missing` : `${wadlWhere} is not text`,
   };
+}
+
+/** Keeps the flow data sources that can be named; the others become problems. */
+function namedFlowSources(candidates: unknown[], origin: Origin, problems: AppDocument['problems']): unknown[] {
+  const out: unknown[] = [];
+  candidates.forEach((ds, i) => {
+    if (!isRecord(ds) || typeof prop(ds, 'Name') !== 'string' || typeof prop(ds, 'Type') !== 'string') {
+      problems.push({ origin, message: `data source entry ${i + 1} is not a data source record (no Name or Type); it is skipped` });
+      return;
+    }
+    if (isFlowDataSource(ds) && str(prop(ds, 'Name')).trim() === '') {
+      problems.push({ origin, message: `a flow data source has an empty Name; it is skipped` });
+      return;
+    }
+    if (isFlowDataSource(ds)) out.push(ds);
+  });
+  return out;
 }
 
 /** Reads an .msapp: only `References/DataSources.json` and `Properties.json` are inflated. */
 export async function readMsapp(msapp: FileTree, origin: (inner: string) => Origin): Promise<AppDocument> {
   const dsName = 'References/DataSources.json';
   const dsBytes = msapp.has(dsName) ? await msapp.read(dsName) : undefined;
-  const sources = dsBytes ? flowDataSourceCandidates(dsBytes) : [];
-  const flows = sources.filter(isFlowDataSource).map((ds) => toFlowDataSource(ds, str(prop(prop(ds, 'WadlMetadata'), 'WadlXml')) || undefined));
-  if (flows.length === 0) return { calls: [], secrets: [] };
+  const problems: AppDocument['problems'] = [];
+  const sources = namedFlowSources(dsBytes ? flowDataSourceCandidates(dsBytes) : [], origin(dsName), problems);
+  const flows = sources.map((ds) => toFlowDataSource(ds, prop(prop(ds, 'WadlMetadata'), 'WadlXml'), `WadlMetadata.WadlXml of '${str(prop(ds, 'Name'))}'`));
+  if (flows.length === 0) return { calls: [], secrets: [], problems };
   const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
   const raw = prop(props, 'LocalConnectionReferences');
   const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
-  return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'));
+  return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems);
 }
-
 
 /**
  * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
@@ -59,29 +81,50 @@ export async function readMsapp(msapp: FileTree, origin: (inner: string) => Orig
  */
 export async function readUnpackedApp(src: FileTree, origin: (name: string) => Origin): Promise<AppDocument> {
   const flows: FlowDataSource[] = [];
+  const problems: AppDocument['problems'] = [];
   let firstDs = '';
   for (const name of src.names) {
     if (!/^DataSources\/[^/]+\.json$/i.test(name)) continue;
-    for (const ds of asArray(parseJson(await src.read(name)))) {
-      if (!isFlowDataSource(ds)) continue;
+    let parsed: unknown;
+    try {
+      parsed = parseJson(await src.read(name));
+    } catch (err) {
+      problems.push({ origin: origin(name), message: describeError(err) });
+      continue;
+    }
+    for (const ds of namedFlowSources(asArray(parsed), origin(name), problems)) {
       const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
       const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
-      flows.push({ ...toFlowDataSource(ds, wadl), origin: origin(name) });
+      flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name) });
       firstDs ||= name;
     }
   }
   const connName = 'Connections/Connections.json';
   const lcr = src.has(connName) ? parseJson(await src.read(connName)) : {};
-  return buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName));
+  return buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
 }
 
-function buildDocument(flows: FlowDataSource[], lcr: unknown, dsOrigin: Origin, lcrOrigin: Origin): AppDocument {
+function describeError(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function buildDocument(flows: FlowDataSource[], lcr: unknown, dsOrigin: Origin, lcrOrigin: Origin, problems: AppDocument['problems']): AppDocument {
   const calls = flows.map((ds) => toCall(ds, lcr, dsOrigin));
-  return { calls, secrets: findCallbackSecrets(lcr, lcrOrigin) };
+  for (const c of calls) if (c.signatureUnreadable) problems.push({ origin: c.origin, message: `flow data source '${c.dataSource}': ${c.signatureUnreadable}; its inputs and outputs are not checked` });
+  return { calls, secrets: findCallbackSecrets(lcr, lcrOrigin), problems };
+}
+
+function storedSignature(ds: FlowDataSource): StoredSignature & { problem?: string } {
+  if (!ds.wadl) return { title: '', inputs: [], outputs: undefined, problem: ds.wadlProblem ?? 'no stored signature' };
+  try {
+    return parseWadl(ds.wadl);
+  } catch (err) {
+    return { title: '', inputs: [], outputs: undefined, problem: `the stored signature (WADL) cannot be read: ${describeError(err)}` };
+  }
 }
 
 function toCall(ds: FlowDataSource, lcr: unknown, origin: Origin): FlowCall {
-  const signature: StoredSignature = ds.wadl ? parseWadl(ds.wadl) : { title: '', inputs: [], outputs: undefined };
+  const signature = storedSignature(ds);
   const entry = connectionEntryFor(lcr, ds.name);
   const hints = prop(prop(entry, 'connectionRef'), 'parameterHints');
   const params = prop(entry, 'connectionParameters');
@@ -98,6 +141,7 @@ function toCall(ds: FlowDataSource, lcr: unknown, origin: Origin): FlowCall {
     storedOutputs: signature.outputs,
     storedConnections: entry ? storedConnections(entry, lcr) : [],
     connectionsRecorded: entry !== undefined,
+    ...(signature.problem ? { signatureUnreadable: signature.problem } : {}),
     origin: ds.origin ?? origin,
     binding: { flowId: undefined, resolvedBy: undefined, confidence: undefined, solutionPath: undefined },
   };

@@ -3,6 +3,7 @@ import { asArray, parseJson, parseJsonText, prop } from '../source/decode.js';
 // Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
 const FLOW_MARKERS = ['logicflows', 'AddinWadl'];
 
+const NAME_KEY = '"Name"';
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_OBJECT = 0x7b;
@@ -25,7 +26,8 @@ export function flowDataSourceCandidates(bytes: Uint8Array): unknown[] {
   const out: unknown[] = [];
   for (const [start, end] of ranges) {
     const element = buf.subarray(start, end);
-    if (FLOW_MARKERS.some((m) => element.includes(m))) out.push(parseJsonText(element.toString('utf8')));
+    // An element without a Name is no data source at all: parsed so that the reader can name it.
+    if (FLOW_MARKERS.some((m) => element.includes(m)) || !element.includes(NAME_KEY)) out.push(parseJsonText(element.toString('utf8')));
   }
   return out;
 }

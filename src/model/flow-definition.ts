@@ -1,33 +1,52 @@
 import { createHash } from 'node:crypto';
 import { asArray, entries, isRecord, normalizeGuid, prop, str } from '../source/decode.js';
-import type { Flow, FlowConnection, FlowTrigger, RuntimeSource, SignatureOutput, SignatureParam, WaitPoint } from './types.js';
+import type { Flow, FlowConnection, FlowResponse, FlowTrigger, RuntimeSource, SignatureOutput, SignatureParam, WaitPoint } from './types.js';
 import { normalizeType } from './types-normalize.js';
+import { definitionProblem } from './flow-shape.js';
 
 /** What FlowGuard reads from a cloud flow's definition (`Workflows/*.json`, the workflow's clientdata). */
-export type FlowDefinition = Pick<Flow, 'trigger' | 'inputs' | 'outputs' | 'responses' | 'connections' | 'waits' | 'childFlows' | 'usesInvokerTokens' | 'definitionHash'>;
+export type FlowDefinition = Pick<Flow, 'trigger' | 'inputs' | 'outputs' | 'responses' | 'connections' | 'waits' | 'childFlows' | 'usesInvokerTokens' | 'definitionHash' | 'unreadable'>;
 
+/**
+ * Reads a flow definition. A file that parses but is not a usable definition (no
+ * `properties.definition`, a trigger or actions of the wrong shape) gives an empty definition
+ * with `unreadable` set: what FlowGuard cannot read must never look like a flow that drifted.
+ */
 export function readFlowDefinition(json: unknown, rawText: string, hash = true): FlowDefinition {
+  const problem = definitionProblem(json);
+  if (problem) return unreadableDefinition(problem);
   const properties = prop(json, 'properties');
   const definition = prop(properties, 'definition');
   const trigger = firstTrigger(definition);
   const actions = collectActions(prop(definition, 'actions'));
-  const responses = actions.filter((a) => str(prop(a.node, 'type')).toLowerCase() === 'response');
+  const responseNodes = actions.filter((a) => str(prop(a.node, 'type')).toLowerCase() === 'response');
+  const responses = responseNodes.map(readResponse);
   return {
     trigger: trigger?.info,
     inputs: trigger?.info.powerApps ? triggerInputs(trigger.node) : [],
-    outputs: responseOutputs(responses),
-    responses: responses.map((r) => ({
-      action: r.name,
-      kind: str(prop(r.node, 'kind')) || 'Http',
-      asynchronous: /asynchronous/i.test(str(prop(r.node, 'operationOptions'))),
-    })),
+    outputs: unionOutputs(responses.filter((r) => r.success)),
+    responses,
     connections: readConnections(prop(properties, 'connectionReferences')),
-    waits: findWaits(actions, responses),
+    waits: findWaits(actions, responseNodes),
     childFlows: childFlowIds(actions),
     // Flows that take the run-only user's connections from the trigger header (2020–21 exports).
     usesInvokerTokens: rawText.includes('X-MS-APIM-Tokens'),
     definitionHash: hash ? hashDefinition(properties) : '',
+    unreadable: undefined,
   };
+}
+
+function unreadableDefinition(problem: string): FlowDefinition {
+  return { trigger: undefined, inputs: [], outputs: [], responses: [], connections: [], waits: [], childFlows: [], usesInvokerTokens: false, definitionHash: '', unreadable: problem };
+}
+
+/**
+ * Workflow Definition Language reads a string that starts with `@` as an expression, so a literal
+ * leading `@` is written `@@` — in schema property names too (`@@odata.etag`), while the app's
+ * stored copy says `@odata.etag` (solution-format §8b.1).
+ */
+export function unescapeWdl(name: string): string {
+  return name.startsWith('@@') ? name.slice(1) : name;
 }
 
 // ---- trigger and inputs ----
@@ -46,19 +65,24 @@ function firstTrigger(definition: unknown): { node: unknown; info: FlowTrigger }
 
 function triggerInputs(trigger: unknown): SignatureParam[] {
   const schema = prop(prop(trigger, 'inputs'), 'schema');
-  const required = new Set(asArray(prop(schema, 'required')).filter((r): r is string => typeof r === 'string'));
+  const required = requiredSet(schema);
   // Keep the schema's own key order: it is the order of the Run() arguments.
   const props = prop(schema, 'properties');
   if (!isRecord(props)) return [];
-  return Object.keys(props).map((name) => {
-    const p = props[name];
+  return Object.keys(props).map((key) => {
+    const p = props[key];
+    const name = unescapeWdl(key);
     return {
       name,
       type: normalizeType(str(prop(p, 'type')) || 'any'),
       required: required.has(name),
-      title: str(prop(p, 'title')),
+      title: unescapeWdl(str(prop(p, 'title'))),
     };
   });
+}
+
+function requiredSet(schema: unknown): Set<string> {
+  return new Set(asArray(prop(schema, 'required')).filter((r): r is string => typeof r === 'string').map(unescapeWdl));
 }
 
 // ---- action tree ----
@@ -86,17 +110,39 @@ export function collectActions(root: unknown, path: string[] = [], out: ActionNo
   return out;
 }
 
-function responseOutputs(responses: ActionNode[]): SignatureOutput[] {
+function readResponse(r: ActionNode): FlowResponse {
+  const inputs = prop(r.node, 'inputs');
+  const statusCode = literalStatus(prop(inputs, 'statusCode'));
+  return {
+    action: r.name,
+    kind: str(prop(r.node, 'kind')) || 'Http',
+    asynchronous: /asynchronous/i.test(str(prop(r.node, 'operationOptions'))),
+    statusCode,
+    // An expression status (`@{…}`) may be anything; it counts as a success, so its outputs are judged.
+    success: statusCode === undefined || statusCode < 400,
+    outputs: schemaOutputs(prop(inputs, 'schema')),
+  };
+}
+
+function literalStatus(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{3}\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) ? n : undefined;
+}
+
+/** Output fields of a response schema: object properties, or item properties (`[].name`) of an array. */
+function schemaOutputs(schema: unknown): SignatureOutput[] {
+  const arrayRoot = str(prop(schema, 'type')) === 'array';
+  const props = arrayRoot ? prop(prop(schema, 'items'), 'properties') : prop(schema, 'properties');
+  return entries(props).map(([key, p]) => ({
+    name: (arrayRoot ? '[].' : '') + unescapeWdl(key),
+    type: normalizeType(str(prop(p, 'type')) || 'any'),
+    title: unescapeWdl(str(prop(p, 'title'))),
+  }));
+}
+
+function unionOutputs(responses: FlowResponse[]): SignatureOutput[] {
   const byName = new Map<string, SignatureOutput>();
-  for (const r of responses) {
-    const schema = prop(prop(r.node, 'inputs'), 'schema');
-    const arrayRoot = str(prop(schema, 'type')) === 'array';
-    const props = arrayRoot ? prop(prop(schema, 'items'), 'properties') : prop(schema, 'properties');
-    for (const [name, p] of entries(props)) {
-      const key = (arrayRoot ? '[].' : '') + name;
-      if (!byName.has(key)) byName.set(key, { name: key, type: normalizeType(str(prop(p, 'type')) || 'any'), title: str(prop(p, 'title')) });
-    }
-  }
+  for (const r of responses) for (const o of r.outputs) if (!byName.has(o.name)) byName.set(o.name, o);
   return [...byName.values()];
 }
 

@@ -3,7 +3,7 @@ import { basename, dirname, lookupKey } from '../source/paths.js';
 import { ArchiveTree, type FileTree } from '../source/tree.js';
 import { readMsapp } from './canvas-app.js';
 import { readFlowDefinition } from './flow-definition.js';
-import { describe, zipOrigins, type ReadOptions } from './read-solution.js';
+import { describe, unreadableFlow, zipOrigins, type ReadOptions } from './read-solution.js';
 import type { CanvasApp, Diagnostic, Flow, Solution } from './types.js';
 
 /**
@@ -34,9 +34,11 @@ export async function readLegacyPackage(tree: FileTree, path: string, diagnostic
       const json = parseJsonText(raw);
       const def = readFlowDefinition(json, raw, options.hashes ?? false);
       const folderId = basename(dirname(name)).toLowerCase();
+      const flowName = str(prop(prop(json, 'properties'), 'displayName')) || displayNames.get(folderId) || folderId;
+      if (def.unreadable) report(name, unreadableFlow(flowName, def.unreadable));
       flows.push({
         id: normalizeGuid(prop(json, 'name')) ?? folderId,
-        name: str(prop(prop(json, 'properties'), 'displayName')) || displayNames.get(folderId) || folderId,
+        name: flowName,
         state: 'unknown',
         category: undefined,
         customizable: undefined,
@@ -60,6 +62,7 @@ export async function readLegacyPackage(tree: FileTree, path: string, diagnostic
       const doc = await readMsapp(new ArchiveTree(await tree.openArchive(name)), (inner) => origin(name, inner));
       app.calls = doc.calls;
       app.secrets = doc.secrets;
+      for (const p of doc.problems) diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${appId}': ${p.message}` });
     } catch (err) {
       app.document = 'unreadable';
       report(name, err, `canvas app '${appId}': `);

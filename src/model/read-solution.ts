@@ -142,6 +142,7 @@ async function readFlow(src: SolutionSource, record: WorkflowRecord, metaName: s
   try {
     const raw = decodeText(await src.tree.read(record.jsonFile));
     const def = readFlowDefinition(parseJsonText(raw), raw, hashes);
+    if (def.unreadable) report(record.jsonFile, unreadableFlow(record.name, def.unreadable));
     return {
       id: id ?? lookupKey(record.jsonFile),
       name: record.name,
@@ -156,6 +157,11 @@ async function readFlow(src: SolutionSource, record: WorkflowRecord, metaName: s
     report(record.jsonFile, err);
     return undefined;
   }
+}
+
+/** The diagnostic for a flow file that parses but is no usable definition. */
+export function unreadableFlow(name: string, problem: string): InputError {
+  return new InputError(`flow '${name}' cannot be read as a flow definition (${problem}); it is not checked, and app calls bound to it are reported as flow unreadable`);
 }
 
 function guidInFileName(name: string): string | undefined {
@@ -256,6 +262,7 @@ async function readApp(src: SolutionSource, record: AppRecord, diagnostics: Diag
   if (doc) {
     app.calls = doc.calls.map((call) => withAppRecordHints(call, record.connectionReferences));
     app.secrets = doc.secrets;
+    for (const p of doc.problems) diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${record.name}': ${p.message}` });
   }
   return app;
 }

@@ -1,4 +1,4 @@
-import { asArray, attr, boolFlag, normalizeGuid, parseXml, prop, propCI, refuseDtd, text, type XmlNode } from '../source/decode.js';
+import { asArray, attr, boolFlag, isRecord, normalizeGuid, parseXml, prop, propCI, refuseDtd, text, type XmlNode } from '../source/decode.js';
 import { apiName } from './canvas-app.js';
 import type { ConnectionReferenceDef, ManagedState, MissingDependency, Origin, Solution } from './types.js';
 
@@ -32,6 +32,7 @@ function missingDependency(node: unknown): MissingDependency {
   const dependent = propCI(node, 'Dependent');
   return {
     requiredType: numberAttr(required, 'type'),
+    requiredTypeName: numberAttr(required, 'type') === undefined ? attr(required, 'type').toLowerCase() : '',
     requiredKey: componentKey(required),
     requiredDisplayName: attr(required, 'displayName'),
     requiredSolution: attr(required, 'solution'),
@@ -40,8 +41,17 @@ function missingDependency(node: unknown): MissingDependency {
   };
 }
 
+/**
+ * The key of a required or dependent component. Older types carry it in `id` or `schemaName`;
+ * newer ones, typed by logical name, in attributes named `id.<field>`
+ * (`id.connectionreferencelogicalname="x_sharedteams_aa1b8"`, `id.uniquename`; solution-format §8b.7).
+ * With several (`id.parentappmoduleid.uniquename` and `id.settingdefinitionid.uniquename`) they are joined by `/`.
+ */
 function componentKey(node: unknown): string {
-  return normalizeGuid(attr(node, 'id')) ?? (attr(node, 'schemaName') || attr(node, 'id'));
+  const plain = normalizeGuid(attr(node, 'id')) ?? (attr(node, 'schemaName') || attr(node, 'id'));
+  if (plain) return plain;
+  const dotted = isRecord(node) ? Object.keys(node).filter((k) => k.toLowerCase().startsWith('@_id.')).sort() : [];
+  return dotted.map((k) => normalizeGuid(prop(node, k)) ?? String(prop(node, k))).join('/');
 }
 
 function numberAttr(node: unknown, name: string): number | undefined {

@@ -45,7 +45,10 @@ export interface EnvironmentVariableDef {
 }
 
 export interface MissingDependency {
+  /** Numeric component type of older entries (29 = workflow); undefined for newer ones, which name their type. */
   requiredType: number | undefined;
+  /** Logical type name of newer entries (`connectionreference`, `SettingDefinition`, …), lower case; '' for numeric types. */
+  requiredTypeName: string;
   /** Schema name or id of the required component (lower case id for workflows). */
   requiredKey: string;
   requiredDisplayName: string;
@@ -89,6 +92,12 @@ export interface FlowResponse {
   /** `PowerApp` ("Respond to a PowerApp or flow") or `Http` (HTTP Response). */
   kind: string;
   asynchronous: boolean;
+  /** The status code when it is a literal; undefined for an expression. */
+  statusCode: number | undefined;
+  /** False for a 4xx/5xx response: the app's call fails, it reads no outputs. */
+  success: boolean;
+  /** What this response returns (schema property keys, `@@` unescaped). */
+  outputs: SignatureOutput[];
 }
 
 export interface FlowConnection {
@@ -120,6 +129,7 @@ export interface Flow {
   customizable: boolean | undefined;
   trigger: FlowTrigger | undefined;
   inputs: SignatureParam[];
+  /** What the flow returns to a caller: the union of its success (2xx) responses. */
   outputs: SignatureOutput[];
   responses: FlowResponse[];
   connections: FlowConnection[];
@@ -130,6 +140,8 @@ export interface Flow {
   usesInvokerTokens: boolean;
   /** A hash of the normalised definition (export noise removed), for change detection; '' when not computed. */
   definitionHash: string;
+  /** Set when the file parses but is not a usable flow definition: what is missing. Such a flow is never judged for drift. */
+  unreadable?: string | undefined;
   origin: Origin;
   metaOrigin: Origin | undefined;
 }
@@ -163,6 +175,8 @@ export interface FlowCall {
   storedConnections: StoredConnection[];
   /** Whether the app recorded its connection dependencies at all (older apps may not). */
   connectionsRecorded: boolean;
+  /** Set when the app's stored signature (WADL) could not be read: why. Inputs and outputs are then unknown, not empty. */
+  signatureUnreadable?: string | undefined;
   origin: Origin;
   binding: Binding;
 }

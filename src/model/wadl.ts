@@ -8,12 +8,22 @@ export interface StoredSignature {
   inputs: SignatureParam[];
   /** Undefined when the WADL has no `<response>`: the flow had no response action when it was added. */
   outputs: SignatureOutput[] | undefined;
+  /** Set when the text is no usable signature. */
+  problem?: string;
 }
 
+/**
+ * Reads a stored signature; throws an InputError for invalid XML. A document that is not an
+ * `<application>` with a method to run the flow gives `problem` instead of an empty signature:
+ * an unreadable copy must not look like a flow with no inputs.
+ */
 export function parseWadl(xml: string): StoredSignature {
   const app = prop(parseXml(xml), 'application');
+  const method = isRecord(app) ? runMethod(app) : undefined;
+  if (method === undefined) {
+    return { title: '', inputs: [], outputs: undefined, problem: isRecord(app) ? 'the stored signature (WADL) has no method to run the flow' : 'the stored signature (WADL) has no <application> element' };
+  }
   const types = jsonTypes(app);
-  const method = runMethod(app);
   const request = prop(method, 'request');
   const inputs: SignatureParam[] = [];
   for (const rep of asArray(prop(request, 'representation'))) {
@@ -66,7 +76,7 @@ function jsonTypes(app: unknown): Map<string, JsonType> {
 function runMethod(app: unknown): unknown {
   const methods: unknown[] = [];
   for (const res of asArray(prop(prop(app, 'resources'), 'resource'))) methods.push(...asArray(prop(res, 'method')));
-  return methods.find((m) => attr(m, 'id') === 'Run') ?? methods[0];
+  return methods.find((m) => isRecord(m) && attr(m, 'id') === 'Run') ?? methods.find(isRecord);
 }
 
 function localName(qname: string): string {

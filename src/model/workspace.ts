@@ -3,7 +3,7 @@ import { bindCalls } from './bindings.js';
 import { readDeploymentSettings, SETTINGS_FILE } from './deployment-settings.js';
 import { findCandidates, readCandidate, unanalysedExports, type Candidate } from './discover.js';
 import { describe } from './read-solution.js';
-import type { Diagnostic, Workspace } from './types.js';
+import type { Diagnostic, Flow, Origin, Solution, Workspace } from './types.js';
 
 export interface LoadOptions {
   /** Extra deployment settings files (repository paths) beyond those found by name. */
@@ -27,6 +27,7 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
     if (solution) solutions.push(solution);
   }
   bindCalls(solutions);
+  diagnostics.push(...uncheckedCalls(solutions));
   const deploymentSettings = [];
   const settingsPaths = new Set([...tree.names.filter((n) => SETTINGS_FILE.test(n)), ...(options.settingsFiles ?? [])]);
   for (const path of [...settingsPaths].sort()) {
@@ -38,6 +39,27 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
     }
   }
   return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
+}
+
+/** App calls bound to a flow FlowGuard could not read: named, so a clean report never hides them. */
+function uncheckedCalls(solutions: Solution[]): Diagnostic[] {
+  const flows = new Map<string, Flow>();
+  for (const s of solutions) for (const f of s.flows) flows.set(`${s.path}\u0000${f.id}`, f);
+  const out: Diagnostic[] = [];
+  for (const s of solutions) {
+    for (const app of s.apps) {
+      for (const call of app.calls) {
+        const flow = flows.get(`${call.binding.solutionPath}\u0000${call.binding.flowId}`);
+        if (!flow?.unreadable) continue;
+        out.push({ ...originFields(call.origin), severity: 'warning', message: `canvas app '${app.name}' calls '${call.dataSource}': flow unreadable (${flow.origin.inner ?? flow.origin.file}); the call is not checked` });
+      }
+    }
+  }
+  return out;
+}
+
+function originFields(o: Origin): Pick<Diagnostic, 'file' | 'inner'> {
+  return o.inner ? { file: o.file, inner: o.inner } : { file: o.file };
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

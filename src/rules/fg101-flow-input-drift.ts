@@ -1,6 +1,6 @@
 import type { SignatureParam } from '../model/types.js';
 import { typesCompatible } from '../model/types-normalize.js';
-import { appLabel, boundCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
+import { appLabel, signatureCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
 import { ERRORS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
@@ -43,7 +43,7 @@ function pairRenames(removed: SignatureParam[], added: SignatureParam[], v1: boo
 
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const bc of boundCalls(ctx.workspace)) out.push(...checkCall(ctx, bc));
+  for (const bc of signatureCalls(ctx.workspace)) out.push(...checkCall(ctx, bc));
   return out;
 }
 

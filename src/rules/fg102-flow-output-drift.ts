@@ -1,20 +1,20 @@
 import { typesCompatible } from '../model/types-normalize.js';
-import { appLabel, boundCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
-import { ERRORS } from './kb.js';
+import { appLabel, signatureCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
 const meta: RuleMeta = {
   id: 'FG102',
   name: 'flow-output-drift',
   defaultSeverity: 'error',
-  errorCodes: [ERRORS.BlankOutputs],
+  // A missing output raises no error: the app reads it as blank (KB 4477072, symptom 3).
+  errorCodes: [],
   summary: "The outputs a canvas app reads from a flow's response differ from what the flow returns now.",
   impact:
     'The app reads the response through the schema it stored when the flow was added. An output that the flow no longer returns, or returns with another type, reads as blank in the app without any error; new outputs stay invisible until the app is re-bound.',
 };
 
 function check(ctx: RuleContext): Finding[] {
-  return boundCalls(ctx.workspace).flatMap((bc) => checkCall(ctx, bc));
+  return signatureCalls(ctx.workspace).flatMap((bc) => checkCall(ctx, bc));
 }
 
 function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
@@ -24,15 +24,30 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
     driftFinding(meta, ctx, bc, where, '', { severity, identity, what, change });
   const stored = call.storedOutputs ?? [];
   const current = new Map(flow.outputs.map((o) => [o.name, o]));
+  const successes = flow.responses.filter((r) => r.success);
   const out: Finding[] = [];
   const sync = flow.responses.some((r) => !r.asynchronous) || flow.responses.length === 0;
   for (const o of stored) {
     const now = current.get(o.name);
     if (!now) {
-      const why = flow.responses.length === 0 ? 'the flow no longer has a response action' : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
+      const why = successes.length === 0 ? (flow.responses.length === 0 ? 'the flow no longer has a response action' : 'the flow now answers only with failure responses') : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
       out.push(finding('error', `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so the app reads it as blank; ${why}`, `output '${o.name}' removed`));
-    } else if (!typesCompatible(o.type, now.type)) {
+      continue;
+    }
+    if (!typesCompatible(o.type, now.type)) {
       out.push(finding('error', `type:${o.name}`, `output '${o.name}' changed type from ${o.type} to ${now.type}; the app reads it as blank`, `output '${o.name}' is now ${now.type}`));
+    }
+    // The app stores one response schema; a flow may answer from several success responses (§8b.3).
+    const lacking = successes.filter((r) => !r.outputs.some((x) => x.name === o.name));
+    if (lacking.length > 0) {
+      const names = lacking.map((r) => `'${r.action}'${r.statusCode !== undefined ? ` (status ${r.statusCode})` : ''}`);
+      const partial = finding('warning', `partial:${o.name}`, `output '${o.name}' is not returned by response ${names.join(', ')}, so when the flow answers from ${lacking.length === 1 ? 'it' : 'one of them'} the app reads '${o.name}' as blank`, '');
+      partial.mitigation = [
+        `In '${flow.name}', add the output '${o.name}' to ${names.join(', ')} (an empty value where that path has none), so every success response returns what the app reads.`,
+        "Or make the app's formulas treat a blank '" + o.name + "' as that path's answer.",
+        'Export the solution again and commit it; the app needs no re-binding when the outputs it stored stay the same.',
+      ];
+      out.push(partial);
     }
   }
   const known = new Set(stored.map((o) => o.name));

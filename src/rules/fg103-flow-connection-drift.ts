@@ -1,3 +1,4 @@
+import { idKey, sameId } from '../compare/ids.js';
 import type { FlowConnection, StoredConnection } from '../model/types.js';
 import { appLabel, boundCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
 import { ERRORS } from './kb.js';
@@ -30,14 +31,15 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
   const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}')`;
   const finding = (severity: Finding['severity'], codes: string[], identity: string, what: string, change: string): Finding =>
     driftFinding(meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change });
-  const stored = new Map(call.storedConnections.map((s) => [s.key, s]));
-  const current = new Map(flow.connections.map((c) => [c.key, c]));
-  const added = flow.connections.filter((c) => !stored.has(c.key));
-  const removed = call.storedConnections.filter((s) => !current.has(s.key));
+  // Keys and API names are compared case-insensitively: the app may spell hex escapes differently (§8b.2).
+  const stored = new Map(call.storedConnections.map((s) => [idKey(s.key), s]));
+  const current = new Map(flow.connections.map((c) => [idKey(c.key), c]));
+  const added = flow.connections.filter((c) => !stored.has(idKey(c.key)));
+  const removed = call.storedConnections.filter((s) => !current.has(idKey(s.key)));
   const out: Finding[] = [];
   for (const c of flow.connections) {
-    const s = stored.get(c.key);
-    if (s && s.api !== c.api) {
+    const s = stored.get(idKey(c.key));
+    if (s && !sameId(s.api, c.api)) {
       out.push(finding('error', codesFor(c), `api:${c.key}`, `connection '${c.key}' now uses connector ${c.api} instead of ${s.api}`, `connection '${c.key}' now uses ${c.api}`));
     }
   }
@@ -57,7 +59,7 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
 }
 
 function takeSameApi(removed: StoredConnection[], api: string): StoredConnection | undefined {
-  const i = removed.findIndex((r) => r.api === api);
+  const i = removed.findIndex((r) => sameId(r.api, api));
   return i < 0 ? undefined : removed.splice(i, 1)[0];
 }
 

@@ -18,7 +18,7 @@ const WORKFLOW = 29;
 function declaredMissing(solution: Solution, call: FlowCall): boolean {
   const ids = [call.hints.workflowEntityId, call.hints.localConnectionReference, call.hints.appRecord].filter((x): x is string => x !== undefined);
   return solution.missingDependencies.some(
-    (d) => d.requiredType === WORKFLOW && (ids.includes(d.requiredKey) || d.requiredDisplayName.replace(/\s+/g, '').toLowerCase() === call.dataSource.toLowerCase()),
+    (d) => (d.requiredType === WORKFLOW || d.requiredTypeName === 'workflow') && (ids.includes(d.requiredKey) || d.requiredDisplayName.replace(/\s+/g, '').toLowerCase() === call.dataSource.toLowerCase()),
   );
 }
 

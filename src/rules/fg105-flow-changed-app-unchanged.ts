@@ -1,4 +1,4 @@
-import { bindingMatches, diffFlow, storedBinding } from '../change/diff.js';
+import { bindingMatches, diffFlow, storedBinding } from '../compare/signature.js';
 import type { SolutionPair } from '../change/pairing.js';
 import type { CanvasApp, Solution } from '../model/types.js';
 import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
@@ -10,7 +10,7 @@ const meta: RuleMeta = {
   id: 'FG105',
   name: 'flow-changed-app-unchanged',
   defaultSeverity: 'error',
-  errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.BlankOutputs, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
+  errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
   summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
   impact:
     "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
@@ -62,7 +62,7 @@ function additiveOnly(b: BindingDiff): boolean {
 function codesFor(b: BindingDiff): string[] {
   const codes: string[] = [];
   if (b.trigger.length > 0 || b.inputs.length > 0) codes.push(ERRORS.TemplateExpressionFailure.code);
-  if (b.outputs.some((o) => !o.endsWith(' added'))) codes.push(ERRORS.BlankOutputs.code);
+  // A removed output raises no error code: the app reads it as blank.
   if (b.connections.length > 0) codes.push(ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code, ERRORS.NotAllowedConnectionReference.code);
   return codes;
 }

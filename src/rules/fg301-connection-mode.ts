@@ -1,3 +1,4 @@
+import { distinctIds, idKey, sameId } from '../compare/ids.js';
 import type { Flow } from '../model/types.js';
 import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
 import { ERRORS, KB_LINKS } from './kb.js';
@@ -19,8 +20,9 @@ function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
     if (flow.connections.length === 0) continue;
-    const modes = flow.connections.map((c) => `${c.key} (${c.api}): ${modeText(c.runtimeSource)}`);
+    const modes = connectorModes(flow);
     const invoker = flow.connections.filter((c) => c.runtimeSource === 'invoker');
+    const invokerApis = distinctIds(invoker.map((c) => c.api));
     out.push(
       makeFinding(meta, {
         solution,
@@ -28,11 +30,11 @@ function check(ctx: RuleContext): Finding[] {
         flow,
         errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [],
         location: flow.origin,
-        message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invoker.map((c) => c.api).join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
+        message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invokerApis.join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
         mitigation:
           invoker.length > 0
             ? [
-                `Share the data behind ${invoker.map((c) => c.api).join(', ')} with every user of the app (or a group they belong to), and make sure each user can create the connection.`,
+                `Share the data behind ${invokerApis.join(', ')} with every user of the app (or a group they belong to), and make sure each user can create the connection.`,
                 "If users must not need their own access, open the flow's details page, edit Run only users, and set those connections to use the flow's own connection instead; then remove and re-add the flow in the app.",
                 `Background: ${KB_LINKS.flowAccess}`,
               ]
@@ -48,6 +50,18 @@ function check(ctx: RuleContext): Finding[] {
   out.push(...childFlowsWithInvoker(ctx));
   out.push(...callableFlowsWithInvoker(ctx));
   return out;
+}
+
+/** Each connector once, with its mode and, where a connector has several, its connection keys. */
+function connectorModes(flow: Flow): string[] {
+  const groups = new Map<string, { api: string; mode: string; keys: string[] }>();
+  for (const c of flow.connections) {
+    const k = `${idKey(c.api)}\u0000${c.runtimeSource}`;
+    const g = groups.get(k) ?? { api: c.api, mode: c.runtimeSource, keys: [] };
+    g.keys.push(c.key);
+    groups.set(k, g);
+  }
+  return [...groups.values()].map((g) => `${g.api}${g.keys.length > 1 || !sameId(g.keys[0] ?? '', g.api) ? ` (${g.keys.join(', ')})` : ''}: ${modeText(g.mode)}`);
 }
 
 /**

@@ -50,65 +50,88 @@ function solutionsFor(file: DeploymentSettingsFile, solutions: Solution[]): Solu
   return best === 0 ? [] : eligible.filter((s) => shared(s) === best);
 }
 
-type Add = (severity: Finding['severity'], identity: string, message: string, fix: string, codes?: string[]) => void;
+/** One kind of gap: every entry it concerns is listed in one finding per settings file. */
+interface Gap {
+  noun: string;
+  severity: Finding['severity'];
+  codes?: string[];
+  /** What is wrong with the listed names. */
+  what: (names: string) => string;
+  fix: (names: string) => string;
+}
 
-function adder(out: Finding[], file: DeploymentSettingsFile, solution: Solution): Add {
-  return (severity, identity, message, fix, codes) => {
-    out.push(
-      makeFinding(meta, {
-        severity,
-        ...(codes ? { errorCodes: codes } : {}),
-        solution,
-        location: { file: file.path },
-        message: `${file.path} (for '${solution.uniqueName}'): ${message}`,
-        mitigation: [fix, `Regenerate a complete file with pac solution create-settings --solution-zip <export> --settings-file ${file.path} and fill in the values.`, `Background: ${KB_LINKS.deploymentSettings}`],
-        identity: [file.path, identity],
-      }),
-    );
+const CR = 'connection reference';
+const EV = 'environment variable';
+
+/** `what` and `fix` get the listed names with their noun: "connection references 'a' (…), 'b' (…)". */
+const GAPS = {
+  'cr-missing': { noun: CR, severity: 'error', what: (n) => `no entry for ${n}: imported without a connection.`, fix: (n) => `Add a ConnectionReferences entry {"LogicalName", "ConnectionId", "ConnectorId"} for ${n}.` },
+  'cr-empty': { noun: CR, severity: 'error', what: (n) => `an empty ConnectionId for ${n}: imported without a connection.`, fix: (n) => `Set the ConnectionId for ${n} to the id of a connection in the target environment.` },
+  'cr-placeholder': { noun: CR, severity: 'note', codes: [], what: (n) => `placeholder ConnectionIds for ${n}; the pipeline must replace them before import.`, fix: (n) => `Make sure the pipeline defines a value for each placeholder (${n}) in every target environment.` },
+  'cr-connector': { noun: CR, severity: 'error', what: (n) => `a ConnectorId that differs from the solution's for ${n}.`, fix: (n) => `Set the ConnectorId for ${n} to the solution's connector id.` },
+  'ev-missing': { noun: EV, severity: 'warning', codes: [], what: (n) => `no entry, and no default value, for ${n}.`, fix: (n) => `Add EnvironmentVariables entries {"SchemaName", "Value"} for ${n}.` },
+  'ev-default': { noun: EV, severity: 'note', codes: [], what: (n) => `no entry for ${n}; the default values will be used.`, fix: (n) => `Add EnvironmentVariables entries for ${n} if the defaults do not fit the target.` },
+  'cr-stale': { noun: CR, severity: 'warning', codes: [], what: (n) => `entries for ${n}, which the solution does not have (renamed or removed).`, fix: (n) => `Remove or rename the entries for ${n}.` },
+  'ev-stale': { noun: EV, severity: 'warning', codes: [], what: (n) => `entries for ${n}, which the solution does not have.`, fix: (n) => `Remove or rename the entries for ${n}.` },
+} satisfies Record<string, Gap>;
+
+type GapKind = keyof typeof GAPS;
+
+/** Collects the names per kind of gap and emits one finding per kind. */
+function gaps(file: DeploymentSettingsFile, solution: Solution): { add(kind: GapKind, name: string, detail?: string): void; findings(): Finding[] } {
+  const found = new Map<GapKind, string[]>();
+  return {
+    add(kind, name, detail) {
+      const list = found.get(kind) ?? [];
+      list.push(`'${name}'${detail ? ` (${detail})` : ''}`);
+      found.set(kind, list);
+    },
+    findings() {
+      return [...found.entries()].map(([kind, names]) => {
+        const gap: Gap = GAPS[kind];
+        const listed = `${gap.noun}${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
+        return makeFinding(meta, {
+          severity: gap.severity,
+          ...(gap.codes ? { errorCodes: gap.codes } : {}),
+          solution,
+          location: { file: file.path },
+          message: `${file.path} (for '${solution.uniqueName}') has ${gap.what(listed)}`,
+          mitigation: [gap.fix(listed), `Regenerate a complete file with pac solution create-settings --solution-zip <export> --settings-file ${file.path} and fill in the values.`, `Background: ${KB_LINKS.deploymentSettings}`],
+          identity: [file.path, kind],
+        });
+      });
+    },
   };
 }
 
 function checkEntries(file: DeploymentSettingsFile, solution: Solution): Finding[] {
-  const out: Finding[] = [];
-  const add = adder(out, file, solution);
+  const g = gaps(file, solution);
   const entries = new Map(file.connectionReferences.map((c) => [c.logicalName.toLowerCase(), c]));
   for (const cr of solution.connectionReferences) {
     const entry = entries.get(cr.logicalName.toLowerCase());
     if (!entry) {
-      add('error', `cr-missing:${cr.logicalName}`, `connection reference '${cr.logicalName}' (${cr.api}) has no entry, so it is imported without a connection.`, `Add {"LogicalName": "${cr.logicalName}", "ConnectionId": "<connection id>", "ConnectorId": "${cr.connectorId}"} to ConnectionReferences.`);
+      g.add('cr-missing', cr.logicalName, cr.api);
       continue;
     }
-    if (entry.connectionId.trim() === '') {
-      add('error', `cr-empty:${cr.logicalName}`, `connection reference '${cr.logicalName}' has an empty ConnectionId, so it is imported without a connection.`, `Set ConnectionId of '${cr.logicalName}' to the id of a ${cr.api} connection in the target environment.`);
-    } else if (PLACEHOLDER.test(entry.connectionId.trim())) {
-      add('note', `cr-placeholder:${cr.logicalName}`, `connection reference '${cr.logicalName}' has the placeholder ConnectionId '${entry.connectionId}'; the pipeline must replace it before import.`, `Make sure the pipeline defines a value for '${entry.connectionId}' in every target environment.`);
-    }
-    if (entry.connectorId && entry.connectorId.toLowerCase() !== cr.connectorId.toLowerCase()) {
-      add('error', `cr-connector:${cr.logicalName}`, `connection reference '${cr.logicalName}' has ConnectorId ${entry.connectorId}, but the solution's reference uses ${cr.connectorId}.`, `Set ConnectorId of '${cr.logicalName}' to ${cr.connectorId}.`);
-    }
+    if (entry.connectionId.trim() === '') g.add('cr-empty', cr.logicalName, cr.api);
+    else if (PLACEHOLDER.test(entry.connectionId.trim())) g.add('cr-placeholder', cr.logicalName, entry.connectionId);
+    if (entry.connectorId && entry.connectorId.toLowerCase() !== cr.connectorId.toLowerCase()) g.add('cr-connector', cr.logicalName, `${entry.connectorId}, not ${cr.connectorId}`);
   }
   const vars = new Set(file.environmentVariables.map((e) => e.schemaName.toLowerCase()));
   for (const ev of solution.environmentVariables) {
-    if (!vars.has(ev.schemaName.toLowerCase())) {
-      add(ev.hasDefault ? 'note' : 'warning', `ev-missing:${ev.schemaName}`, `environment variable '${ev.schemaName}' has no entry${ev.hasDefault ? '; the default value will be used' : ' and no default value'}.`, `Add {"SchemaName": "${ev.schemaName}", "Value": "<value>"} to EnvironmentVariables.`, []);
-    }
+    if (!vars.has(ev.schemaName.toLowerCase())) g.add(ev.hasDefault ? 'ev-default' : 'ev-missing', ev.schemaName);
   }
-  return out;
+  return g.findings();
 }
 
 /** Entries no solution of the file has: checked once per file, against all the solutions it serves. */
 function checkStale(file: DeploymentSettingsFile, solutions: Solution[]): Finding[] {
-  const out: Finding[] = [];
-  const add = adder(out, file, solutions[0] as Solution);
+  const g = gaps(file, solutions[0] as Solution);
   const crs = new Set(solutions.flatMap((s) => s.connectionReferences.map((c) => c.logicalName.toLowerCase())));
-  for (const entry of file.connectionReferences) {
-    if (!crs.has(entry.logicalName.toLowerCase())) add('warning', `cr-stale:${entry.logicalName}`, `entry '${entry.logicalName}' names a connection reference the solution does not have (renamed or removed).`, `Remove the entry '${entry.logicalName}' or rename it to the solution's current connection reference.`, []);
-  }
+  for (const entry of file.connectionReferences) if (!crs.has(entry.logicalName.toLowerCase())) g.add('cr-stale', entry.logicalName);
   const evs = new Set(solutions.flatMap((s) => s.environmentVariables.map((e) => e.schemaName.toLowerCase())));
-  for (const e of file.environmentVariables) {
-    if (!evs.has(e.schemaName.toLowerCase())) add('warning', `ev-stale:${e.schemaName}`, `entry '${e.schemaName}' names an environment variable the solution does not have.`, `Remove the entry '${e.schemaName}' or rename it.`, []);
-  }
-  return out;
+  for (const e of file.environmentVariables) if (!evs.has(e.schemaName.toLowerCase())) g.add('ev-stale', e.schemaName);
+  return g.findings();
 }
 
 export const deploymentSettingsGap: Rule = { meta, check };

@@ -1,4 +1,4 @@
-import { componentsChanged } from '../change/diff.js';
+import { componentsChanged } from '../compare/signature.js';
 import { makeFinding } from './finding.js';
 import type { ChangeContext, ChangeRule, Finding, RuleMeta } from './types.js';
 

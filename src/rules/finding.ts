@@ -48,7 +48,7 @@ export interface BoundCall {
   flowSolution: Solution;
 }
 
-/** Every call that resolved, in model order. Flows are looked up through one index: no nested scans. */
+/** Every call that resolved to a readable flow, in model order. Flows are looked up through one index: no nested scans. */
 export function boundCalls(workspace: Workspace): BoundCall[] {
   const index = flowIndex(workspace);
   const out: BoundCall[] = [];
@@ -56,11 +56,17 @@ export function boundCalls(workspace: Workspace): BoundCall[] {
     for (const app of solution.apps) {
       for (const call of app.calls) {
         const hit = call.binding.flowId ? index.get(`${call.binding.solutionPath}\u0000${call.binding.flowId}`) : undefined;
-        if (hit) out.push({ solution, app, call, flow: hit.flow, flowSolution: hit.solution });
+        // A flow that could not be read is a diagnostic (model/workspace.ts), never evidence of drift.
+        if (hit && !hit.flow.unreadable) out.push({ solution, app, call, flow: hit.flow, flowSolution: hit.solution });
       }
     }
   }
   return out;
+}
+
+/** Calls whose stored signature (the app's WADL) was read: the only ones input and output drift can be judged on. */
+export function signatureCalls(workspace: Workspace): BoundCall[] {
+  return boundCalls(workspace).filter((bc) => !bc.call.signatureUnreadable);
 }
 
 export function flowIndex(workspace: Workspace): Map<string, { flow: Flow; solution: Solution }> {

@@ -29,6 +29,5 @@ export const ERRORS = {
   MissingConnectionReference: code('MissingConnectionReference', 'error-code-missingconnectionreference-on-power-automate-flow-run'),
   NotAllowedConnectionReference: code('NotAllowedConnectionReference', 'error-code-notallowedconnectionreference-on-power-automate-flow-run'),
   TemplateExpressionFailure: code('InvalidTemplate', 'symptom-1'),
-  BlankOutputs: code('BlankOutput', 'symptom-3'),
   ChildFlowUnsupportedForInvokerConnections: { code: 'ChildFlowUnsupportedForInvokerConnections', docs: 'https://learn.microsoft.com/power-automate/create-child-flows' },
 } as const satisfies Record<string, ErrorCode>;

@@ -1,4 +1,5 @@
 import type { CanvasApp, Flow, FlowCall, Solution } from '../model/types.js';
+import { idKey } from './ids.js';
 
 /**
  * The part of a flow an app depends on: the trigger, inputs, outputs, connections with their
@@ -8,7 +9,7 @@ export function flowSignature(flow: Flow): string[] {
   const lines = [`trigger ${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'none'}`, `state ${flow.state}`];
   for (const p of flow.inputs) lines.push(`input ${p.name} ${p.type}${p.required ? ' required' : ''}`);
   for (const o of flow.outputs) lines.push(`output ${o.name} ${o.type}`);
-  for (const c of flow.connections) lines.push(`connection ${c.key} ${c.api} ${c.runtimeSource}`);
+  for (const c of flow.connections) lines.push(`connection ${idKey(c.key)} ${idKey(c.api)} ${c.runtimeSource}`);
   return lines;
 }
 
@@ -32,7 +33,7 @@ export function diffFlow(base: Flow | undefined, head: Flow | undefined): FlowDi
     trigger: trig(base) !== trig(head) ? [`trigger ${trig(base)} → ${trig(head)}`] : [],
     inputs: keyed('input', base.inputs, head.inputs, (p) => p.name, (p) => `${p.type}${p.required ? ', required' : ''}`),
     outputs: keyed('output', base.outputs, head.outputs, (o) => o.name, (o) => o.type),
-    connections: keyed('connection', base.connections, head.connections, (c) => c.key, (c) => `${c.api}, ${c.runtimeSource}`),
+    connections: keyed('connection', base.connections, head.connections, (c) => idKey(c.key), (c) => `${idKey(c.api)}, ${c.runtimeSource}`),
   };
   const state = base.state !== head.state ? [`state ${base.state} → ${head.state}`] : [];
   const details = [...binding.trigger, ...state, ...binding.inputs, ...binding.outputs, ...binding.connections];
@@ -58,7 +59,7 @@ export function storedBinding(call: FlowCall): string {
   return JSON.stringify([
     call.storedInputs.map((p) => [p.name, p.type, p.required]),
     call.storedOutputs?.map((o) => [o.name, o.type]) ?? null,
-    call.connectionsRecorded ? call.storedConnections.map((c) => [c.key, c.api]) : null,
+    call.connectionsRecorded ? call.storedConnections.map((c) => [idKey(c.key), idKey(c.api)]) : null,
   ]);
 }
 
@@ -103,5 +104,6 @@ export function bindingMatches(call: FlowCall, flow: Flow): boolean {
   const outputs = new Set(flow.outputs.map((o) => `${o.name}:${o.type}`));
   if ((call.storedOutputs ?? []).some((o) => !outputs.has(`${o.name}:${o.type}`))) return false;
   if (!call.connectionsRecorded) return true;
-  return call.storedConnections.map((c) => c.key).sort().join('|') === flow.connections.map((c) => c.key).sort().join('|');
+  const keys = (list: { key: string }[]): string => list.map((c) => idKey(c.key)).sort().join('|');
+  return keys(call.storedConnections) === keys(flow.connections);
 }
