@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
+/***/ 2827:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -54,9 +54,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
+const pm = __importStar(__nccwpck_require__(8503));
+const tunnel = __importStar(__nccwpck_require__(8258));
+const undici_1 = __nccwpck_require__(576);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 3335:
+/***/ 8503:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,7 +844,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
+/***/ 4915:
 /***/ (function(module) {
 
 /**
@@ -2374,7 +2374,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 5481:
+/***/ 4089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -2488,7 +2488,7 @@ function objectToString(o) {
 
 /***/ }),
 
-/***/ 8329:
+/***/ 2425:
 /***/ ((module) => {
 
 
@@ -2568,7 +2568,7 @@ function immediate(task) {
 
 /***/ }),
 
-/***/ 9598:
+/***/ 9054:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 try {
@@ -2578,13 +2578,13 @@ try {
   module.exports = util.inherits;
 } catch (e) {
   /* istanbul ignore next */
-  module.exports = __nccwpck_require__(6589);
+  module.exports = __nccwpck_require__(7709);
 }
 
 
 /***/ }),
 
-/***/ 6589:
+/***/ 7709:
 /***/ ((module) => {
 
 if (typeof Object.create === 'function') {
@@ -2618,7 +2618,7 @@ if (typeof Object.create === 'function') {
 
 /***/ }),
 
-/***/ 2513:
+/***/ 5169:
 /***/ ((module) => {
 
 var toString = {}.toString;
@@ -2630,12 +2630,12 @@ module.exports = Array.isArray || function (arr) {
 
 /***/ }),
 
-/***/ 3923:
+/***/ 5907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-var utils = __nccwpck_require__(9155);
-var support = __nccwpck_require__(7705);
+var utils = __nccwpck_require__(6419);
+var support = __nccwpck_require__(9097);
 // private property
 var _keyStr = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
 
@@ -2743,15 +2743,15 @@ exports.decode = function(input) {
 
 /***/ }),
 
-/***/ 4438:
+/***/ 3078:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var external = __nccwpck_require__(103);
-var DataWorker = __nccwpck_require__(8845);
-var Crc32Probe = __nccwpck_require__(7940);
-var DataLengthProbe = __nccwpck_require__(5693);
+var external = __nccwpck_require__(5207);
+var DataWorker = __nccwpck_require__(8605);
+var Crc32Probe = __nccwpck_require__(1396);
+var DataLengthProbe = __nccwpck_require__(7021);
 
 /**
  * Represent a compressed object, with everything needed to decompress it.
@@ -2824,12 +2824,12 @@ module.exports = CompressedObject;
 
 /***/ }),
 
-/***/ 8119:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var GenericWorker = __nccwpck_require__(5208);
+var GenericWorker = __nccwpck_require__(3992);
 
 exports.STORE = {
     magic: "\x00\x00",
@@ -2840,17 +2840,17 @@ exports.STORE = {
         return new GenericWorker("STORE decompression");
     }
 };
-exports.DEFLATE = __nccwpck_require__(9856);
+exports.DEFLATE = __nccwpck_require__(2816);
 
 
 /***/ }),
 
-/***/ 2717:
+/***/ 8221:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
+var utils = __nccwpck_require__(6419);
 
 /**
  * The following functions come from pako, from pako/lib/zlib/crc32.js
@@ -2929,7 +2929,7 @@ module.exports = function crc32wrapper(input, crc) {
 
 /***/ }),
 
-/***/ 1190:
+/***/ 918:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2947,7 +2947,7 @@ exports.dosPermissions = null;
 
 /***/ }),
 
-/***/ 103:
+/***/ 5207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2959,7 +2959,7 @@ var ES6Promise = null;
 if (typeof Promise !== "undefined") {
     ES6Promise = Promise;
 } else {
-    ES6Promise = __nccwpck_require__(8922);
+    ES6Promise = __nccwpck_require__(1290);
 }
 
 /**
@@ -2972,15 +2972,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9856:
+/***/ 2816:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 var USE_TYPEDARRAY = (typeof Uint8Array !== "undefined") && (typeof Uint16Array !== "undefined") && (typeof Uint32Array !== "undefined");
 
-var pako = __nccwpck_require__(3585);
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
+var pako = __nccwpck_require__(3009);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
 
 var ARRAY_TYPE = USE_TYPEDARRAY ? "uint8array" : "array";
 
@@ -3064,16 +3064,16 @@ exports.uncompressWorker = function () {
 
 /***/ }),
 
-/***/ 4988:
+/***/ 4463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
-var utf8 = __nccwpck_require__(3387);
-var crc32 = __nccwpck_require__(2717);
-var signature = __nccwpck_require__(2068);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
+var utf8 = __nccwpck_require__(27);
+var crc32 = __nccwpck_require__(8221);
+var signature = __nccwpck_require__(9044);
 
 /**
  * Transform an integer into a string in hexadecimal.
@@ -3610,13 +3610,13 @@ module.exports = ZipFileWorker;
 
 /***/ }),
 
-/***/ 1676:
+/***/ 8460:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var compressions = __nccwpck_require__(8119);
-var ZipFileWorker = __nccwpck_require__(4988);
+var compressions = __nccwpck_require__(8407);
+var ZipFileWorker = __nccwpck_require__(4463);
 
 /**
  * Find the compression to use.
@@ -3674,7 +3674,7 @@ exports.generateWorker = function (zip, options, comment) {
 
 /***/ }),
 
-/***/ 3922:
+/***/ 6226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3717,10 +3717,10 @@ function JSZip() {
         return newObj;
     };
 }
-JSZip.prototype = __nccwpck_require__(2991);
-JSZip.prototype.loadAsync = __nccwpck_require__(6656);
-JSZip.support = __nccwpck_require__(7705);
-JSZip.defaults = __nccwpck_require__(1190);
+JSZip.prototype = __nccwpck_require__(9423);
+JSZip.prototype.loadAsync = __nccwpck_require__(7936);
+JSZip.support = __nccwpck_require__(9097);
+JSZip.defaults = __nccwpck_require__(918);
 
 // TODO find a better way to handle this version,
 // a require('package.json').version doesn't work with webpack, see #327
@@ -3730,22 +3730,22 @@ JSZip.loadAsync = function (content, options) {
     return new JSZip().loadAsync(content, options);
 };
 
-JSZip.external = __nccwpck_require__(103);
+JSZip.external = __nccwpck_require__(5207);
 module.exports = JSZip;
 
 
 /***/ }),
 
-/***/ 6656:
+/***/ 7936:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var utils = __nccwpck_require__(9155);
-var external = __nccwpck_require__(103);
-var utf8 = __nccwpck_require__(3387);
-var ZipEntries = __nccwpck_require__(1917);
-var Crc32Probe = __nccwpck_require__(7940);
-var nodejsUtils = __nccwpck_require__(9734);
+var utils = __nccwpck_require__(6419);
+var external = __nccwpck_require__(5207);
+var utf8 = __nccwpck_require__(27);
+var ZipEntries = __nccwpck_require__(6045);
+var Crc32Probe = __nccwpck_require__(1396);
+var nodejsUtils = __nccwpck_require__(1158);
 
 /**
  * Check the CRC32 of an entry.
@@ -3831,13 +3831,13 @@ module.exports = function (data, options) {
 
 /***/ }),
 
-/***/ 486:
+/***/ 2150:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
 
 /**
  * A worker that use a nodejs stream as source.
@@ -3912,14 +3912,14 @@ module.exports = NodejsStreamInputAdapter;
 
 /***/ }),
 
-/***/ 885:
+/***/ 5045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var Readable = (__nccwpck_require__(6131).Readable);
+var Readable = (__nccwpck_require__(3747).Readable);
 
-var utils = __nccwpck_require__(9155);
+var utils = __nccwpck_require__(6419);
 utils.inherits(NodejsStreamOutputAdapter, Readable);
 
 /**
@@ -3961,7 +3961,7 @@ module.exports = NodejsStreamOutputAdapter;
 
 /***/ }),
 
-/***/ 9734:
+/***/ 1158:
 /***/ ((module) => {
 
 
@@ -4025,20 +4025,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2991:
+/***/ 9423:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var utf8 = __nccwpck_require__(3387);
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
-var StreamHelper = __nccwpck_require__(4059);
-var defaults = __nccwpck_require__(1190);
-var CompressedObject = __nccwpck_require__(4438);
-var ZipObject = __nccwpck_require__(5890);
-var generate = __nccwpck_require__(1676);
-var nodejsUtils = __nccwpck_require__(9734);
-var NodejsStreamInputAdapter = __nccwpck_require__(486);
+var utf8 = __nccwpck_require__(27);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
+var StreamHelper = __nccwpck_require__(1467);
+var defaults = __nccwpck_require__(918);
+var CompressedObject = __nccwpck_require__(3078);
+var ZipObject = __nccwpck_require__(7218);
+var generate = __nccwpck_require__(8460);
+var nodejsUtils = __nccwpck_require__(1158);
+var NodejsStreamInputAdapter = __nccwpck_require__(2150);
 
 
 /**
@@ -4416,12 +4416,12 @@ module.exports = out;
 
 /***/ }),
 
-/***/ 1478:
+/***/ 7334:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var DataReader = __nccwpck_require__(4341);
-var utils = __nccwpck_require__(9155);
+var DataReader = __nccwpck_require__(6101);
+var utils = __nccwpck_require__(6419);
 
 function ArrayReader(data) {
     DataReader.call(this, data);
@@ -4480,11 +4480,11 @@ module.exports = ArrayReader;
 
 /***/ }),
 
-/***/ 4341:
+/***/ 6101:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var utils = __nccwpck_require__(9155);
+var utils = __nccwpck_require__(6419);
 
 function DataReader(data) {
     this.data = data; // type : see implementation
@@ -4603,12 +4603,12 @@ module.exports = DataReader;
 
 /***/ }),
 
-/***/ 7127:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var Uint8ArrayReader = __nccwpck_require__(60);
-var utils = __nccwpck_require__(9155);
+var Uint8ArrayReader = __nccwpck_require__(7788);
+var utils = __nccwpck_require__(6419);
 
 function NodeBufferReader(data) {
     Uint8ArrayReader.call(this, data);
@@ -4629,12 +4629,12 @@ module.exports = NodeBufferReader;
 
 /***/ }),
 
-/***/ 804:
+/***/ 1412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var DataReader = __nccwpck_require__(4341);
-var utils = __nccwpck_require__(9155);
+var DataReader = __nccwpck_require__(6101);
+var utils = __nccwpck_require__(6419);
 
 function StringReader(data) {
     DataReader.call(this, data);
@@ -4674,12 +4674,12 @@ module.exports = StringReader;
 
 /***/ }),
 
-/***/ 60:
+/***/ 7788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var ArrayReader = __nccwpck_require__(1478);
-var utils = __nccwpck_require__(9155);
+var ArrayReader = __nccwpck_require__(7334);
+var utils = __nccwpck_require__(6419);
 
 function Uint8ArrayReader(data) {
     ArrayReader.call(this, data);
@@ -4703,17 +4703,17 @@ module.exports = Uint8ArrayReader;
 
 /***/ }),
 
-/***/ 3266:
+/***/ 6594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var support = __nccwpck_require__(7705);
-var ArrayReader = __nccwpck_require__(1478);
-var StringReader = __nccwpck_require__(804);
-var NodeBufferReader = __nccwpck_require__(7127);
-var Uint8ArrayReader = __nccwpck_require__(60);
+var utils = __nccwpck_require__(6419);
+var support = __nccwpck_require__(9097);
+var ArrayReader = __nccwpck_require__(7334);
+var StringReader = __nccwpck_require__(1412);
+var NodeBufferReader = __nccwpck_require__(6615);
+var Uint8ArrayReader = __nccwpck_require__(7788);
 
 /**
  * Create a reader adapted to the data.
@@ -4738,7 +4738,7 @@ module.exports = function (data) {
 
 /***/ }),
 
-/***/ 2068:
+/***/ 9044:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4752,13 +4752,13 @@ exports.DATA_DESCRIPTOR = "PK\x07\x08";
 
 /***/ }),
 
-/***/ 2778:
+/***/ 474:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var GenericWorker = __nccwpck_require__(5208);
-var utils = __nccwpck_require__(9155);
+var GenericWorker = __nccwpck_require__(3992);
+var utils = __nccwpck_require__(6419);
 
 /**
  * A worker which convert chunks to a specified type.
@@ -4785,14 +4785,14 @@ module.exports = ConvertWorker;
 
 /***/ }),
 
-/***/ 7940:
+/***/ 1396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var GenericWorker = __nccwpck_require__(5208);
-var crc32 = __nccwpck_require__(2717);
-var utils = __nccwpck_require__(9155);
+var GenericWorker = __nccwpck_require__(3992);
+var crc32 = __nccwpck_require__(8221);
+var utils = __nccwpck_require__(6419);
 
 /**
  * A worker which calculate the crc32 of the data flowing through.
@@ -4816,13 +4816,13 @@ module.exports = Crc32Probe;
 
 /***/ }),
 
-/***/ 5693:
+/***/ 7021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
 
 /**
  * A worker which calculate the total length of the data flowing through.
@@ -4852,13 +4852,13 @@ module.exports = DataLengthProbe;
 
 /***/ }),
 
-/***/ 8845:
+/***/ 8605:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
 
 // the size of the generated chunks
 // TODO expose this as a public variable
@@ -4975,7 +4975,7 @@ module.exports = DataWorker;
 
 /***/ }),
 
-/***/ 5208:
+/***/ 3992:
 /***/ ((module) => {
 
 
@@ -5245,22 +5245,22 @@ module.exports = GenericWorker;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 1467:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var ConvertWorker = __nccwpck_require__(2778);
-var GenericWorker = __nccwpck_require__(5208);
-var base64 = __nccwpck_require__(3923);
-var support = __nccwpck_require__(7705);
-var external = __nccwpck_require__(103);
+var utils = __nccwpck_require__(6419);
+var ConvertWorker = __nccwpck_require__(474);
+var GenericWorker = __nccwpck_require__(3992);
+var base64 = __nccwpck_require__(5907);
+var support = __nccwpck_require__(9097);
+var external = __nccwpck_require__(5207);
 
 var NodejsStreamOutputAdapter = null;
 if (support.nodestream) {
     try {
-        NodejsStreamOutputAdapter = __nccwpck_require__(885);
+        NodejsStreamOutputAdapter = __nccwpck_require__(5045);
     } catch(e) {
         // ignore
     }
@@ -5466,7 +5466,7 @@ module.exports = StreamHelper;
 
 /***/ }),
 
-/***/ 7705:
+/***/ 9097:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5503,7 +5503,7 @@ else {
 }
 
 try {
-    exports.nodestream = !!(__nccwpck_require__(6131).Readable);
+    exports.nodestream = !!(__nccwpck_require__(3747).Readable);
 } catch(e) {
     exports.nodestream = false;
 }
@@ -5511,15 +5511,15 @@ try {
 
 /***/ }),
 
-/***/ 3387:
+/***/ 27:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var support = __nccwpck_require__(7705);
-var nodejsUtils = __nccwpck_require__(9734);
-var GenericWorker = __nccwpck_require__(5208);
+var utils = __nccwpck_require__(6419);
+var support = __nccwpck_require__(9097);
+var nodejsUtils = __nccwpck_require__(1158);
+var GenericWorker = __nccwpck_require__(3992);
 
 /**
  * The following functions come from pako, from pako/lib/utils/strings
@@ -5793,16 +5793,16 @@ exports.Utf8EncodeWorker = Utf8EncodeWorker;
 
 /***/ }),
 
-/***/ 9155:
+/***/ 6419:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var support = __nccwpck_require__(7705);
-var base64 = __nccwpck_require__(3923);
-var nodejsUtils = __nccwpck_require__(9734);
-var external = __nccwpck_require__(103);
-__nccwpck_require__(248);
+var support = __nccwpck_require__(9097);
+var base64 = __nccwpck_require__(5907);
+var nodejsUtils = __nccwpck_require__(1158);
+var external = __nccwpck_require__(5207);
+__nccwpck_require__(9096);
 
 
 /**
@@ -6310,15 +6310,15 @@ exports.prepareContent = function(name, inputData, isBinary, isOptimizedBinarySt
 
 /***/ }),
 
-/***/ 1917:
+/***/ 6045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var readerFor = __nccwpck_require__(3266);
-var utils = __nccwpck_require__(9155);
-var sig = __nccwpck_require__(2068);
-var ZipEntry = __nccwpck_require__(6722);
-var support = __nccwpck_require__(7705);
+var readerFor = __nccwpck_require__(6594);
+var utils = __nccwpck_require__(6419);
+var sig = __nccwpck_require__(9044);
+var ZipEntry = __nccwpck_require__(1109);
+var support = __nccwpck_require__(9097);
 //  class ZipEntries {{{
 /**
  * All the entries in the zip file.
@@ -6578,17 +6578,17 @@ module.exports = ZipEntries;
 
 /***/ }),
 
-/***/ 6722:
+/***/ 1109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var readerFor = __nccwpck_require__(3266);
-var utils = __nccwpck_require__(9155);
-var CompressedObject = __nccwpck_require__(4438);
-var crc32fn = __nccwpck_require__(2717);
-var utf8 = __nccwpck_require__(3387);
-var compressions = __nccwpck_require__(8119);
-var support = __nccwpck_require__(7705);
+var readerFor = __nccwpck_require__(6594);
+var utils = __nccwpck_require__(6419);
+var CompressedObject = __nccwpck_require__(3078);
+var crc32fn = __nccwpck_require__(8221);
+var utf8 = __nccwpck_require__(27);
+var compressions = __nccwpck_require__(8407);
+var support = __nccwpck_require__(9097);
 
 var MADE_BY_DOS = 0x00;
 var MADE_BY_UNIX = 0x03;
@@ -6878,16 +6878,16 @@ module.exports = ZipEntry;
 
 /***/ }),
 
-/***/ 5890:
+/***/ 7218:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var StreamHelper = __nccwpck_require__(4059);
-var DataWorker = __nccwpck_require__(8845);
-var utf8 = __nccwpck_require__(3387);
-var CompressedObject = __nccwpck_require__(4438);
-var GenericWorker = __nccwpck_require__(5208);
+var StreamHelper = __nccwpck_require__(1467);
+var DataWorker = __nccwpck_require__(8605);
+var utf8 = __nccwpck_require__(27);
+var CompressedObject = __nccwpck_require__(3078);
+var GenericWorker = __nccwpck_require__(3992);
 
 /**
  * A simple object representing a file in the zip file.
@@ -7018,11 +7018,11 @@ module.exports = ZipObject;
 
 /***/ }),
 
-/***/ 8922:
+/***/ 1290:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var immediate = __nccwpck_require__(8329);
+var immediate = __nccwpck_require__(2425);
 
 /* istanbul ignore next */
 function INTERNAL() {}
@@ -7323,17 +7323,17 @@ function race(iterable) {
 
 /***/ }),
 
-/***/ 3585:
+/***/ 3009:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Top level file is just a mixin of submodules & constants
 
 
-var assign    = (__nccwpck_require__(5538).assign);
+var assign    = (__nccwpck_require__(5877).assign);
 
-var deflate   = __nccwpck_require__(9854);
-var inflate   = __nccwpck_require__(7902);
-var constants = __nccwpck_require__(8958);
+var deflate   = __nccwpck_require__(9582);
+var inflate   = __nccwpck_require__(6830);
+var constants = __nccwpck_require__(6846);
 
 var pako = {};
 
@@ -7344,17 +7344,17 @@ module.exports = pako;
 
 /***/ }),
 
-/***/ 9854:
+/***/ 9582:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 
-var zlib_deflate = __nccwpck_require__(9760);
-var utils        = __nccwpck_require__(5538);
-var strings      = __nccwpck_require__(9153);
-var msg          = __nccwpck_require__(2523);
-var ZStream      = __nccwpck_require__(9137);
+var zlib_deflate = __nccwpck_require__(2512);
+var utils        = __nccwpck_require__(5877);
+var strings      = __nccwpck_require__(3633);
+var msg          = __nccwpck_require__(1899);
+var ZStream      = __nccwpck_require__(6321);
 
 var toString = Object.prototype.toString;
 
@@ -7751,19 +7751,19 @@ exports.gzip = gzip;
 
 /***/ }),
 
-/***/ 7902:
+/***/ 6830:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 
-var zlib_inflate = __nccwpck_require__(6716);
-var utils        = __nccwpck_require__(5538);
-var strings      = __nccwpck_require__(9153);
-var c            = __nccwpck_require__(8958);
-var msg          = __nccwpck_require__(2523);
-var ZStream      = __nccwpck_require__(9137);
-var GZheader     = __nccwpck_require__(8991);
+var zlib_inflate = __nccwpck_require__(9916);
+var utils        = __nccwpck_require__(5877);
+var strings      = __nccwpck_require__(3633);
+var c            = __nccwpck_require__(6846);
+var msg          = __nccwpck_require__(1899);
+var ZStream      = __nccwpck_require__(6321);
+var GZheader     = __nccwpck_require__(4239);
 
 var toString = Object.prototype.toString;
 
@@ -8181,7 +8181,7 @@ exports.ungzip  = inflate;
 
 /***/ }),
 
-/***/ 5538:
+/***/ 5877:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8293,14 +8293,14 @@ exports.setTyped(TYPED_OK);
 
 /***/ }),
 
-/***/ 9153:
+/***/ 3633:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // String encode/decode helpers
 
 
 
-var utils = __nccwpck_require__(5538);
+var utils = __nccwpck_require__(5877);
 
 
 // Quick check if we can use fast array to bin string conversion
@@ -8487,7 +8487,7 @@ exports.utf8border = function (buf, max) {
 
 /***/ }),
 
-/***/ 9834:
+/***/ 842:
 /***/ ((module) => {
 
 
@@ -8545,7 +8545,7 @@ module.exports = adler32;
 
 /***/ }),
 
-/***/ 8958:
+/***/ 6846:
 /***/ ((module) => {
 
 
@@ -8620,7 +8620,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3780:
+/***/ 6532:
 /***/ ((module) => {
 
 
@@ -8686,7 +8686,7 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 9760:
+/***/ 2512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8710,11 +8710,11 @@ module.exports = crc32;
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils   = __nccwpck_require__(5538);
-var trees   = __nccwpck_require__(1666);
-var adler32 = __nccwpck_require__(9834);
-var crc32   = __nccwpck_require__(3780);
-var msg     = __nccwpck_require__(2523);
+var utils   = __nccwpck_require__(5877);
+var trees   = __nccwpck_require__(2053);
+var adler32 = __nccwpck_require__(842);
+var crc32   = __nccwpck_require__(6532);
+var msg     = __nccwpck_require__(1899);
 
 /* Public constants ==========================================================*/
 /* ===========================================================================*/
@@ -10567,7 +10567,7 @@ exports.deflateTune = deflateTune;
 
 /***/ }),
 
-/***/ 8991:
+/***/ 4239:
 /***/ ((module) => {
 
 
@@ -10632,7 +10632,7 @@ module.exports = GZheader;
 
 /***/ }),
 
-/***/ 7894:
+/***/ 3526:
 /***/ ((module) => {
 
 
@@ -10984,7 +10984,7 @@ module.exports = function inflate_fast(strm, start) {
 
 /***/ }),
 
-/***/ 6716:
+/***/ 9916:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11008,11 +11008,11 @@ module.exports = function inflate_fast(strm, start) {
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils         = __nccwpck_require__(5538);
-var adler32       = __nccwpck_require__(9834);
-var crc32         = __nccwpck_require__(3780);
-var inflate_fast  = __nccwpck_require__(7894);
-var inflate_table = __nccwpck_require__(992);
+var utils         = __nccwpck_require__(5877);
+var adler32       = __nccwpck_require__(842);
+var crc32         = __nccwpck_require__(6532);
+var inflate_fast  = __nccwpck_require__(3526);
+var inflate_table = __nccwpck_require__(7475);
 
 var CODES = 0;
 var LENS = 1;
@@ -12547,7 +12547,7 @@ exports.inflateUndermine = inflateUndermine;
 
 /***/ }),
 
-/***/ 992:
+/***/ 7475:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12571,7 +12571,7 @@ exports.inflateUndermine = inflateUndermine;
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils = __nccwpck_require__(5538);
+var utils = __nccwpck_require__(5877);
 
 var MAXBITS = 15;
 var ENOUGH_LENS = 852;
@@ -12897,7 +12897,7 @@ module.exports = function inflate_table(type, lens, lens_index, codes, table, ta
 
 /***/ }),
 
-/***/ 2523:
+/***/ 1899:
 /***/ ((module) => {
 
 
@@ -12936,7 +12936,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1666:
+/***/ 2053:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12962,7 +12962,7 @@ module.exports = {
 
 /* eslint-disable space-unary-ops */
 
-var utils = __nccwpck_require__(5538);
+var utils = __nccwpck_require__(5877);
 
 /* Public constants ==========================================================*/
 /* ===========================================================================*/
@@ -14165,7 +14165,7 @@ exports._tr_align = _tr_align;
 
 /***/ }),
 
-/***/ 9137:
+/***/ 6321:
 /***/ ((module) => {
 
 
@@ -14219,7 +14219,7 @@ module.exports = ZStream;
 
 /***/ }),
 
-/***/ 1564:
+/***/ 4828:
 /***/ ((module) => {
 
 
@@ -14271,7 +14271,7 @@ function nextTick(fn, arg1, arg2, arg3) {
 
 /***/ }),
 
-/***/ 2063:
+/***/ 8879:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -14304,7 +14304,7 @@ function nextTick(fn, arg1, arg2, arg3) {
 
 /*<replacement>*/
 
-var pna = __nccwpck_require__(1564);
+var pna = __nccwpck_require__(4828);
 /*</replacement>*/
 
 /*<replacement>*/
@@ -14319,12 +14319,12 @@ var objectKeys = Object.keys || function (obj) {
 module.exports = Duplex;
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
-var Readable = __nccwpck_require__(6893);
-var Writable = __nccwpck_require__(8797);
+var Readable = __nccwpck_require__(525);
+var Writable = __nccwpck_require__(109);
 
 util.inherits(Duplex, Readable);
 
@@ -14408,7 +14408,7 @@ Duplex.prototype._destroy = function (err, cb) {
 
 /***/ }),
 
-/***/ 5283:
+/***/ 1075:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -14440,11 +14440,11 @@ Duplex.prototype._destroy = function (err, cb) {
 
 module.exports = PassThrough;
 
-var Transform = __nccwpck_require__(2337);
+var Transform = __nccwpck_require__(9377);
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
 util.inherits(PassThrough, Transform);
@@ -14461,7 +14461,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /***/ }),
 
-/***/ 6893:
+/***/ 525:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -14489,13 +14489,13 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /*<replacement>*/
 
-var pna = __nccwpck_require__(1564);
+var pna = __nccwpck_require__(4828);
 /*</replacement>*/
 
 module.exports = Readable;
 
 /*<replacement>*/
-var isArray = __nccwpck_require__(2513);
+var isArray = __nccwpck_require__(5169);
 /*</replacement>*/
 
 /*<replacement>*/
@@ -14513,12 +14513,12 @@ var EElistenerCount = function (emitter, type) {
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __nccwpck_require__(3283);
+var Stream = __nccwpck_require__(8819);
 /*</replacement>*/
 
 /*<replacement>*/
 
-var Buffer = (__nccwpck_require__(3058).Buffer);
+var Buffer = (__nccwpck_require__(2626).Buffer);
 var OurUint8Array = (typeof global !== 'undefined' ? global : typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : {}).Uint8Array || function () {};
 function _uint8ArrayToBuffer(chunk) {
   return Buffer.from(chunk);
@@ -14530,8 +14530,8 @@ function _isUint8Array(obj) {
 /*</replacement>*/
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
 /*<replacement>*/
@@ -14544,8 +14544,8 @@ if (debugUtil && debugUtil.debuglog) {
 }
 /*</replacement>*/
 
-var BufferList = __nccwpck_require__(9381);
-var destroyImpl = __nccwpck_require__(5089);
+var BufferList = __nccwpck_require__(7253);
+var destroyImpl = __nccwpck_require__(1697);
 var StringDecoder;
 
 util.inherits(Readable, Stream);
@@ -14565,7 +14565,7 @@ function prependListener(emitter, event, fn) {
 }
 
 function ReadableState(options, stream) {
-  Duplex = Duplex || __nccwpck_require__(2063);
+  Duplex = Duplex || __nccwpck_require__(8879);
 
   options = options || {};
 
@@ -14635,14 +14635,14 @@ function ReadableState(options, stream) {
   this.decoder = null;
   this.encoding = null;
   if (options.encoding) {
-    if (!StringDecoder) StringDecoder = (__nccwpck_require__(634)/* .StringDecoder */ .I);
+    if (!StringDecoder) StringDecoder = (__nccwpck_require__(9530)/* .StringDecoder */ .I);
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
 
 function Readable(options) {
-  Duplex = Duplex || __nccwpck_require__(2063);
+  Duplex = Duplex || __nccwpck_require__(8879);
 
   if (!(this instanceof Readable)) return new Readable(options);
 
@@ -14791,7 +14791,7 @@ Readable.prototype.isPaused = function () {
 
 // backwards compatibility.
 Readable.prototype.setEncoding = function (enc) {
-  if (!StringDecoder) StringDecoder = (__nccwpck_require__(634)/* .StringDecoder */ .I);
+  if (!StringDecoder) StringDecoder = (__nccwpck_require__(9530)/* .StringDecoder */ .I);
   this._readableState.decoder = new StringDecoder(enc);
   this._readableState.encoding = enc;
   return this;
@@ -15486,7 +15486,7 @@ function indexOf(xs, x) {
 
 /***/ }),
 
-/***/ 2337:
+/***/ 9377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -15556,11 +15556,11 @@ function indexOf(xs, x) {
 
 module.exports = Transform;
 
-var Duplex = __nccwpck_require__(2063);
+var Duplex = __nccwpck_require__(8879);
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
 util.inherits(Transform, Duplex);
@@ -15706,7 +15706,7 @@ function done(stream, er, data) {
 
 /***/ }),
 
-/***/ 8797:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -15738,7 +15738,7 @@ function done(stream, er, data) {
 
 /*<replacement>*/
 
-var pna = __nccwpck_require__(1564);
+var pna = __nccwpck_require__(4828);
 /*</replacement>*/
 
 module.exports = Writable;
@@ -15775,23 +15775,23 @@ var Duplex;
 Writable.WritableState = WritableState;
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
 /*<replacement>*/
 var internalUtil = {
-  deprecate: __nccwpck_require__(4488)
+  deprecate: __nccwpck_require__(3800)
 };
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __nccwpck_require__(3283);
+var Stream = __nccwpck_require__(8819);
 /*</replacement>*/
 
 /*<replacement>*/
 
-var Buffer = (__nccwpck_require__(3058).Buffer);
+var Buffer = (__nccwpck_require__(2626).Buffer);
 var OurUint8Array = (typeof global !== 'undefined' ? global : typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : {}).Uint8Array || function () {};
 function _uint8ArrayToBuffer(chunk) {
   return Buffer.from(chunk);
@@ -15802,14 +15802,14 @@ function _isUint8Array(obj) {
 
 /*</replacement>*/
 
-var destroyImpl = __nccwpck_require__(5089);
+var destroyImpl = __nccwpck_require__(1697);
 
 util.inherits(Writable, Stream);
 
 function nop() {}
 
 function WritableState(options, stream) {
-  Duplex = Duplex || __nccwpck_require__(2063);
+  Duplex = Duplex || __nccwpck_require__(8879);
 
   options = options || {};
 
@@ -15959,7 +15959,7 @@ if (typeof Symbol === 'function' && Symbol.hasInstance && typeof Function.protot
 }
 
 function Writable(options) {
-  Duplex = Duplex || __nccwpck_require__(2063);
+  Duplex = Duplex || __nccwpck_require__(8879);
 
   // Writable ctor is applied to Duplexes, too.
   // `realHasInstance` is necessary because using plain `instanceof`
@@ -16397,14 +16397,14 @@ Writable.prototype._destroy = function (err, cb) {
 
 /***/ }),
 
-/***/ 9381:
+/***/ 7253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 function _classCallCheck(instance, Constructor) { if (!(instance instanceof Constructor)) { throw new TypeError("Cannot call a class as a function"); } }
 
-var Buffer = (__nccwpck_require__(3058).Buffer);
+var Buffer = (__nccwpck_require__(2626).Buffer);
 var util = __nccwpck_require__(9023);
 
 function copyBuffer(src, target, offset) {
@@ -16481,14 +16481,14 @@ if (util && util.inspect && util.inspect.custom) {
 
 /***/ }),
 
-/***/ 5089:
+/***/ 1697:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 /*<replacement>*/
 
-var pna = __nccwpck_require__(1564);
+var pna = __nccwpck_require__(4828);
 /*</replacement>*/
 
 // undocumented cb() API, needed for core, not for public API
@@ -16571,7 +16571,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3283:
+/***/ 8819:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__(2203);
@@ -16579,7 +16579,7 @@ module.exports = __nccwpck_require__(2203);
 
 /***/ }),
 
-/***/ 6131:
+/***/ 3747:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 var Stream = __nccwpck_require__(2203);
@@ -16593,19 +16593,19 @@ if (process.env.READABLE_STREAM === 'disable' && Stream) {
   exports.PassThrough = Stream.PassThrough;
   exports.Stream = Stream;
 } else {
-  exports = module.exports = __nccwpck_require__(6893);
+  exports = module.exports = __nccwpck_require__(525);
   exports.Stream = Stream || exports;
   exports.Readable = exports;
-  exports.Writable = __nccwpck_require__(8797);
-  exports.Duplex = __nccwpck_require__(2063);
-  exports.Transform = __nccwpck_require__(2337);
-  exports.PassThrough = __nccwpck_require__(5283);
+  exports.Writable = __nccwpck_require__(109);
+  exports.Duplex = __nccwpck_require__(8879);
+  exports.Transform = __nccwpck_require__(9377);
+  exports.PassThrough = __nccwpck_require__(1075);
 }
 
 
 /***/ }),
 
-/***/ 3058:
+/***/ 2626:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /* eslint-disable node/no-deprecated-api */
@@ -16674,7 +16674,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 248:
+/***/ 9096:
 /***/ (function() {
 
 (function (global, undefined) {
@@ -16867,7 +16867,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 634:
+/***/ 9530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -16895,7 +16895,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /*<replacement>*/
 
-var Buffer = (__nccwpck_require__(3058).Buffer);
+var Buffer = (__nccwpck_require__(2626).Buffer);
 /*</replacement>*/
 
 var isEncoding = Buffer.isEncoding || function (encoding) {
@@ -17169,15 +17169,15 @@ function simpleEnd(buf) {
 
 /***/ }),
 
-/***/ 770:
+/***/ 8258:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(5258);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 5258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17448,33 +17448,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 576:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(5061)
+const Dispatcher = __nccwpck_require__(2243)
+const Pool = __nccwpck_require__(20)
+const BalancedPool = __nccwpck_require__(9989)
+const Agent = __nccwpck_require__(3389)
+const ProxyAgent = __nccwpck_require__(7408)
+const EnvHttpProxyAgent = __nccwpck_require__(2785)
+const RetryAgent = __nccwpck_require__(8610)
+const errors = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(6135)
+const buildConnector = __nccwpck_require__(1952)
+const MockClient = __nccwpck_require__(6197)
+const MockAgent = __nccwpck_require__(2781)
+const MockPool = __nccwpck_require__(9396)
+const mockErrors = __nccwpck_require__(9037)
+const RetryHandler = __nccwpck_require__(1131)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
+const DecoratorHandler = __nccwpck_require__(5579)
+const RedirectHandler = __nccwpck_require__(9714)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -17492,10 +17492,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1530),
+  retry: __nccwpck_require__(7114),
+  dump: __nccwpck_require__(5596),
+  dns: __nccwpck_require__(1643)
 }
 
 module.exports.buildConnector = buildConnector
@@ -17557,7 +17557,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(3345).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -17569,39 +17569,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(548).Headers
+module.exports.Response = __nccwpck_require__(1627).Response
+module.exports.Request = __nccwpck_require__(268).Request
+module.exports.FormData = __nccwpck_require__(2134).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(8755).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(4045)
+const { kConstruct } = __nccwpck_require__(3165)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(8047)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
+module.exports.WebSocket = __nccwpck_require__(5358).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -17617,18 +17617,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(8742)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 3134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(2272)
+const { RequestAbortedError } = __nccwpck_require__(1059)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -17688,16 +17688,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 6900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -17803,7 +17803,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 9294:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17817,10 +17817,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -18061,16 +18061,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 5259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(2519)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -18282,18 +18282,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -18509,15 +18509,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 1098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -18624,21 +18624,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 6135:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(5259)
+module.exports.stream = __nccwpck_require__(792)
+module.exports.pipeline = __nccwpck_require__(9294)
+module.exports.upgrade = __nccwpck_require__(1098)
+module.exports.connect = __nccwpck_require__(6900)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 2519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -18647,9 +18647,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { ReadableStreamFrom } = __nccwpck_require__(2272)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -19030,15 +19030,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 7863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(2519)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -19130,16 +19130,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 1952:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(2272)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
+const timers = __nccwpck_require__(7787)
 
 function noop () {}
 
@@ -19377,7 +19377,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 7887:
 /***/ ((module) => {
 
 
@@ -19502,7 +19502,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 5726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19711,7 +19711,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -20143,7 +20143,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 2543:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20151,7 +20151,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -20166,9 +20166,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -20632,7 +20632,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 1003:
 /***/ ((module) => {
 
 module.exports = {
@@ -20706,7 +20706,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 9112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20714,7 +20714,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(7887)
 
 class TstNode {
   /** @type {any} */
@@ -20865,13 +20865,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 2272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -20879,9 +20879,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+const { tree } = __nccwpck_require__(9112)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -21591,18 +21591,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 3389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+const DispatcherBase = __nccwpck_require__(8641)
+const Pool = __nccwpck_require__(20)
+const Client = __nccwpck_require__(5061)
+const util = __nccwpck_require__(2272)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -21731,7 +21731,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 9989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21739,7 +21739,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   PoolBase,
   kClients,
@@ -21747,10 +21747,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(7632)
+const Pool = __nccwpck_require__(20)
+const { kUrl, kInterceptors } = __nccwpck_require__(1003)
+const { parseOrigin } = __nccwpck_require__(2272)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -21947,7 +21947,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 1021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21955,9 +21955,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const timers = __nccwpck_require__(7787)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -21970,7 +21970,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -22003,9 +22003,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1003)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(3512)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -22017,11 +22017,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(4826))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -22029,7 +22029,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -22944,7 +22944,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(9852).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -23467,7 +23467,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 2820:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -23475,13 +23475,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(2272)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -23500,7 +23500,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1003)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -23906,7 +23906,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(9852).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -24266,7 +24266,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 5061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -24276,16 +24276,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const Request = __nccwpck_require__(2543)
+const DispatcherBase = __nccwpck_require__(8641)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
 const {
   kUrl,
   kServerName,
@@ -24327,9 +24327,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(1003)
+const connectH1 = __nccwpck_require__(1021)
+const connectH2 = __nccwpck_require__(2820)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -24637,7 +24637,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(2276)
 
 function onError (client, err) {
   if (
@@ -24897,19 +24897,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 8641:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2243)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(1059)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -25112,7 +25112,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2243:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25184,15 +25184,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 2785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(8641)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
+const ProxyAgent = __nccwpck_require__(7408)
+const Agent = __nccwpck_require__(3389)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -25351,7 +25351,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 9220:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -25475,15 +25475,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 7632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(8641)
+const FixedQueue = __nccwpck_require__(9220)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
+const PoolStats = __nccwpck_require__(398)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -25676,10 +25676,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -25717,7 +25717,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 20:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25728,14 +25728,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(7632)
+const Client = __nccwpck_require__(5061)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { kUrl, kInterceptors } = __nccwpck_require__(1003)
+const buildConnector = __nccwpck_require__(1952)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -25831,19 +25831,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 7408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(3389)
+const Pool = __nccwpck_require__(20)
+const DispatcherBase = __nccwpck_require__(8641)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
+const Client = __nccwpck_require__(5061)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -26112,13 +26112,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 8610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2243)
+const RetryHandler = __nccwpck_require__(1131)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -26154,7 +26154,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26162,8 +26162,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const Agent = __nccwpck_require__(3389)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -26193,7 +26193,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 5579:
 /***/ ((module) => {
 
 
@@ -26244,15 +26244,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 9714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(2272)
+const { kBodyUsed } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -26483,20 +26483,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 1131:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
+const { RequestRetryError } = __nccwpck_require__(1059)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(2272)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -26927,14 +26927,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 1643:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(5579)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -27309,14 +27309,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(2272)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(5579)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -27439,12 +27439,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 2276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(9714)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -27467,11 +27467,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1530:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(9714)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -27498,11 +27498,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(1131)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -27524,13 +27524,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 3512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6972);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -27808,7 +27808,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 1630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27820,7 +27820,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 4826:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27832,7 +27832,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 6972:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27853,13 +27853,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 2781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(1003)
+const Agent = __nccwpck_require__(3389)
 const {
   kAgent,
   kMockAgentSet,
@@ -27870,14 +27870,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(1501)
+const MockClient = __nccwpck_require__(6197)
+const MockPool = __nccwpck_require__(9396)
+const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
+const Dispatcher = __nccwpck_require__(2243)
+const Pluralizer = __nccwpck_require__(8233)
+const PendingInterceptorsFormatter = __nccwpck_require__(6110)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -28020,14 +28020,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 6197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(5061)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -28036,10 +28036,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -28086,12 +28086,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9037:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(1059)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -28121,12 +28121,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 3319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kDispatchKey,
@@ -28134,9 +28134,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1501)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { buildURL } = __nccwpck_require__(2272)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -28335,14 +28335,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 9396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(20)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -28351,10 +28351,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -28401,7 +28401,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 1501:
 /***/ ((module) => {
 
 
@@ -28431,20 +28431,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 1205:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9037)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1501)
+const { buildURL } = __nccwpck_require__(2272)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -28805,7 +28805,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 6110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -28855,7 +28855,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 8233:
 /***/ ((module) => {
 
 
@@ -28891,7 +28891,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 7787:
 /***/ ((module) => {
 
 
@@ -29321,20 +29321,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(3165)
+const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
+const { webidl } = __nccwpck_require__(1861)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
+const { Request, fromInnerRequest } = __nccwpck_require__(268)
+const { kState } = __nccwpck_require__(907)
+const { fetching } = __nccwpck_require__(3345)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -30187,15 +30187,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 4045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(3165)
+const { Cache } = __nccwpck_require__(3186)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 
 class CacheStorage {
   /**
@@ -30346,26 +30346,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 3165:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(1003).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 7406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(8047)
+const { isValidHeaderName } = __nccwpck_require__(1168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -30410,7 +30410,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 2044:
 /***/ ((module) => {
 
 
@@ -30429,15 +30429,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(7818)
+const { stringify } = __nccwpck_require__(1061)
+const { webidl } = __nccwpck_require__(1861)
+const { Headers } = __nccwpck_require__(548)
 
 /**
  * @typedef {Object} Cookie
@@ -30620,14 +30620,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 7818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
+const { isCTLExcludingHtab } = __nccwpck_require__(1061)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8047)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -30937,7 +30937,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1061:
 /***/ ((module) => {
 
 
@@ -31296,13 +31296,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 3535:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
 
 /**
  * @type {number[]} BOM
@@ -31877,23 +31877,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(3345)
+const { makeRequest } = __nccwpck_require__(268)
+const { webidl } = __nccwpck_require__(1861)
+const { EventSourceStream } = __nccwpck_require__(3535)
+const { parseMIMEType } = __nccwpck_require__(8047)
+const { createFastMessageEvent } = __nccwpck_require__(5924)
+const { isNetworkError } = __nccwpck_require__(1627)
+const { delay } = __nccwpck_require__(9003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
 
 let experimentalWarned = false
 
@@ -32367,7 +32367,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 9003:
 /***/ ((module) => {
 
 
@@ -32411,12 +32411,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 9852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(2272)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -32426,16 +32426,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1168)
+const { FormData } = __nccwpck_require__(2134)
+const { kState } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(8047)
+const { multipartFormDataParser } = __nccwpck_require__(948)
 let random
 
 try {
@@ -32947,7 +32947,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 5055:
 /***/ ((module) => {
 
 
@@ -33078,7 +33078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 8047:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33829,12 +33829,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 8701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(1003)
 
 class CompatWeakRef {
   constructor (value) {
@@ -33882,14 +33882,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 5114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -34015,16 +34015,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { utf8DecodeBytes } = __nccwpck_require__(1168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(8047)
+const { isFileLike } = __nccwpck_require__(5114)
+const { makeEntry } = __nccwpck_require__(2134)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -34496,16 +34496,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 2134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
+const { kState } = __nccwpck_require__(907)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { FileLike, isFileLike } = __nccwpck_require__(5114)
+const { webidl } = __nccwpck_require__(1861)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -34755,7 +34755,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 5779:
 /***/ ((module) => {
 
 
@@ -34802,21 +34802,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(1003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1168)
+const { webidl } = __nccwpck_require__(1861)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -35496,7 +35496,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 3345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -35509,9 +35509,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(1627)
+const { HeadersList } = __nccwpck_require__(548)
+const { Request, cloneRequest } = __nccwpck_require__(268)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -35547,23 +35547,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(1168)
+const { kState, kDispatcher } = __nccwpck_require__(907)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5055)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(8047)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { webidl } = __nccwpck_require__(1861)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -37773,23 +37773,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
+const { FinalizationRegistry } = __nccwpck_require__(8701)()
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -37799,12 +37799,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5055)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
+const { URLSerializer } = __nccwpck_require__(8047)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -38817,14 +38817,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 1627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -38836,16 +38836,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(5055)
+const { kState, kHeaders } = __nccwpck_require__(907)
+const { webidl } = __nccwpck_require__(1861)
+const { FormData } = __nccwpck_require__(2134)
+const { URLSerializer } = __nccwpck_require__(8047)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -39434,7 +39434,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 907:
 /***/ ((module) => {
 
 
@@ -39450,21 +39450,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
+const { getGlobalOrigin } = __nccwpck_require__(5779)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(8047)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(1861)
 
 let supportedHashes = []
 
@@ -41089,14 +41089,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 1861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(2272)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -41791,7 +41791,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 1727:
 /***/ ((module) => {
 
 
@@ -42088,7 +42088,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 8755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42097,16 +42097,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(234)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(9521)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -42439,12 +42439,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 7309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(1861)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -42524,7 +42524,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 9521:
 /***/ ((module) => {
 
 
@@ -42541,7 +42541,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42552,10 +42552,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(9521)
+const { ProgressEvent } = __nccwpck_require__(7309)
+const { getEncoding } = __nccwpck_require__(1727)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(8047)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -42939,27 +42939,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 3969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(4896)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
+const { channels } = __nccwpck_require__(5726)
+const { CloseEvent } = __nccwpck_require__(5924)
+const { makeRequest } = __nccwpck_require__(268)
+const { fetching } = __nccwpck_require__(3345)
+const { Headers, getHeadersList } = __nccwpck_require__(548)
+const { getDecodeSplit } = __nccwpck_require__(1168)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -43317,7 +43317,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6976:
 /***/ ((module) => {
 
 
@@ -43390,14 +43390,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 5924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(1861)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(1003)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -43726,12 +43726,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6976)
 
 const BUFFER_SIZE = 16386
 
@@ -43829,14 +43829,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 8029:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(3105)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -43941,16 +43941,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
+const { channels } = __nccwpck_require__(5726)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -43960,11 +43960,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(3105)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(3969)
+const { PerMessageDeflate } = __nccwpck_require__(8029)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -44475,14 +44475,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 5388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6976)
+const FixedQueue = __nccwpck_require__(9220)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -44586,7 +44586,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 4896:
 /***/ ((module) => {
 
 
@@ -44605,16 +44605,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 3105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
+const { states, opcodes } = __nccwpck_require__(6976)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(8047)
 
 /* globals Blob */
 
@@ -44934,15 +44934,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 5358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(1861)
+const { URLSerializer } = __nccwpck_require__(8047)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
 const {
   kWebSocketURL,
   kReadyState,
@@ -44951,21 +44951,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(4896)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(3105)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
+const { ByteParser } = __nccwpck_require__(276)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
+const { SendQueue } = __nccwpck_require__(5388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -45536,7 +45536,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4488:
+/***/ 3800:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -45549,7 +45549,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 6539:
+/***/ 428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45560,7 +45560,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -45596,7 +45596,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -45692,7 +45692,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -45733,7 +45733,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -45824,11 +45824,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8258);
+// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
+var undici = __nccwpck_require__(576);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -46525,7 +46525,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -46601,7 +46601,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -46675,7 +46675,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -46956,7 +46956,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -46998,7 +46998,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -47178,7 +47178,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -47452,7 +47452,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -48040,7 +48040,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -48120,7 +48120,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -48185,7 +48185,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -48653,6 +48653,7 @@ function makeFinding(meta, input) {
         flowId: input.flow?.id,
         flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
         location: input.location,
+        ...(input.call?.formulas ? { sites: input.call.formulas.callSites.map((c) => ({ screen: c.screen, control: c.control, property: c.property, location: c.location })) } : {}),
         mitigation: input.mitigation,
         fingerprint: fingerprint(parts),
     };
@@ -48692,17 +48693,35 @@ function flowIndex(workspace) {
  * `<where>: <what>[; <context>].` and the fix is to re-bind the app (live or development route).
  */
 function driftFinding(meta, ctx, bc, where, context, d) {
-    return makeFinding(meta, {
+    const f = makeFinding(meta, {
         severity: d.severity,
         ...(d.errorCodes ? { errorCodes: d.errorCodes } : {}),
         solution: bc.solution,
         app: bc.app,
         flow: bc.flow,
         location: bc.flow.origin,
-        message: `${where}: ${d.what}${context ? `; ${context}` : ''}.`,
+        message: `${where}${calledFrom(bc.call)}: ${d.what}${context ? `; ${context}` : ''}.`,
         mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
         identity: [d.identity],
+        call: bc.call,
     });
+    return { ...f, what: d.what };
+}
+/** `Screen › control.property`. */
+function siteLabel(s) {
+    return s.control === s.screen || s.control === '' ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`;
+}
+const MAX_SITES = 5;
+/** ` (called in Requests › btnSubmit.OnSelect with 2 arguments, …)`, or '' when the formulas were not read. */
+function calledFrom(call) {
+    const sites = call.formulas?.callSites;
+    if (!sites)
+        return '';
+    if (sites.length === 0)
+        return ' (no formula of the app calls it)';
+    const shown = sites.slice(0, MAX_SITES).map((s) => `${siteLabel(s)} with ${s.arguments} argument${s.arguments === 1 ? '' : 's'}`);
+    const more = sites.length > MAX_SITES ? ` and ${sites.length - MAX_SITES} more` : '';
+    return ` (called in ${shown.join(', ')}${more})`;
 }
 /** `'Name' (id)` for messages. */
 function flowLabel(flow) {
@@ -48757,7 +48776,13 @@ function checkCall(ctx, bc) {
     const { app, call, flow } = bc;
     const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
     const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
-    const finding = (severity, identity, what, change) => driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+    const finding = (severity, identity, what, change) => {
+        const f = driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+        const fix = formulasToChange(bc);
+        if (fix)
+            f.mitigation.splice(f.mitigation.length - 1, 0, fix);
+        return f;
+    };
     if (!flow.trigger?.powerApps) {
         return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
     }
@@ -48790,6 +48815,16 @@ function checkCall(ctx, bc) {
     }
     return out;
 }
+/** The step that names the formulas to edit after re-binding: each call must pass what the flow takes now. */
+function formulasToChange(bc) {
+    const sites = bc.call.formulas?.callSites ?? [];
+    if (sites.length === 0)
+        return undefined;
+    const required = bc.flow.inputs.filter((p) => p.required).length;
+    const takes = `${required} required input${required === 1 ? '' : 's'}${bc.flow.inputs.length > required ? ` (and ${bc.flow.inputs.length - required} optional)` : ''}: ${list(bc.flow.inputs.map((p) => p.name))}`;
+    const lines = sites.map((s) => `${siteLabel(s)} passes ${s.arguments} argument${s.arguments === 1 ? '' : 's'} (${s.formula})`);
+    return `After re-binding, change every call so it passes what the flow now takes, ${takes}: ${lines.join('; ')}.`;
+}
 const flowInputDrift = { meta, check };
 
 ;// CONCATENATED MODULE: ./src/rules/fg102-flow-output-drift.ts
@@ -48820,7 +48855,8 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
         const now = current.get(o.name);
         if (!now) {
             const why = successes.length === 0 ? (flow.responses.length === 0 ? 'the flow no longer has a response action' : 'the flow now answers only with failure responses') : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
-            out.push(finding('error', `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so the app reads it as blank; ${why}`, `output '${o.name}' removed`));
+            const { severity, reading } = judgeReads(call, o.name);
+            out.push(finding(severity, `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so ${reading}; ${why}`, `output '${o.name}' removed`));
             continue;
         }
         if (!typesCompatible(o.type, now.type)) {
@@ -48846,6 +48882,26 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
         out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs'));
     }
     return out;
+}
+/**
+ * How bad a missing output is depends on the app's formulas: read somewhere, it is blank there
+ * (error); read nowhere, with every use of the result followed, nothing changes (note); where the
+ * result goes somewhere FlowGuard does not follow, it may be read (warning). Without formulas the
+ * stored signature is all there is, and the app reads what it stored.
+ */
+function judgeReads(call, output) {
+    const f = call.formulas;
+    if (!f)
+        return { severity: 'error', reading: 'the app reads it as blank' };
+    const field = output.startsWith('[].') ? output.slice(3) : output;
+    const reads = f.outputReads.filter((r) => r.output.toLowerCase() === field.toLowerCase());
+    if (reads.length > 0) {
+        const where = reads.slice(0, 5).map((r) => `${siteLabel(r)} (${r.via})`);
+        return { severity: 'error', reading: `it is blank where the app reads it: ${where.join(', ')}${reads.length > 5 ? ` and ${reads.length - 5} more` : ''}` };
+    }
+    if (f.traced)
+        return { severity: 'note', reading: 'nothing breaks now: no formula reads it' };
+    return { severity: 'warning', reading: `the app may read it as blank: no formula reads it directly, but the result is not fully traced (${f.untraced.join('; ')})` };
 }
 const flowOutputDrift = { meta: fg102_flow_output_drift_meta, check: fg102_flow_output_drift_check };
 
@@ -48890,7 +48946,8 @@ const codesFor = (c) => c.runtimeSource === 'invoker'
     ? [ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code]
     : [ERRORS.MissingConnectionReference.code];
 function fg103_flow_connection_drift_check(ctx) {
-    return boundCalls(ctx.workspace)
+    // A call whose data source entry could not be read is not judged at all (one diagnostic, no drift).
+    return signatureCalls(ctx.workspace)
         .filter((bc) => bc.call.connectionsRecorded)
         .flatMap((bc) => fg103_flow_connection_drift_checkCall(ctx, bc));
 }
@@ -48957,24 +49014,31 @@ function fg104_flow_not_found_check(ctx) {
                     continue;
                 const id = call.hints.workflowEntityId ?? call.hints.localConnectionReference ?? call.hints.appRecord;
                 const declared = declaredMissing(solution, call);
+                // A data source no formula calls cannot fail at run time: removing it is the clean fix.
+                const uncalled = call.formulas !== undefined && call.formulas.callSites.length === 0;
                 const idText = id ? `workflow id ${id}` : call.hints.workflowName ? `environment flow name ${call.hints.workflowName}, no solution workflow id` : 'no workflow id';
                 const title = call.title ? ` ('${call.title}' when it was added)` : '';
                 out.push(makeFinding(fg104_flow_not_found_meta, {
-                    severity: declared ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
+                    severity: declared || uncalled ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
                     solution,
                     app,
                     flow: { id: id ?? call.hints.workflowName ?? '', name: call.title || call.dataSource },
                     location: call.origin,
+                    call,
                     message: declared
                         ? `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, which the solution declares as a missing dependency: it must be installed from its own solution before this one.`
-                        : `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, but no analysed solution contains that flow, so the call cannot resolve after import.`,
+                        : uncalled
+                            ? `App ${appLabel(app)} has the flow data source '${call.dataSource}'${title}, ${idText}, which no analysed solution contains; no formula of the app calls it, so nothing fails at run time, but the import still needs the flow or the data source removed.`
+                            : `App ${appLabel(app)} calls flow '${call.dataSource}'${title}${calledFrom(call)}, ${idText}, but no analysed solution contains that flow, so the call cannot resolve after import.`,
                     mitigation: declared
                         ? ['Make sure the solution that contains the flow is imported into every target environment before this solution.']
-                        : [
-                            `Add the flow '${call.title || call.dataSource}' to this solution (Add existing > Automation > Cloud flow) and export again, or commit the solution that contains it to this repository.`,
-                            `If the flow was deleted or replaced on purpose, open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows, add the replacement, fix the formulas that call it, then save, publish and export.`,
-                            'A flow that lives outside any solution (a legacy, non-solution flow) cannot travel with the app: move it into a solution first.',
-                        ],
+                        : uncalled
+                            ? [`Open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows (no formula uses it), then save, publish and export.`]
+                            : [
+                                `Add the flow '${call.title || call.dataSource}' to this solution (Add existing > Automation > Cloud flow) and export again, or commit the solution that contains it to this repository.`,
+                                `If the flow was deleted or replaced on purpose, open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows, add the replacement, fix the formulas that call it, then save, publish and export.`,
+                                'A flow that lives outside any solution (a legacy, non-solution flow) cannot travel with the app: move it into a solution first.',
+                            ],
                     identity: [call.dataSource.toLowerCase()],
                 }));
             }
@@ -48983,6 +49047,97 @@ function fg104_flow_not_found_check(ctx) {
     return out;
 }
 const flowNotFound = { meta: fg104_flow_not_found_meta, check: fg104_flow_not_found_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg106-call-arguments-mismatch.ts
+
+
+
+const fg106_call_arguments_mismatch_meta = {
+    id: 'FG106',
+    name: 'call-arguments-mismatch',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.TemplateExpressionFailure],
+    summary: "A formula calls a flow with a number of arguments that does not fit the signature the app stored for it.",
+    impact: "The app's own formula and its copy of the flow's signature disagree (a hand edit or a broken export): Power Apps refuses the formula, or the flow receives the wrong inputs and an expression such as triggerBody()['X'] cannot select property 'X'.",
+};
+/**
+ * The argument counts a stored signature accepts: every input positional, or the required ones
+ * positional with the optional ones in one trailing record (the connector convention; §9 of the
+ * format notes lists it as unseen for flows, so both are accepted).
+ */
+function acceptedArguments(call) {
+    const required = call.storedInputs.filter((p) => p.required).length;
+    const all = call.storedInputs.length;
+    return new Set(all > required ? [required, required + 1, all] : [all]);
+}
+function fg106_call_arguments_mismatch_check(ctx) {
+    const out = [];
+    for (const bc of boundCalls(ctx.workspace)) {
+        const { call } = bc;
+        if (call.signatureUnreadable || !call.formulas)
+            continue;
+        const accepted = acceptedArguments(call);
+        const wrong = call.formulas.callSites.filter((s) => !accepted.has(s.arguments));
+        for (const site of wrong)
+            out.push(finding(ctx, bc, site, accepted));
+    }
+    return out;
+}
+function finding(ctx, bc, site, accepted) {
+    const { app, call, flow } = bc;
+    const counts = [...accepted].sort((a, b) => a - b).join(' or ');
+    const f = makeFinding(fg106_call_arguments_mismatch_meta, {
+        solution: bc.solution,
+        app,
+        flow,
+        location: site.location,
+        call,
+        message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} in ${siteLabel(site)} with ${site.arguments} argument${site.arguments === 1 ? '' : 's'} (${site.formula}), but the signature the app stored for '${call.dataSource}' takes ${counts}: ${call.storedInputs.map((p) => `${p.name}${p.required ? '' : ' (optional)'}`).join(', ') || 'no inputs'}.`,
+        mitigation: [
+            `Open ${appLabel(app)} in Power Apps Studio and fix ${siteLabel(site)} so that it passes ${counts} argument(s), in the order of the flow's inputs.`,
+            ...rebindSteps(ctx, bc.solution, app.displayName, flow.name, 'refresh the stored signature').slice(0, 2),
+        ],
+        identity: [site.screen, site.control, site.property, String(site.arguments)],
+    });
+    return { ...f, sites: [{ screen: site.screen, control: site.control, property: site.property, location: site.location }] };
+}
+const callArgumentsMismatch = { meta: fg106_call_arguments_mismatch_meta, check: fg106_call_arguments_mismatch_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg107-flow-data-source-unused.ts
+
+const fg107_flow_data_source_unused_meta = {
+    id: 'FG107',
+    name: 'flow-data-source-unused',
+    defaultSeverity: 'note',
+    errorCodes: [],
+    summary: "An app keeps a flow data source that none of its formulas calls.",
+    impact: "A change to that flow cannot break the app, but the app still carries the flow's signature and connections: the import needs the flow, and reviewers see a dependency that does nothing. Removing the data source is the clean fix.",
+};
+function fg107_flow_data_source_unused_check(ctx) {
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        for (const app of solution.apps) {
+            for (const call of app.calls) {
+                const f = call.formulas;
+                // An unbound data source is FG104's (a note when nothing calls it): one cause, one entry.
+                if (!f || f.callSites.length > 0 || f.untraced.length > 0 || !call.binding.flowId)
+                    continue;
+                out.push(makeFinding(fg107_flow_data_source_unused_meta, {
+                    solution,
+                    app,
+                    flow: call.binding.flowId ? { id: call.binding.flowId, name: call.title || call.dataSource } : undefined,
+                    location: call.origin,
+                    call,
+                    message: `App ${appLabel(app)} has the flow data source '${call.dataSource}'${call.title ? ` ('${call.title}')` : ''}, but none of its formulas calls it: changing that flow cannot break the app.`,
+                    mitigation: [`Open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows (Power Automate pane), then save, publish and export.`],
+                    identity: [call.dataSource.toLowerCase()],
+                }));
+            }
+        }
+    }
+    return out;
+}
+const flowDataSourceUnused = { meta: fg107_flow_data_source_unused_meta, check: fg107_flow_data_source_unused_check };
 
 ;// CONCATENATED MODULE: ./src/rules/fg201-flow-disabled.ts
 
@@ -49070,6 +49225,7 @@ function fg202_sync_timeout_risk_check(ctx) {
             app,
             flow,
             location: flow.origin,
+            call,
             message: `App ${appLabel(app)} waits for flow ${flowLabel(flow)} ('${call.dataSource}'), which ${certain ? `blocks at least ${known} s` : 'can block'} before it responds: ${waits.map((w) => `${w.action}: ${w.detail}`).join('; ')}. Calls from an app time out after ${SYNC_LIMIT_SECONDS} s.`,
             mitigation: [
                 `Move the response in '${flow.name}' before the actions that wait, so the app gets its answer at once and the rest runs afterwards; or turn on "Asynchronous response" in the response action's settings where the app does not need the result.`,
@@ -49132,6 +49288,7 @@ function fg301_connection_mode_check(ctx) {
             flow,
             errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [],
             location: flow.origin,
+            call,
             message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invokerApis.join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
             mitigation: invoker.length > 0
                 ? [
@@ -49756,6 +49913,7 @@ function checkChange(ctx) {
             app: bc.app,
             flow: bc.flow,
             location: bc.flow.origin,
+            call: bc.call,
             // New outputs alone break nothing: the app simply cannot read them yet.
             severity: additiveOnly(b) ? 'note' : 'error',
             errorCodes: fg105_flow_changed_app_unchanged_codesFor(b),
@@ -49842,6 +50000,8 @@ const versionNotBumped = { meta: fg403_version_not_bumped_meta, checkChange: fg4
 
 
 
+
+
 /**
  * Every rule FlowGuard runs, in id order. Ids are banded by area:
  * FG1xx app ↔ flow signature, FG2xx flow state and run time, FG3xx connections,
@@ -49852,6 +50012,8 @@ const RULES = [
     flowOutputDrift,
     flowConnectionDrift,
     flowNotFound,
+    callArgumentsMismatch,
+    flowDataSourceUnused,
     flowDisabled,
     syncTimeoutRisk,
     connectionMode,
@@ -49874,8 +50036,8 @@ function renderContext(compared) {
     return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(7207);
 ;// CONCATENATED MODULE: ./src/config/glob.ts
 /** Compiles a glob (`*` within a path segment, `**` across segments, `?` one character) to a RegExp over forward-slash paths. */
 function globToRegExp(glob) {
@@ -50127,7 +50289,7 @@ function boundFlow(call, solutions) {
     return solution && flow ? { flow, solution } : undefined;
 }
 
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/util.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/util.js
 
 
 const nameStartChar = ':A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
@@ -50189,7 +50351,7 @@ const DANGEROUS_PROPERTY_NAMES = [
 ];
 
 const criticalProperties = ["__proto__", "constructor", "prototype"];
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
 
 
 
@@ -50354,7 +50516,7 @@ const buildOptions = function (options) {
   //console.debug(built.processEntities)
   return built;
 };
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
 
 
 let METADATA_SYMBOL;
@@ -50410,7 +50572,7 @@ class XmlNode {
   }
 }
 
-;// CONCATENATED MODULE: ./node_modules/xml-naming/src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/xml-naming/src/index.js
 /**
  * xml-naming
  * Validates XML Name productions as defined in the XML 1.0 and 1.1 specifications.
@@ -50793,7 +50955,7 @@ const sanitize = (str, production = 'name', { replacement = '_', asciiOnly = fal
 
   return result || replacement;
 };
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 
 
 class DocTypeReader {
@@ -51220,7 +51382,7 @@ function validateEntityName(name, xmlVersion) {
     else
         throw new Error(`Invalid entity name ${name}`);
 }
-;// CONCATENATED MODULE: ./node_modules/anynum/digitTable.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/anynum/digitTable.js
 /**
  * Flat lookup table: maps Unicode code point → ASCII digit (0-9).
  * Only decimal digit characters (Unicode category Nd) are included.
@@ -51338,7 +51500,7 @@ for (const zero of SCRIPT_ZEROS) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/anynum/anynum.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/anynum/anynum.js
 
 
 
@@ -51474,7 +51636,7 @@ function anynum(str) {
 
 
 /* harmony default export */ const anynum_anynum = (anynum);
-;// CONCATENATED MODULE: ./node_modules/strnum/strnum.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/strnum/strnum.js
 const hexRegex = /^[-+]?0x[a-fA-F0-9]+$/;
 const binRegex = /^0b[01]+$/;
 const octRegex = /^0o[0-7]+$/;
@@ -51652,7 +51814,7 @@ function handleInfinity(str, num, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/ignoreAttributes.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/ignoreAttributes.js
 function getIgnoreAttributesFn(ignoreAttributes) {
     if (typeof ignoreAttributes === 'function') {
         return ignoreAttributes
@@ -51671,7 +51833,7 @@ function getIgnoreAttributesFn(ignoreAttributes) {
     }
     return () => false
 }
-;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/Matcher.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/path-expression-matcher/src/Matcher.js
 
 
 /**
@@ -52336,7 +52498,7 @@ class Matcher {
   }
 }
 
-;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/Expression.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/path-expression-matcher/src/Expression.js
 /**
  * Expression - Parses and stores a tag pattern expression
  * 
@@ -52569,7 +52731,7 @@ class Expression {
     return this.pattern;
   }
 }
-;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/ExpressionSet.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/path-expression-matcher/src/ExpressionSet.js
 /**
  * ExpressionSet - An indexed collection of Expressions for efficient bulk matching
  *
@@ -52796,7 +52958,7 @@ class ExpressionSet {
   }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@nodable/entities/src/entities.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@nodable/entities/src/entities.js
 // ---------------------------------------------------------------------------
 // Complete HTML5 named entity reference
 // Organized by logical categories for easy maintenance and selective importing
@@ -53936,7 +54098,7 @@ const COMMON_HTML = {
 // Note: NUMERIC_ENTITIES (&#NNN; / &#xHH;) are handled by the scanner directly
 // via String.fromCodePoint() without any map lookup.
 // ---------------------------------------------------------------------------
-;// CONCATENATED MODULE: ./node_modules/@nodable/entities/src/EntityDecoder.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@nodable/entities/src/EntityDecoder.js
 // ---------------------------------------------------------------------------
 // Built-in named entity map  (name → replacement string)
 // No regex, no {regex,val} objects — just flat key/value pairs.
@@ -54581,7 +54743,7 @@ class EntityDecoder {
     return this._applyNCRAction(effective, token, cp);
   }
 }
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/sql.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/sql.js
 /**
  * SQL context patterns — high-precision rules only.
  *
@@ -54678,7 +54840,7 @@ const SQL_PATTERNS = [
 
 /* harmony default export */ const sql = (SQL_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/sql-strict.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/sql-strict.js
 /**
  * SQL-STRICT context patterns.
  *
@@ -54727,7 +54889,7 @@ const SQL_STRICT_PATTERNS = [...sql, ...SQL_STRICT_EXTRA];
 
 /* harmony default export */ const sql_strict = (SQL_STRICT_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/util/decode-entities.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/util/decode-entities.js
 /**
  * Decode the HTML character references that matter for markup-context
  * detection.
@@ -54777,7 +54939,7 @@ function decodeEntities(input) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/html.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/html.js
 /**
  * HTML context patterns.
  *
@@ -54881,7 +55043,7 @@ const HTML_PATTERNS = [
 
 /* harmony default export */ const html = (HTML_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/xml.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/xml.js
 /**
  * XML context patterns.
  *
@@ -54962,7 +55124,7 @@ const XML_PATTERNS = [
 
 /* harmony default export */ const xml = (XML_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/svg.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/svg.js
 /**
  * SVG context patterns.
  *
@@ -55045,7 +55207,7 @@ const SVG_PATTERNS = [
 
 /* harmony default export */ const svg = (SVG_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/shell.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/shell.js
 /**
  * SHELL context patterns.
  *
@@ -55152,7 +55314,7 @@ const SHELL_PATTERNS = [
 
 /* harmony default export */ const shell = (SHELL_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/redos.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/redos.js
 /**
  * REDOS context patterns.
  *
@@ -55214,7 +55376,7 @@ const REDOS_PATTERNS = [
 
 /* harmony default export */ const redos = (REDOS_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/nosql.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/nosql.js
 /**
  * NOSQL context patterns.
  *
@@ -55330,7 +55492,7 @@ const NOSQL_PATTERNS = [
 
 /* harmony default export */ const nosql = (NOSQL_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/log.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/log.js
 /**
  * LOG context patterns.
  *
@@ -55430,7 +55592,7 @@ const LOG_PATTERNS = [
 
 /* harmony default export */ const log = (LOG_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/index.js
 /**
  * is-unsafe v2
  *
@@ -55724,7 +55886,7 @@ function allUnsafe(value, context) {
 
 /* harmony default export */ const src = ((/* unused pure expression or super */ null && (isUnsafe)));
 
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
 
 ///@ts-check
 
@@ -56638,7 +56800,7 @@ function sanitizeName(name, options) {
   }
   return name;
 }
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/node2json.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/node2json.js
 
 
 
@@ -56816,7 +56978,7 @@ function isLeafTag(obj, options) {
 
   return false;
 }
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/validator.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/validator.js
 
 
 
@@ -57334,7 +57496,7 @@ function getLineNumberForPosition(xmlData, index) {
 function getPositionFromMatch(match) {
   return match.startIndex + match[1].length;
 }
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
 /* global Uint8Array */
 
 
@@ -57569,8 +57731,8 @@ function readDeploymentSettings(path, bytes) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/jszip/lib/index.js
-var lib = __nccwpck_require__(3922);
+// EXTERNAL MODULE: ../../work/main/node_modules/jszip/lib/index.js
+var lib = __nccwpck_require__(6226);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
@@ -57895,6 +58057,1433 @@ class ArchiveTree {
     }
 }
 
+;// CONCATENATED MODULE: ./src/formula/tokenizer.ts
+/**
+ * A Power Fx tokenizer for en-US (invariant) scripts. It never throws and never recurses:
+ * interpolated strings nest through an explicit stack.
+ */
+const TWO_CHAR_OPERATORS = new Set(['<>', '<=', '>=', '&&', '||']);
+function tokenize(script) {
+    return new Lexer(script).run();
+}
+function isAsciiIdentStart(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+const UNICODE_START = /[\p{L}\p{Nl}]/u;
+const UNICODE_PART = /[\p{L}\p{N}\p{M}\p{Pc}\p{Cf}]/u;
+const UNICODE_SPACE = /\s/u;
+function isIdentStart(ch) {
+    const c = ch.charCodeAt(0);
+    return c < 128 ? isAsciiIdentStart(c) : UNICODE_START.test(ch);
+}
+function isIdentPart(ch) {
+    const c = ch.charCodeAt(0);
+    return c < 128 ? isAsciiIdentStart(c) || isDigit(c) : UNICODE_PART.test(ch);
+}
+function isSpace(ch) {
+    const c = ch.charCodeAt(0);
+    return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && UNICODE_SPACE.test(ch));
+}
+class Lexer {
+    s;
+    pos = 0;
+    tokens = [];
+    /** One entry per open interpolated string (innermost last): the `{` depth inside its current code part. */
+    holes = [];
+    inText = false;
+    constructor(s) {
+        this.s = s;
+    }
+    run() {
+        while (this.pos < this.s.length) {
+            if (this.inText)
+                this.text();
+            else
+                this.code();
+        }
+        return this.tokens;
+    }
+    push(kind, value, start, extra) {
+        const token = { kind, value, start, end: this.pos };
+        this.tokens.push(extra === undefined ? token : Object.assign(token, extra));
+    }
+    code() {
+        const s = this.s;
+        const ch = s.charAt(this.pos);
+        const next = s.charAt(this.pos + 1);
+        if (isSpace(ch))
+            this.pos++;
+        else if (ch === '/' && next === '/')
+            this.lineComment();
+        else if (ch === '/' && next === '*')
+            this.blockComment();
+        else if (ch === '"')
+            this.string();
+        else if (ch === '$' && next === '"')
+            this.interpolationStart();
+        else if (ch === "'")
+            this.quotedIdentifier();
+        else if (ch === '[' && next === '@' && this.disambiguated())
+            return;
+        else if (isIdentStart(ch))
+            this.identifier();
+        else if (isDigit(ch.charCodeAt(0)) || (ch === '.' && isDigit(next.charCodeAt(0)) && !this.afterValue())) {
+            this.number();
+        }
+        else if (ch === '{' || ch === '}')
+            this.brace(ch);
+        else
+            this.operator(ch, next);
+    }
+    lineComment() {
+        const s = this.s;
+        let p = this.pos + 2;
+        while (p < s.length && s[p] !== '\n' && s[p] !== '\r')
+            p++;
+        this.pos = p;
+    }
+    blockComment() {
+        const close = this.s.indexOf('*/', this.pos + 2);
+        this.pos = close < 0 ? this.s.length : close + 2;
+    }
+    /** Reads a `"…"` or `'…'` body where a doubled delimiter escapes it; `pos` is at the opening delimiter. */
+    delimited(delimiter) {
+        const s = this.s;
+        const parts = [];
+        let p = this.pos + 1;
+        for (;;) {
+            const close = s.indexOf(delimiter, p);
+            if (close < 0) {
+                parts.push(s.slice(p));
+                this.pos = s.length;
+                return { value: parts.join(''), unterminated: true };
+            }
+            parts.push(s.slice(p, close));
+            if (s[close + 1] !== delimiter) {
+                this.pos = close + 1;
+                return { value: parts.join(''), unterminated: false };
+            }
+            parts.push(delimiter);
+            p = close + 2;
+        }
+    }
+    string() {
+        const start = this.pos;
+        const { value, unterminated } = this.delimited('"');
+        this.push('string', value, start, unterminated ? { unterminated } : undefined);
+    }
+    quotedIdentifier() {
+        const start = this.pos;
+        const { value, unterminated } = this.delimited("'");
+        this.push('identifier', value, start, unterminated ? { quoted: true, unterminated } : { quoted: true });
+    }
+    /** `[@Name]` or `[@'Quoted Name']`; returns false (consuming nothing) when it is not that form. */
+    disambiguated() {
+        const s = this.s;
+        const start = this.pos;
+        let name;
+        if (s[start + 2] === "'") {
+            this.pos = start + 2;
+            const quoted = this.delimited("'");
+            if (quoted.unterminated)
+                return this.rewind(start);
+            name = quoted.value;
+        }
+        else {
+            let p = start + 2;
+            while (p < s.length && isIdentPart(s.charAt(p)))
+                p++;
+            if (p === start + 2 || !isIdentStart(s.charAt(start + 2)))
+                return false;
+            name = s.slice(start + 2, p);
+            this.pos = p;
+        }
+        if (s[this.pos] !== ']')
+            return this.rewind(start);
+        this.pos++;
+        this.push('identifier', name, start, { quoted: true });
+        return true;
+    }
+    rewind(to) {
+        this.pos = to;
+        return false;
+    }
+    identifier() {
+        const s = this.s;
+        const start = this.pos;
+        let p = start + 1;
+        while (p < s.length && isIdentPart(s.charAt(p)))
+            p++;
+        this.pos = p;
+        this.push('identifier', s.slice(start, p), start);
+    }
+    number() {
+        const s = this.s;
+        const start = this.pos;
+        let p = start;
+        while (isDigit(s.charCodeAt(p)))
+            p++;
+        if (s[p] === '.' && isDigit(s.charCodeAt(p + 1))) {
+            p++;
+            while (isDigit(s.charCodeAt(p)))
+                p++;
+        }
+        if (s[p] === 'e' || s[p] === 'E') {
+            const sign = s[p + 1] === '+' || s[p + 1] === '-' ? 1 : 0;
+            if (isDigit(s.charCodeAt(p + 1 + sign))) {
+                p += 1 + sign;
+                while (isDigit(s.charCodeAt(p)))
+                    p++;
+            }
+        }
+        this.pos = p;
+        this.push('number', s.slice(start, p), start);
+    }
+    /** Whether the previous token ends a value, so that a following `.` is member access, not `.5`. */
+    afterValue() {
+        const last = this.tokens[this.tokens.length - 1];
+        if (last === undefined)
+            return false;
+        if (last.kind === 'operator')
+            return last.value === ')' || last.value === ']' || last.value === '}';
+        return last.kind !== 'holeStart' && last.kind !== 'interpolationStart';
+    }
+    brace(ch) {
+        const start = this.pos++;
+        const depth = this.holes[this.holes.length - 1];
+        if (depth === undefined)
+            return this.push('operator', ch, start);
+        if (ch === '}' && depth === 0) {
+            this.inText = true;
+            return this.push('holeEnd', '}', start);
+        }
+        this.holes[this.holes.length - 1] = depth + (ch === '{' ? 1 : -1);
+        this.push('operator', ch, start);
+    }
+    operator(ch, next) {
+        const start = this.pos;
+        const two = ch + next;
+        const value = TWO_CHAR_OPERATORS.has(two) ? two : ch;
+        this.pos += value.length;
+        this.push('operator', value, start);
+    }
+    interpolationStart() {
+        const start = this.pos;
+        this.pos += 2;
+        this.holes.push(0);
+        this.inText = true;
+        this.push('interpolationStart', '$"', start);
+    }
+    /** The text part of an interpolated string, up to `{`, the closing `"` or the end of the script. */
+    text() {
+        const s = this.s;
+        const start = this.pos;
+        const parts = [];
+        let p = start;
+        let from = start;
+        for (; p < s.length; p++) {
+            const ch = s[p];
+            const doubled = s[p + 1] === ch;
+            if ((ch === '"' || ch === '{') && !doubled)
+                break;
+            if ((ch === '"' || ch === '{' || ch === '}') && doubled) {
+                parts.push(s.slice(from, p + 1));
+                from = p + 2;
+                p++;
+            }
+        }
+        parts.push(s.slice(from, Math.min(p, s.length)));
+        this.pos = Math.min(p, s.length);
+        const value = parts.join('');
+        const ended = this.pos >= s.length;
+        if (this.pos > start)
+            this.push('string', value, start, ended ? { unterminated: true } : undefined);
+        if (ended)
+            return;
+        const closer = s[this.pos];
+        const at = this.pos++;
+        if (closer === '{') {
+            this.inText = false;
+            this.push('holeStart', '{', at);
+        }
+        else {
+            this.holes.pop();
+            this.inText = false;
+            this.push('interpolationEnd', '"', at);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formula/calls.ts
+/**
+ * Finds `<flow data source>.Run(…)` calls in one formula and classifies how the result is used.
+ * Works on tokens and a bracket table, never on the raw text.
+ */
+
+function isOp(token, value) {
+    return token !== undefined && token.kind === 'operator' && token.value === value;
+}
+function isIdent(token, value) {
+    return token !== undefined && token.kind === 'identifier' && (value === undefined || token.value === value);
+}
+const OPENERS = { '(': ')', '[': ']', '{': '}' };
+function isOpener(t) {
+    return t.kind === 'holeStart' || t.kind === 'interpolationStart' || (t.kind === 'operator' && t.value in OPENERS);
+}
+function isCloser(t) {
+    return (t.kind === 'holeEnd' ||
+        t.kind === 'interpolationEnd' ||
+        (t.kind === 'operator' && (t.value === ')' || t.value === ']' || t.value === '}')));
+}
+function closes(opener, closer) {
+    if (closer.kind === 'holeEnd')
+        return opener.kind === 'holeStart';
+    if (closer.kind === 'interpolationEnd')
+        return opener.kind === 'interpolationStart';
+    return opener.kind === 'operator' && OPENERS[opener.value] === closer.value;
+}
+function bracketStructure(tokens) {
+    const match = new Int32Array(tokens.length).fill(-1);
+    const parent = new Int32Array(tokens.length).fill(-1);
+    const stack = [];
+    tokens.forEach((t, i) => {
+        parent[i] = stack[stack.length - 1] ?? -1;
+        if (isOpener(t))
+            stack.push(i);
+        else if (isCloser(t))
+            closeGroup(tokens, stack, match, i);
+        const opener = match[i] ?? -1;
+        if (isCloser(t) && opener >= 0)
+            parent[i] = parent[opener] ?? -1;
+    });
+    return { match, parent };
+}
+/** Tokenizer-made closers of interpolations are authoritative and pop unclosed brackets; others only match the top. */
+function closeGroup(tokens, stack, match, i) {
+    const closer = tokens[i];
+    const authoritative = closer.kind !== 'operator';
+    while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (closes(tokens[top], closer)) {
+            stack.pop();
+            match[top] = i;
+            match[i] = top;
+            return;
+        }
+        if (!authoritative)
+            return;
+        stack.pop();
+    }
+}
+/** Index of the first token of each argument of the group opened at `open`, skipping nested groups. */
+function argumentStarts(tokens, st, open) {
+    const close = (st.match[open] ?? -1) < 0 ? tokens.length : st.match[open];
+    if (close <= open + 1)
+        return [];
+    const starts = [open + 1];
+    for (let k = open + 1; k < close; k++) {
+        const t = tokens[k];
+        if (isOpener(t)) {
+            const m = st.match[k] ?? -1;
+            if (m < 0)
+                break;
+            k = m;
+        }
+        else if (isOp(t, ','))
+            starts.push(k + 1);
+    }
+    return starts;
+}
+function countArguments(tokens, st, open) {
+    return argumentStarts(tokens, st, open).length;
+}
+/** Which argument of its group the token `at` is in: the last start at or before it. */
+function argumentIndex(starts, at) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= at)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+function calleeOf(tokens, open) {
+    const fn = tokens[open - 1];
+    if (!isIdent(fn) || fn === undefined)
+        return undefined;
+    if (isOp(tokens[open - 2], '.') && isIdent(tokens[open - 3])) {
+        const ns = tokens[open - 3];
+        return { name: `${ns.value}.${fn.value}`, qualified: true, start: open - 3 };
+    }
+    return { name: fn.value, qualified: false, start: open - 1 };
+}
+const SLOT_STARTS = new Set([';', ',', '(', '[', '{', ':']);
+const SLOT_ENDS = new Set([';', ',', ')', ']', '}']);
+function startsSlot(t) {
+    return t === undefined || t.kind === 'holeStart' || (t.kind === 'operator' && SLOT_STARTS.has(t.value));
+}
+function endsSlot(t) {
+    return t === undefined || t.kind === 'holeEnd' || (t.kind === 'operator' && SLOT_ENDS.has(t.value));
+}
+const MAX_LEVELS = 64;
+const untraced = (why) => ({ use: { kind: 'untraced', why } });
+const discarded = () => ({ use: { kind: 'discarded' } });
+function argumentsOf(ctx, open) {
+    let starts = ctx.args.get(open);
+    if (starts === undefined) {
+        starts = argumentStarts(ctx.tokens, ctx.st, open);
+        ctx.args.set(open, starts);
+    }
+    return starts;
+}
+function classify(ctx, first, close) {
+    let span = [first, close];
+    let wrappedBy;
+    for (let level = 0; level < MAX_LEVELS; level++) {
+        const step = classifySlot(ctx, span[0], span[1]);
+        if (!('up' in step)) {
+            if (wrappedBy === undefined || step.use.kind === 'discarded')
+                return step;
+            return untraced(`part of a ${wrappedBy} result that is used`);
+        }
+        span = step.up;
+        wrappedBy ??= step.wraps;
+    }
+    return untraced('nested too deeply to follow');
+}
+function classifySlot(ctx, s, e) {
+    const { tokens, st } = ctx;
+    const prev = tokens[s - 1];
+    const next = tokens[e + 1];
+    if (!startsSlot(prev) || !endsSlot(next)) {
+        const op = startsSlot(prev) ? next : prev;
+        return untraced(`used in an expression ('${op?.value ?? ''}')`);
+    }
+    if (isOp(next, ';'))
+        return discarded();
+    const open = st.parent[s] ?? -1;
+    const opener = tokens[open];
+    if (opener === undefined)
+        return discarded();
+    if (opener.kind === 'holeStart')
+        return untraced('used in a string');
+    if (isOp(opener, '['))
+        return untraced('used in a table');
+    if (isOp(opener, '{'))
+        return inRecord(ctx, open, s);
+    if (isOp(prev, ':'))
+        return untraced("used in an expression (':')");
+    return inCall(ctx, open, s);
+}
+function inCall(ctx, open, s) {
+    const close = ctx.st.match[open] ?? -1;
+    const callee = calleeOf(ctx.tokens, open);
+    if (callee === undefined)
+        return close < 0 ? untraced('incomplete formula') : { up: [open, close] };
+    const starts = argumentsOf(ctx, open);
+    const k = argumentIndex(starts, s);
+    const n = starts.length;
+    const result = callee.qualified ? undefined : byFunction(ctx, callee.name, open, k, n);
+    if (result === 'value' || result === 'wrapped') {
+        if (close < 0)
+            return untraced('incomplete formula');
+        return result === 'wrapped' ? { up: [callee.start, close], wraps: callee.name } : { up: [callee.start, close] };
+    }
+    return result ?? untraced(`passed to ${callee.name}`);
+}
+/**
+ * How a built-in function treats argument `k` of `n`: 'value' when it becomes the function's own value,
+ * 'wrapped' when it becomes part of it (a ForAll table, Concurrent).
+ */
+function byFunction(ctx, name, open, k, n) {
+    switch (name) {
+        case 'Set':
+            return k === 1 ? target(ctx, open, (v) => ({ kind: 'global', name: v })) : undefined;
+        case 'Collect':
+        case 'ClearCollect':
+            return k >= 1 ? target(ctx, open, (v) => ({ kind: 'collection', name: v })) : undefined;
+        case 'IfError':
+            return 'value';
+        case 'Concurrent':
+            return 'wrapped';
+        case 'ForAll':
+            return k === 1 ? 'wrapped' : untraced('iterated by ForAll');
+        case 'With':
+            return k === 1 ? 'value' : undefined;
+        case 'If':
+            return k % 2 === 0 && k !== n - 1 ? untraced('used as a condition in If') : 'value';
+        case 'Switch':
+            return isSwitchResult(k, n) ? 'value' : untraced('used as a value to match in Switch');
+        default:
+            return undefined;
+    }
+}
+function isSwitchResult(k, n) {
+    return (k >= 2 && k % 2 === 0) || (k === n - 1 && n % 2 === 0 && k > 0);
+}
+/** The name in `F(name, …)`; it must be a single identifier. */
+function target(ctx, open, use) {
+    const name = ctx.tokens[open + 1];
+    if (!isIdent(name) || !isOp(ctx.tokens[open + 2], ',') || name === undefined) {
+        return untraced('assigned to something other than a name');
+    }
+    return { use: use(name.value) };
+}
+/** `{key: call}`: a context variable of UpdateContext, a With name, or a record going elsewhere. */
+function inRecord(ctx, open, s) {
+    const { tokens, st } = ctx;
+    const key = tokens[s - 2];
+    if (!isOp(tokens[s - 1], ':') || !isIdent(key) || key === undefined)
+        return untraced('used in a record');
+    const close = st.match[open] ?? -1;
+    const callOpen = st.parent[open] ?? -1;
+    const callee = isOp(tokens[callOpen], '(') ? calleeOf(tokens, callOpen) : undefined;
+    const whole = close >= 0 && startsSlot(tokens[open - 1]) && endsSlot(tokens[close + 1]) && !isOp(tokens[close + 1], ';');
+    if (callee === undefined || !whole)
+        return untraced('stored in a record');
+    const first = isOp(tokens[open - 1], '(') && !callee.qualified;
+    if (first && callee.name === 'UpdateContext')
+        return { use: { kind: 'context', name: key.value } };
+    if (first && callee.name === 'With' && isOp(tokens[close + 1], ',')) {
+        const end = st.match[callOpen] ?? -1;
+        return { use: { kind: 'with', name: key.value }, withBody: { from: close + 2, to: end < 0 ? tokens.length : end } };
+    }
+    return untraced(`stored in a record passed to ${callee.name}`);
+}
+/** `.field` or `.'quoted field'` right after the call's `)`. */
+function fieldAfter(tokens, close) {
+    const field = tokens[close + 2];
+    return isOp(tokens[close + 1], '.') && isIdent(field) ? field : undefined;
+}
+const TEXT_LIMIT = 200;
+/** Only this much of a call is looked at, so that nested calls of a huge formula stay linear. */
+const TEXT_WINDOW = 1024;
+function callText(script, start, end) {
+    const windowEnd = Math.min(end, start + TEXT_WINDOW);
+    const text = script.slice(start, windowEnd).replace(/\s+/g, ' ').trim();
+    if (text.length <= TEXT_LIMIT && windowEnd === end)
+        return text;
+    return `${text.slice(0, TEXT_LIMIT - 1)}…`;
+}
+function isCallAt(tokens, i, dataSources) {
+    const t = tokens[i];
+    return (t.kind === 'identifier' &&
+        dataSources.has(t.value) &&
+        !isOp(tokens[i - 1], '.') &&
+        isOp(tokens[i + 1], '.') &&
+        isIdent(tokens[i + 2], 'Run') &&
+        isOp(tokens[i + 3], '('));
+}
+function callAt(script, ctx, i) {
+    const { tokens, st } = ctx;
+    const first = tokens[i];
+    const open = i + 3;
+    const close = st.match[open] ?? -1;
+    const field = close < 0 ? undefined : fieldAfter(tokens, close);
+    const last = field ?? tokens[close] ?? tokens[tokens.length - 1];
+    let classified;
+    if (field !== undefined)
+        classified = { use: { kind: 'field', field: field.value } };
+    else if (close < 0)
+        classified = untraced('unterminated call');
+    else
+        classified = classify(ctx, i, close);
+    return {
+        dataSource: first.value,
+        arguments: argumentsOf(ctx, open).length,
+        text: callText(script, first.start, last.end),
+        use: classified.use,
+        start: first.start,
+        end: last.end,
+        ...(classified.withBody ? { withBody: classified.withBody } : {}),
+    };
+}
+/**
+ * The flow calls of one formula, in source order. Pass `tokens` (and `structure`) when they are already
+ * at hand so that the formula is tokenized only once.
+ */
+function findCalls(script, flowDataSources, tokens = tokenize(script), structure = bracketStructure(tokens)) {
+    const names = flowDataSources instanceof Set ? flowDataSources : new Set(flowDataSources);
+    const ctx = { tokens, st: structure, args: new Map() };
+    const calls = [];
+    for (let i = 0; i < tokens.length; i++) {
+        if (isCallAt(tokens, i, names))
+            calls.push(callAt(script, ctx, i));
+    }
+    return calls;
+}
+
+;// CONCATENATED MODULE: ./src/formula/analyze.ts
+/**
+ * Across all formulas of one app: the flow call sites, and the outputs read from their results
+ * directly or through a variable.
+ */
+
+
+const BLANK_CHECKS = new Set(['IsBlank', 'IsEmpty', 'IsError', 'IsBlankOrError']);
+/** A bare name that is not a read of the value: a record key, a Set target, an `As` name, a blank check. */
+function isIgnoredBareUse(tokens, i) {
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (isOp(next, ':') || (prev?.kind === 'identifier' && prev.value === 'As'))
+        return true;
+    if (!isOp(prev, '('))
+        return false;
+    const callee = calleeOf(tokens, i - 1);
+    if (callee === undefined || callee.qualified)
+        return false;
+    return (callee.name === 'Set' && isOp(next, ',')) || (BLANK_CHECKS.has(callee.name) && isOp(next, ')'));
+}
+/** One pass over a formula: every access to one of `names`. */
+function indexAccesses(tokens, names) {
+    const index = new Map();
+    tokens.forEach((t, i) => {
+        if (t.kind !== 'identifier' || !names.has(t.value) || isOp(tokens[i - 1], '.'))
+            return;
+        const field = tokens[i + 2];
+        let access;
+        if (isOp(tokens[i + 1], '.') && field?.kind === 'identifier') {
+            access = { name: t.value, field: field.value, index: i, start: t.start };
+        }
+        else if (!isIgnoredBareUse(tokens, i))
+            access = { name: t.value, index: i, start: t.start };
+        if (access !== undefined)
+            pushTo(index, t.value, access);
+    });
+    return index;
+}
+const SIMPLE_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+function fxName(name) {
+    return SIMPLE_NAME.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+const where = (s) => `${s.control}.${s.property}`;
+/** Collects reads and reasons; positions are kept for sorting only. */
+class Collector {
+    sources;
+    reads = new Map();
+    reasons = new Map();
+    constructor(sources) {
+        this.sources = sources;
+    }
+    call(dataSource) {
+        if (!this.reasons.has(dataSource))
+            this.reasons.set(dataSource, new Set());
+    }
+    reason(dataSource, why) {
+        this.reasons.get(dataSource)?.add(why);
+    }
+    read(dataSource, output, src, start, via) {
+        const s = this.sources[src];
+        const read = {
+            dataSource,
+            output,
+            screen: s.screen,
+            control: s.control,
+            property: s.property,
+            inner: s.inner,
+            via,
+        };
+        const key = `${src}\u0000${start}\u0000${dataSource}\u0000${output}\u0000${via}`;
+        if (!this.reads.has(key))
+            this.reads.set(key, { read, src, start });
+    }
+}
+const VERB = { global: 'Set', context: 'UpdateContext', with: 'With' };
+const NOUN = { global: 'variable', context: 'variable', with: 'With name' };
+/** Records what one variable access means for the call that bound the variable. */
+function applyAccess(c, sources, found, access, src) {
+    const use = found.call.use;
+    if (use.kind !== 'global' && use.kind !== 'context' && use.kind !== 'with')
+        return;
+    const setter = sources[found.src];
+    const reader = sources[src];
+    const ds = found.call.dataSource;
+    if (access.field === undefined) {
+        c.reason(ds, `${NOUN[use.kind]} ${use.name} used as a whole in ${where(reader)}`);
+        return;
+    }
+    const via = `${fxName(use.name)}.${fxName(access.field)} (${VERB[use.kind]} in ${where(setter)})`;
+    c.read(ds, access.field, src, access.start, via);
+}
+function recordCall(c, sources, found) {
+    const { call, src } = found;
+    const s = sources[src];
+    c.call(call.dataSource);
+    const use = call.use;
+    if (use.kind === 'field') {
+        c.read(call.dataSource, use.field, src, call.start, `${fxName(call.dataSource)}.Run(…).${fxName(use.field)}`);
+    }
+    else if (use.kind === 'untraced')
+        c.reason(call.dataSource, `${use.why} in ${where(s)}`);
+    else if (use.kind === 'collection')
+        c.reason(call.dataSource, `result collected into ${use.name} in ${where(s)}`);
+}
+function pushTo(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+const INCLUDES_LIMIT = 32;
+/** Quick reject before tokenizing; names with a `'` may be written with `''` in the text. */
+function mentionsAny(script, names) {
+    if (names.length > INCLUDES_LIMIT)
+        return true;
+    return names.some((n) => n.includes("'") || script.includes(n));
+}
+class Analysis {
+    sources;
+    flowDataSources;
+    parsed = new Map();
+    found = [];
+    collector;
+    constructor(sources, flowDataSources) {
+        this.sources = sources;
+        this.flowDataSources = flowDataSources;
+        this.collector = new Collector(sources);
+    }
+    parse(src) {
+        let p = this.parsed.get(src);
+        if (p === undefined) {
+            const tokens = tokenize(this.sources[src].script);
+            p = { tokens, st: bracketStructure(tokens) };
+            this.parsed.set(src, p);
+        }
+        return p;
+    }
+    findAllCalls() {
+        if (this.flowDataSources.size === 0)
+            return this.found;
+        this.sources.forEach((s, src) => {
+            if (!s.script.includes('Run'))
+                return;
+            const { tokens, st } = this.parse(src);
+            for (const call of findCalls(s.script, this.flowDataSources, tokens, st))
+                this.found.push({ src, call });
+        });
+        for (const f of this.found)
+            recordCall(this.collector, this.sources, f);
+        return this.found;
+    }
+    /** Reads through With names: only inside the With body, in the same formula. */
+    followWithNames() {
+        const bySource = new Map();
+        for (const f of this.found) {
+            if (f.call.use.kind === 'with')
+                pushTo(bySource, f.src, { f, name: f.call.use.name });
+        }
+        for (const [src, list] of bySource) {
+            const index = indexAccesses(this.parse(src).tokens, new Set(list.map((w) => w.name)));
+            for (const { f, name } of list)
+                this.applyInBody(f, index.get(name) ?? []);
+        }
+    }
+    applyInBody(f, accesses) {
+        const body = f.call.withBody;
+        if (body === undefined)
+            return;
+        for (const a of accesses) {
+            if (a.index >= body.from && a.index < body.to)
+                applyAccess(this.collector, this.sources, f, a, f.src);
+        }
+    }
+    /** Reads through global (app-wide) and context (same screen) variables. */
+    followVariables() {
+        const bound = new Map();
+        for (const f of this.found) {
+            const use = f.call.use;
+            if (use.kind !== 'global' && use.kind !== 'context')
+                continue;
+            pushTo(bound, use.name, f);
+        }
+        if (bound.size === 0)
+            return;
+        const names = [...bound.keys()];
+        const nameSet = new Set(names);
+        this.sources.forEach((s, src) => {
+            if (!mentionsAny(s.script, names))
+                return;
+            for (const [name, accesses] of indexAccesses(this.parse(src).tokens, nameSet)) {
+                for (const f of bound.get(name) ?? [])
+                    this.applyVariable(f, accesses, src);
+            }
+        });
+    }
+    applyVariable(f, accesses, src) {
+        const sameScreen = this.sources[f.src].screen === this.sources[src].screen;
+        if (f.call.use.kind === 'context' && !sameScreen)
+            return;
+        for (const a of accesses)
+            applyAccess(this.collector, this.sources, f, a, src);
+    }
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function placeOrder(sources) {
+    return (a, b) => {
+        const sa = sources[a.src];
+        const sb = sources[b.src];
+        return (compareText(sa.inner, sb.inner) ||
+            compareText(sa.screen, sb.screen) ||
+            compareText(sa.control, sb.control) ||
+            compareText(sa.property, sb.property) ||
+            a.src - b.src ||
+            a.start - b.start);
+    };
+}
+function callSites(sources, found) {
+    const order = placeOrder(sources);
+    return found
+        .map((f) => ({ src: f.src, start: f.call.start, f }))
+        .sort(order)
+        .map(({ f }) => {
+        const s = sources[f.src];
+        const { dataSource, arguments: args, text, use } = f.call;
+        return {
+            dataSource,
+            arguments: args,
+            text,
+            use,
+            screen: s.screen,
+            control: s.control,
+            property: s.property,
+            inner: s.inner,
+        };
+    });
+}
+function outputReads(sources, c) {
+    const order = placeOrder(sources);
+    return [...c.reads.values()]
+        .sort((a, b) => order(a, b) ||
+        compareText(a.read.dataSource, b.read.dataSource) ||
+        compareText(a.read.output, b.read.output) ||
+        compareText(a.read.via, b.read.via))
+        .map((r) => r.read);
+}
+function analyzeFormulas(sources, flowDataSources) {
+    const analysis = new Analysis(sources, new Set(flowDataSources));
+    const found = analysis.findAllCalls();
+    analysis.followWithNames();
+    analysis.followVariables();
+    const traced = new Map();
+    const untraced = new Map();
+    for (const [ds, reasons] of [...analysis.collector.reasons].sort((a, b) => compareText(a[0], b[0]))) {
+        traced.set(ds, reasons.size === 0);
+        untraced.set(ds, [...reasons].sort(compareText));
+    }
+    return { callSites: callSites(sources, found), outputReads: outputReads(sources, analysis.collector), traced, untraced };
+}
+
+;// CONCATENATED MODULE: ./src/formula/sources.ts
+/**
+ * Reads the formulas of a canvas app from the three places apps keep them (solution-format §4.5, §4.6, §8b.4):
+ * - `Controls/<n>.json` (and `Components/<n>.json`) inside an .msapp: `TopParent` → `Rules[]` / `Children[]`;
+ * - `Src/*.pa.yaml`: the current Power Apps YAML source format (pa.yaml v3, `App:` / `Screens:` / `ComponentDefinitions:`);
+ * - `Src/*.fx.yaml`: the older unpacked sources of `pac canvas unpack` (PASopa), a restricted YAML-like format
+ *   (`"'Screen 1' As screen":`, `OnSelect: =…`, `OnSelect: |-` blocks) that this module reads line by line.
+ *
+ * Every reader is pure (text in, {@link FormulaSource}[] out), reads untrusted input through own-property accessors,
+ * walks nesting with an explicit stack (no recursion over input depth) and throws an {@link InputError} naming the
+ * problem when the text is not in the format.
+ */
+
+
+
+/** Aliases a pa.yaml file may use: real files use none; a small bound stops alias-expansion ("billion laughs") input. */
+const MAX_YAML_ALIASES = 100;
+function cleanInner(inner) {
+    return inner.replace(/\\/g, '/');
+}
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+function isBlank(script) {
+    return script.trim() === '';
+}
+// ---------------------------------------------------------------------------------------------
+// 1. Controls/<n>.json
+// ---------------------------------------------------------------------------------------------
+function ruleFormula(rule) {
+    if (!isRecord(rule))
+        return undefined;
+    const property = str(prop(rule, 'Property'));
+    const script = str(prop(rule, 'InvariantScript'));
+    if (property === '' || isBlank(script))
+        return undefined;
+    return { property, script };
+}
+/** The template of a gallery's template child: its rules are the gallery's own (`TemplateFill`, the gallery's `OnSelect`). */
+const GALLERY_TEMPLATE = 'gallerytemplate';
+/**
+ * Formulas of one `Controls/<n>.json` (or `Components/<n>.json`) of an .msapp. `screen` is the TopParent's Name
+ * (`App` for the App object, the component's name for a component definition); each control's `Rules[]` and
+ * `DynamicProperties[].Rule` (responsive-layout properties) give one formula per non-empty `InvariantScript`.
+ * The rules of a gallery's `galleryTemplate` child are given to the gallery, as Studio, fx.yaml (PASopa's
+ * GalleryTemplateTransform) and pa.yaml show them, so the three readings name the same control.
+ */
+function controlsJsonFormulas(text, inner) {
+    const where = cleanInner(inner);
+    const doc = parseJsonText(text);
+    if (!isRecord(doc))
+        throw new InputError('control JSON is not an object (expected {"TopParent": {…}})');
+    const top = prop(doc, 'TopParent');
+    if (!isRecord(top))
+        throw new InputError('control JSON has no "TopParent" object');
+    const screen = str(prop(top, 'Name'));
+    if (screen.trim() === '')
+        throw new InputError('control JSON: "TopParent" has no "Name"');
+    const out = [];
+    // Depth-first, in document order, with an explicit stack: nesting depth is the input's to choose.
+    const stack = [{ node: top, path: 'TopParent', parent: undefined }];
+    while (stack.length > 0) {
+        const { node, path, parent } = stack.pop();
+        if (!isRecord(node))
+            throw new InputError(`control JSON: ${path} is not an object`);
+        const own = str(prop(node, 'Name'));
+        if (own.trim() === '')
+            throw new InputError(`control JSON: ${path} (in '${screen}') has no "Name"`);
+        const isGalleryTemplate = parent !== undefined && str(prop(prop(node, 'Template'), 'Name')).toLowerCase() === GALLERY_TEMPLATE;
+        const control = isGalleryTemplate ? parent : own;
+        const rules = prop(node, 'Rules');
+        if (rules !== undefined && rules !== null && !Array.isArray(rules))
+            throw new InputError(`control JSON: "Rules" of '${own}' is not a list`);
+        for (const rule of asArray(rules)) {
+            const f = ruleFormula(rule);
+            if (f)
+                out.push({ screen, control, property: f.property, script: f.script, inner: where });
+        }
+        for (const dyn of asArray(prop(node, 'DynamicProperties'))) {
+            const f = ruleFormula(prop(dyn, 'Rule'));
+            if (f)
+                out.push({ screen, control, property: f.property, script: f.script, inner: where });
+        }
+        const children = prop(node, 'Children');
+        if (children === undefined || children === null)
+            continue;
+        if (!Array.isArray(children))
+            throw new InputError(`control JSON: "Children" of '${own}' is not a list`);
+        for (let i = children.length - 1; i >= 0; i--)
+            stack.push({ node: children[i], path: `a child of '${own}'`, parent: control });
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// 2. Src/*.pa.yaml (Power Apps YAML v3; the 2023–24 preview shapes are read as well)
+// ---------------------------------------------------------------------------------------------
+/** A pa.yaml property value: a formula when it is a string starting with `=` (the `=` is not part of the formula). */
+function yamlFormula(value) {
+    if (typeof value !== 'string' || !value.startsWith('='))
+        return undefined;
+    const script = value.slice(1);
+    return isBlank(script) ? undefined : script;
+}
+/** The items of a `Children` value: a list of one-key maps (`- Button1: {…}`) or, in v2.2's `App`, a name → control map. */
+function yamlChildren(children, owner) {
+    if (children === undefined || children === null)
+        return [];
+    if (Array.isArray(children)) {
+        return children.map((item, i) => {
+            const pairs = entries(item);
+            const first = pairs[0];
+            if (pairs.length !== 1 || first === undefined)
+                throw new InputError(`pa.yaml: child ${i + 1} of '${owner}' is not a single 'Name: {control}' entry`);
+            return { name: first[0], node: first[1] };
+        });
+    }
+    if (isRecord(children))
+        return entries(children).map(([name, node]) => ({ name, node }));
+    throw new InputError(`pa.yaml: "Children" of '${owner}' is not a list`);
+}
+function yamlProperties(node, owner) {
+    const props = prop(node, 'Properties');
+    if (props === undefined || props === null)
+        return [];
+    if (!isRecord(props))
+        throw new InputError(`pa.yaml: "Properties" of '${owner}' is not a map`);
+    const out = [];
+    for (const [name, value] of entries(props)) {
+        const script = yamlFormula(value);
+        if (script !== undefined)
+            out.push([name, script]);
+    }
+    return out;
+}
+/**
+ * A component definition's custom properties: v3 has a name → `{PropertyKind, Default: =…, Parameters}` map,
+ * the 2023–24 preview a list of one-key maps. `Default` is the property's formula; a parameter's `Default` is
+ * stored by the .msapp as the rule `<property>_<parameter>`.
+ */
+function customPropertyFormulas(def, component) {
+    const raw = prop(def, 'CustomProperties');
+    if (raw === undefined || raw === null)
+        return [];
+    let list;
+    if (Array.isArray(raw))
+        list = raw.flatMap((item) => entries(item));
+    else if (isRecord(raw))
+        list = entries(raw);
+    else
+        throw new InputError(`pa.yaml: "CustomProperties" of '${component}' is not a map`);
+    const out = [];
+    for (const [name, cp] of list) {
+        const script = yamlFormula(prop(cp, 'Default'));
+        if (script !== undefined)
+            out.push([name, script]);
+        for (const param of asArray(prop(cp, 'Parameters'))) {
+            for (const [pname, pdef] of entries(param)) {
+                const pscript = yamlFormula(prop(pdef, 'Default'));
+                if (pscript !== undefined)
+                    out.push([`${name}_${pname}`, pscript]);
+            }
+        }
+    }
+    return out;
+}
+/** Walks one top parent (the App, a screen, a component definition) and its control tree, in document order. */
+function walkYamlTopParent(screen, top, where, out, extra = []) {
+    if (top !== null && top !== undefined && !isRecord(top))
+        throw new InputError(`pa.yaml: '${screen}' is not a map`);
+    for (const [property, script] of extra)
+        out.push({ screen, control: screen, property, script, inner: where });
+    const stack = [{ name: screen, node: top }];
+    while (stack.length > 0) {
+        const { name, node } = stack.pop();
+        if (node !== null && node !== undefined && !isRecord(node))
+            throw new InputError(`pa.yaml: control '${name}' in '${screen}' is not a map`);
+        for (const [property, script] of yamlProperties(node, name))
+            out.push({ screen, control: name, property, script, inner: where });
+        const kids = yamlChildren(prop(node, 'Children'), name);
+        for (let i = kids.length - 1; i >= 0; i--)
+            stack.push(kids[i]);
+    }
+}
+const PA_YAML_TOP_KEYS = ['App', 'Screens', 'ComponentDefinitions', 'DataSources'];
+/** True when the first key line of the text is a PASopa control definition (`Screen1 As screen:`), i.e. fx.yaml content. */
+function looksLikeFxYaml(text) {
+    for (const line of stripBom(text).split(/\r\n|\r|\n/)) {
+        const t = line.trim();
+        if (t === '' || t.startsWith('#'))
+            continue;
+        const key = readKey(line, 0);
+        return key !== undefined && key.rest.trim() === '' && parseControlDef(key.key) !== undefined;
+    }
+    return false;
+}
+/**
+ * Formulas of one `Src/*.pa.yaml` file. Reads pa.yaml v3 (`App: Properties:`, `Screens: <name>: Properties/Children`,
+ * `ComponentDefinitions: <name>: Properties/CustomProperties/Children`), the 2023–24 preview shape (one top-level
+ * `<Name>: {Control: Screen|App|Component, Properties, Children}` per file), and early PASopa `.pa.yaml` files,
+ * which are fx.yaml content (`Screen1 As screen:`) and go to {@link fxYamlFormulas}.
+ */
+function paYamlFormulas(text, inner) {
+    const where = cleanInner(inner);
+    const clean = stripBom(text);
+    if (looksLikeFxYaml(clean))
+        return fxYamlFormulas(clean, where);
+    let doc;
+    try {
+        const parsed = (0,dist/* parseDocument */.Tp)(clean, { customTags: [], schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
+        const first = parsed.errors[0];
+        if (first)
+            throw new InputError(`invalid YAML (${first.message.split('\n')[0]})`);
+        // No tag is part of pa.yaml; an unknown one would otherwise be dropped silently and its value kept.
+        const tag = parsed.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+        if (tag)
+            throw new InputError(`pa.yaml uses a YAML tag, which the format does not have (${tag.message.split('\n')[0]})`);
+        doc = parsed.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    }
+    catch (err) {
+        if (err instanceof InputError)
+            throw err;
+        // The parser reports alias bombs and nesting too deep for it as exceptions (RangeError for the stack).
+        throw new InputError(`invalid YAML (${err.message.split('\n')[0]})`);
+    }
+    if (doc === null || doc === undefined)
+        return [];
+    if (!isRecord(doc))
+        throw new InputError('pa.yaml is not a map (expected App, Screens or ComponentDefinitions at the top level)');
+    const out = [];
+    const keys = Object.keys(doc);
+    if (keys.some((k) => PA_YAML_TOP_KEYS.includes(k))) {
+        const unknown = keys.filter((k) => !PA_YAML_TOP_KEYS.includes(k));
+        if (unknown.length > 0)
+            throw new InputError(`pa.yaml: unexpected top-level key '${unknown.sort()[0]}' (expected App, Screens, ComponentDefinitions or DataSources)`);
+        const app = prop(doc, 'App');
+        if (app !== undefined && app !== null)
+            walkYamlTopParent('App', app, where, out);
+        const screens = prop(doc, 'Screens');
+        if (screens !== undefined && screens !== null && !isRecord(screens))
+            throw new InputError('pa.yaml: "Screens" is not a map of screen names');
+        for (const [name, screen] of entries(screens))
+            walkYamlTopParent(name, screen, where, out);
+        const comps = prop(doc, 'ComponentDefinitions');
+        if (comps !== undefined && comps !== null && !isRecord(comps))
+            throw new InputError('pa.yaml: "ComponentDefinitions" is not a map of component names');
+        for (const [name, def] of entries(comps))
+            walkYamlTopParent(name, def, where, out, customPropertyFormulas(def, name));
+        return out;
+    }
+    // The preview shape: each top-level key is a top parent that says what it is with `Control:`.
+    const tops = entries(doc);
+    if (tops.length === 0 || !tops.every(([, v]) => isRecord(v) && typeof prop(v, 'Control') === 'string')) {
+        throw new InputError('pa.yaml: no App, Screens or ComponentDefinitions at the top level');
+    }
+    for (const [name, top] of tops)
+        walkYamlTopParent(name, top, where, out, customPropertyFormulas(top, name));
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// 3. Src/*.fx.yaml (PASopa, `pac canvas unpack`)
+// ---------------------------------------------------------------------------------------------
+const SIMPLE_IDENT = /^[\p{L}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]+/u;
+/** A Power Fx identifier at the start of `s`: simple, or `'delimited'` with `''` for a quote. */
+function parseIdent(s) {
+    if (s.startsWith("'")) {
+        let name = '';
+        let i = 1;
+        while (i < s.length) {
+            if (s[i] === "'") {
+                if (s[i + 1] === "'") {
+                    name += "'";
+                    i += 2;
+                    continue;
+                }
+                return name === '' ? undefined : { name, length: i + 1 };
+            }
+            name += s[i];
+            i++;
+        }
+        return undefined;
+    }
+    const m = SIMPLE_IDENT.exec(s);
+    return m ? { name: m[0], length: m[0].length } : undefined;
+}
+/** `Name As template[.variant]` (PASopa's TryParseControlDefCore); undefined when the key is not a control definition. */
+function parseControlDef(key) {
+    const id = parseIdent(key);
+    if (!id)
+        return undefined;
+    let rest = key.slice(id.length);
+    if (!/^\s+As\s+/.test(rest))
+        return undefined;
+    rest = rest.replace(/^\s+As\s+/, '');
+    const tpl = parseIdent(rest);
+    if (!tpl)
+        return undefined;
+    rest = rest.slice(tpl.length);
+    if (rest !== '') {
+        if (!rest.startsWith('.'))
+            return undefined;
+        const variant = parseIdent(rest.slice(1));
+        if (!variant || variant.length !== rest.length - 1)
+            return undefined;
+    }
+    return { name: id.name, template: tpl.name };
+}
+/** A property name as written in fx.yaml: plain, or a delimited identifier (`'My Property'`). */
+function unescapeName(key) {
+    if (key.startsWith("'")) {
+        const id = parseIdent(key);
+        if (id && id.length === key.length)
+            return id.name;
+    }
+    return key;
+}
+/**
+ * The key of a key line at `indent`: up to the first `:` outside single quotes, or a double-quoted key
+ * (`"'Send Screen' As screen":`, where `\"` stands for `"`). `rest` is what follows the colon.
+ */
+function readKey(line, indent) {
+    let i = indent;
+    if (line[i] === '"') {
+        i++;
+        let key = '';
+        while (i < line.length) {
+            const ch = line[i];
+            if (ch === '\\' && line[i + 1] === '"') {
+                key += '"';
+                i += 2;
+                continue;
+            }
+            if (ch === '"')
+                break;
+            key += ch;
+            i++;
+        }
+        if (i >= line.length)
+            return undefined;
+        i++; // closing quote
+        while (line[i] === ' ')
+            i++;
+        if (line[i] !== ':')
+            return undefined;
+        return { key: key.trim(), rest: line.slice(i + 1) };
+    }
+    let quoted = false;
+    for (; i < line.length; i++) {
+        const ch = line[i];
+        if (ch === "'")
+            quoted = !quoted;
+        else if (ch === ':' && !quoted)
+            return { key: line.slice(indent, i).trim(), rest: line.slice(i + 1) };
+    }
+    return undefined;
+}
+function leadingSpaces(line) {
+    let n = 0;
+    while (line.charCodeAt(n) === 32)
+        n++;
+    return n;
+}
+/**
+ * Reads a `|`, `|-` or `|+` block scalar that starts after line `start` (the key line, at indent `keyIndent`).
+ * Follows YAML: the first non-blank line sets the content indent; blank and whitespace-only lines belong to the
+ * block; a non-blank line indented at most `keyIndent` (or less than the content indent) ends it.
+ */
+function readBlock(lines, start, keyIndent, header, lineNo) {
+    const m = /^\|([+-]?)([1-9]?)([+-]?)\s*(#.*)?$/.exec(header);
+    if (!m)
+        throw new InputError(`fx.yaml line ${lineNo}: content of a '|' block must start on the next line`);
+    const chomp = m[1] || m[3] || '';
+    const explicit = m[2] ? keyIndent + Number(m[2]) : undefined;
+    let contentIndent = explicit;
+    const body = [];
+    let i = start + 1;
+    for (; i < lines.length; i++) {
+        const line = lines[i];
+        const spaces = leadingSpaces(line);
+        if (line.trim() === '') {
+            body.push(contentIndent !== undefined && spaces > contentIndent ? line.slice(contentIndent) : '');
+            continue;
+        }
+        if (contentIndent === undefined) {
+            if (spaces <= keyIndent)
+                break;
+            contentIndent = spaces;
+        }
+        if (spaces < contentIndent)
+            break;
+        body.push(line.slice(contentIndent));
+    }
+    // Blank lines before the line that ended the block are trailing lines of the block (chomping applies).
+    let end = body.length;
+    while (end > 0 && body[end - 1] === '')
+        end--;
+    const content = body.slice(0, end).join('\n');
+    const trailing = body.length - end;
+    let value;
+    if (content === '' && end === 0)
+        value = chomp === '+' ? '\n'.repeat(trailing) : '';
+    else if (chomp === '-')
+        value = content;
+    else if (chomp === '+')
+        value = content + '\n' + '\n'.repeat(trailing);
+    else
+        value = content + '\n';
+    return { value, next: i };
+}
+/**
+ * Formulas of one `Src/*.fx.yaml` file (PASopa / `pac canvas unpack`, source format 0.2x). Line based: control
+ * definitions `Name As template[.variant]:` (keys plain or double-quoted, names plain or `'delimited'`) open a
+ * control; `Prop: =formula` and `Prop: |` / `|-` / `|+` blocks (first line starting with `=`) are its formulas;
+ * `Fn(x As Number):` blocks of a component give `Fn` (ThisProperty's Default) and `Fn_x` (x's Default), and the
+ * `<rule> As TestStep:` children of a `TestCase` give the case's rule `<rule>` (their `Value`), as the .msapp stores them.
+ * Values without a leading `=` are literals and are skipped. CRLF, CR and a BOM are accepted; `#` lines are comments.
+ */
+function fxYamlFormulas(text, inner) {
+    const where = cleanInner(inner);
+    const lines = stripBom(text).split(/\r\n|\r|\n/);
+    const out = [];
+    const stack = [];
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        const lineNo = i + 1;
+        const indent = leadingSpaces(line);
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#')) {
+            i++;
+            continue;
+        }
+        if (line[indent] === '\t')
+            throw new InputError(`fx.yaml line ${lineNo}: indentation uses a tab; the format indents with spaces`);
+        if (trimmed === '---' || trimmed === '...')
+            throw new InputError(`fx.yaml line ${lineNo}: YAML document markers are not part of the format`);
+        while (stack.length > 0 && indent <= stack[stack.length - 1].indent)
+            stack.pop();
+        const parent = stack[stack.length - 1];
+        const kv = readKey(line, indent);
+        if (!kv || kv.key === '')
+            throw new InputError(`fx.yaml line ${lineNo}: expected 'Name: value' or 'Name As template:'`);
+        const value = kv.rest.replace(/^ +/, '');
+        if (value === '' || value.startsWith('#')) {
+            // The start of an object: a control, a component function, or a function's argument block.
+            const def = parseControlDef(kv.key);
+            if (def) {
+                if (parent && parent.kind !== 'control')
+                    throw new InputError(`fx.yaml line ${lineNo}: control '${def.name}' inside function '${parent.name}'`);
+                const screen = parent ? parent.screen : def.name;
+                // A test case's steps are written as `<rule> As TestStep:` children (PASopa's AppTestTransform); the .msapp keeps them as rules of the case.
+                const testCase = parent && parent.template === 'TestCase' && /^TestStep\d*$/.test(def.template) ? parent.name : undefined;
+                stack.push({ kind: 'control', indent, name: def.name, template: def.template, screen, testCase });
+            }
+            else if (parent?.kind === 'control' && /^[\p{L}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]+\(.*\)$/u.test(kv.key)) {
+                const fn = kv.key.slice(0, kv.key.indexOf('('));
+                stack.push({ kind: 'function', indent, name: fn, control: parent.name, screen: parent.screen });
+            }
+            else if (parent?.kind === 'function') {
+                stack.push({ kind: 'argument', indent, name: unescapeName(kv.key), fn: parent.name, control: parent.control, screen: parent.screen });
+            }
+            else if (!parent) {
+                throw new InputError(`fx.yaml line ${lineNo}: '${kv.key}' is not a control definition ('Name As template:')`);
+            }
+            else {
+                throw new InputError(`fx.yaml line ${lineNo}: '${kv.key}' is neither a control ('Name As template:') nor a function ('Name(…):')`);
+            }
+            i++;
+            continue;
+        }
+        // A property with a value.
+        let script;
+        if (value.startsWith('|')) {
+            const block = readBlock(lines, i, indent, value, lineNo);
+            i = block.next;
+            script = block.value.startsWith('=') ? block.value.slice(1) : undefined;
+        }
+        else if (value.startsWith('>')) {
+            throw new InputError(`fx.yaml line ${lineNo}: '>' folded values are not part of the format (use '|')`);
+        }
+        else {
+            i++;
+            script = value.startsWith('=') ? value.slice(1) : undefined;
+        }
+        if (!parent)
+            throw new InputError(`fx.yaml line ${lineNo}: property '${kv.key}' outside any control definition`);
+        if (script === undefined || isBlank(script))
+            continue;
+        if (parent.kind === 'control' && parent.testCase !== undefined) {
+            if (kv.key === 'Value')
+                out.push({ screen: parent.screen, control: parent.testCase, property: parent.name, script, inner: where });
+        }
+        else if (parent.kind === 'control') {
+            out.push({ screen: parent.screen, control: parent.name, property: unescapeName(kv.key), script, inner: where });
+        }
+        else if (parent.kind === 'argument' && kv.key === 'Default') {
+            const property = parent.name === 'ThisProperty' ? parent.fn : `${parent.fn}_${parent.name}`;
+            out.push({ screen: parent.screen, control: parent.control, property, script, inner: where });
+        }
+        // Other keys of function blocks (Description, ResultType) carry no formula.
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// 4. Which entries to read
+// ---------------------------------------------------------------------------------------------
+const CONTROLS_JSON = /^(controls|components)\/[^/]+\.json$/i;
+const CONTROLS_ONLY = /^controls\/[^/]+\.json$/i;
+const SRC_PA_YAML = /^src\/(?:[^/]+\/)*[^/]+\.pa\.yaml$/i;
+const OTHER_SRC_PA_YAML = /^other\/src\/(?:[^/]+\/)*[^/]+\.pa\.yaml$/i;
+const SRC_FX_YAML = /^src\/(?:[^/]+\/)*[^/]+\.fx\.yaml$/i;
+function baseName(name) {
+    return name.slice(name.lastIndexOf('/') + 1);
+}
+function sorted(names) {
+    return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/**
+ * Chooses one reading of an app's formulas from its entry names (an .msapp's entries or an unpacked app folder's
+ * files, relative, with forward slashes), matched case-insensitively:
+ * 1. `Controls/*.json` when present (every .msapp, old and new, has them), with `Components/*.json`, which hold the
+ *    app's component definitions in the same shape;
+ * 2. else `Src/**\/*.pa.yaml` except `_EditorState.pa.yaml`;
+ * 3. else `Src/**\/*.fx.yaml` (`Src/Components/`, `Src/Tests/` included; `Src/EditorState/*.editorstate.json` is not YAML);
+ * 4. else `Other/Src/**\/*.pa.yaml` (a copy of the msapp's files that recent `pac canvas unpack` keeps; only when there are no fx.yaml sources);
+ * 5. else no names (`format` is then `controls-json`, with nothing to read).
+ */
+function formulaEntries(names) {
+    const all = names.map(cleanInner);
+    if (all.some((n) => CONTROLS_ONLY.test(n)))
+        return { format: 'controls-json', names: sorted(all.filter((n) => CONTROLS_JSON.test(n))) };
+    const notEditorState = (n) => baseName(n).toLowerCase() !== '_editorstate.pa.yaml';
+    const pa = all.filter((n) => SRC_PA_YAML.test(n) && notEditorState(n));
+    if (pa.length > 0)
+        return { format: 'pa-yaml', names: sorted(pa) };
+    const fx = all.filter((n) => SRC_FX_YAML.test(n));
+    if (fx.length > 0)
+        return { format: 'fx-yaml', names: sorted(fx) };
+    const otherPa = all.filter((n) => OTHER_SRC_PA_YAML.test(n) && notEditorState(n));
+    if (otherPa.length > 0)
+        return { format: 'pa-yaml', names: sorted(otherPa) };
+    return { format: 'controls-json', names: [] };
+}
+/** Reads one entry chosen by {@link formulaEntries}. */
+function readFormulaSources(format, text, inner) {
+    switch (format) {
+        case 'controls-json':
+            return controlsJsonFormulas(text, inner);
+        case 'pa-yaml':
+            return paYamlFormulas(text, inner);
+        case 'fx-yaml':
+            return fxYamlFormulas(text, inner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/app-formulas.ts
+
+
+
+/**
+ * Reads an app's formulas (Controls JSON in an .msapp, or the unpacked `Src/*.fx.yaml` / `*.pa.yaml`;
+ * one format per app, see `formulaEntries`) and what they do with each flow data source. Called only
+ * for apps that have flow data sources: the formulas are the largest part of an app.
+ */
+async function readAppFormulas(tree, dataSources, origin) {
+    const { format, names } = formulaEntries(tree.names);
+    if (names.length === 0)
+        return { byDataSource: undefined, problems: [] };
+    const sources = [];
+    const problems = [];
+    for (const name of names) {
+        try {
+            sources.push(...readFormulaSources(format, decodeText(await tree.read(name)), name));
+        }
+        catch (err) {
+            problems.push({ origin: origin(name), message: `formulas cannot be read (${err instanceof Error ? err.message : String(err)}); flow calls in it are not known` });
+        }
+    }
+    const facts = analyzeFormulas(sources, dataSources);
+    const byDataSource = new Map();
+    for (const ds of dataSources) {
+        const untraced = facts.untraced.get(ds) ?? [];
+        // A formula file that could not be read may hold calls and reads: nothing is certain then.
+        if (problems.length > 0)
+            untraced.push('some formula files could not be read');
+        byDataSource.set(ds, {
+            callSites: facts.callSites
+                .filter((c) => c.dataSource === ds)
+                .map((c) => ({ screen: c.screen, control: c.control, property: c.property, arguments: c.arguments, formula: c.text, use: c.use.kind, location: origin(c.inner) })),
+            outputReads: facts.outputReads.filter((r) => r.dataSource === ds).map((r) => ({ output: r.output, screen: r.screen, control: r.control, property: r.property, via: r.via })),
+            traced: (facts.traced.get(ds) ?? true) && problems.length === 0,
+            untraced,
+        });
+    }
+    return { byDataSource, problems };
+}
+/** Attaches the formula facts to the calls they describe. */
+function withFormulas(calls, result) {
+    if (!result.byDataSource)
+        return calls;
+    return calls.map((c) => ({ ...c, formulas: result.byDataSource?.get(c.dataSource) }));
+}
+
 ;// CONCATENATED MODULE: ./src/model/data-sources.ts
 
 // Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
@@ -58070,6 +59659,7 @@ function properties(obj, types, prefix) {
 
 
 
+
 const FLOW_API = '/shared_logicflows';
 function isFlowDataSource(ds) {
     if (str(prop(ds, 'Type')) !== 'ServiceInfo')
@@ -58115,7 +59705,12 @@ async function readMsapp(msapp, origin) {
     const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
     const raw = prop(props, 'LocalConnectionReferences');
     const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
-    return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems);
+    return withAppFormulas(msapp, buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems), origin);
+}
+/** Reads the formulas of an app that calls flows, and attaches what they do with each flow to its call. */
+async function withAppFormulas(tree, doc, origin) {
+    const result = await readAppFormulas(tree, doc.calls.map((c) => c.dataSource), origin);
+    return { ...doc, calls: withFormulas(doc.calls, result), problems: [...doc.problems, ...result.problems] };
 }
 /**
  * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
@@ -58139,22 +59734,25 @@ async function readUnpackedApp(src, origin) {
         for (const ds of namedFlowSources(asArray(parsed), origin(name), problems)) {
             const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
             const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
-            flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name) });
+            flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name), wadlOrigin: origin(wadlName) });
             firstDs ||= name;
         }
     }
     const connName = 'Connections/Connections.json';
     const lcr = src.has(connName) ? parseJson(await src.read(connName)) : {};
-    return buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
+    const doc = buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
+    return flows.length === 0 ? doc : withAppFormulas(src, doc, origin);
 }
 function describeError(err) {
     return err instanceof Error ? err.message : String(err);
 }
 function buildDocument(flows, lcr, dsOrigin, lcrOrigin, problems) {
     const calls = flows.map((ds) => toCall(ds, lcr, dsOrigin));
-    for (const c of calls)
+    flows.forEach((ds, i) => {
+        const c = calls[i];
         if (c.signatureUnreadable)
-            problems.push({ origin: c.origin, message: `flow data source '${c.dataSource}': ${c.signatureUnreadable}; its inputs and outputs are not checked` });
+            problems.push({ origin: (ds.wadl ? ds.wadlOrigin : undefined) ?? c.origin, message: `flow data source '${c.dataSource}': ${c.signatureUnreadable}; its inputs and outputs are not checked` });
+    });
     return { calls, secrets: findCallbackSecrets(lcr, lcrOrigin), problems };
 }
 function storedSignature(ds) {
@@ -58637,7 +60235,11 @@ function canonicalJson(v) {
 
 /** `solution.xml` / `Other/Solution.xml`: `<ImportExportXml><SolutionManifest>`. */
 function readSolutionManifest(xml) {
-    const manifest = propCI(propCI(decode_parseXml(xml), 'ImportExportXml'), 'SolutionManifest');
+    return solutionManifestOf(decode_parseXml(xml));
+}
+/** The manifest of a parsed `solution.xml`, or of a `solution.yml` in the same shape (yaml-layout.ts). */
+function solutionManifestOf(doc) {
+    const manifest = propCI(propCI(doc, 'ImportExportXml'), 'SolutionManifest');
     const localized = asArray(propCI(propCI(manifest, 'LocalizedNames'), 'LocalizedName'));
     const publisher = propCI(manifest, 'Publisher');
     const parent = propCI(manifest, 'ParentSolution');
@@ -58685,6 +60287,37 @@ function numberAttr(node, name) {
     const v = Number(attr(node, name));
     return attr(node, name) !== '' && Number.isFinite(v) ? v : undefined;
 }
+const RECORD = { Workflows: 'Workflow', CanvasApps: 'CanvasApp', connectionreferences: 'connectionreference' };
+/** A section holds its record elements and nothing else: text or other elements mean it is not what FlowGuard reads. */
+function sectionProblems(tag, node) {
+    if (node === undefined || node === '')
+        return [];
+    if (typeof node === 'string')
+        return [`<${tag}> holds text, not <${RECORD[tag]}> elements`];
+    if (!isRecord(node))
+        return [];
+    const out = [];
+    const stray = Object.keys(node).filter((k) => !k.startsWith('@_') && k !== RECORD[tag] && k !== '#text');
+    if (stray.length > 0)
+        out.push(`<${tag}> holds ${stray.map((k) => `<${k}>`).join(', ')}, not <${RECORD[tag]}> elements`);
+    if (typeof prop(node, '#text') === 'string' && String(prop(node, '#text')).trim() !== '')
+        out.push(`<${tag}> holds text besides its <${RECORD[tag]}> elements`);
+    for (const record of asArray(prop(node, RECORD[tag])))
+        out.push(...recordProblems(tag, record));
+    return out;
+}
+function recordProblems(tag, record) {
+    if (!isRecord(record))
+        return [`a <${RECORD[tag]}> element is empty`];
+    if (tag === 'Workflows') {
+        const id = attr(record, 'WorkflowId');
+        return id !== '' && !normalizeGuid(id) ? [`<Workflow Name="${attr(record, 'Name')}"> has WorkflowId '${id}', which is not an id`] : [];
+    }
+    if (tag === 'CanvasApps')
+        return typeof propCI(record, 'Name') === 'string' ? [] : ['a <CanvasApp> has no <Name> text'];
+    const connector = decode_text(propCI(record, 'connectorid'));
+    return connector !== '' && !/\/apis\//i.test(connector) ? [`connection reference '${attr(record, 'connectionreferencelogicalname')}' has connector id '${connector}', which is not a connector path`] : [];
+}
 const SECTIONS = ['Workflows', 'CanvasApps', 'connectionreferences'];
 /**
  * Parses only the sections FlowGuard needs. customizations.xml can be tens of megabytes of
@@ -58701,9 +60334,10 @@ function readCustomizations(xml) {
     }
     const root = decode_parseXml(`<root>${parts.join('')}</root>`).root;
     return {
-        workflows: asArray(propCI(propCI(root, 'Workflows'), 'Workflow')),
-        canvasApps: asArray(propCI(propCI(root, 'CanvasApps'), 'CanvasApp')),
-        connectionReferences: asArray(propCI(propCI(root, 'connectionreferences'), 'connectionreference')),
+        workflows: asArray(propCI(propCI(root, 'Workflows'), 'Workflow')).filter(isRecord),
+        canvasApps: asArray(propCI(propCI(root, 'CanvasApps'), 'CanvasApp')).filter(isRecord),
+        connectionReferences: asArray(propCI(propCI(root, 'connectionreferences'), 'connectionreference')).filter(isRecord),
+        problems: SECTIONS.flatMap((tag) => sectionProblems(tag, prop(root, tag))),
     };
 }
 /** Tag names are matched exactly: `<connectionreferences>` (the section) differs from `<ConnectionReferences>` (an app field) only by case. */
@@ -58789,14 +60423,18 @@ async function readSolution(src, diagnostics, options = {}) {
         return undefined;
     }
     const customizationsName = first(src.tree, ['customizations.xml', 'Other/Customizations.xml']);
-    let customizations = { workflows: [], canvasApps: [], connectionReferences: [] };
+    let customizationsRead = customizationsName !== undefined;
+    let customizations = { workflows: [], canvasApps: [], connectionReferences: [], problems: [] };
     if (customizationsName) {
         try {
             customizations = readCustomizations(decodeText(await src.tree.read(customizationsName)));
         }
         catch (err) {
             report(customizationsName, err);
+            customizationsRead = false;
         }
+        for (const problem of customizations.problems)
+            report(customizationsName, new InputError(`${problem}; it is skipped`));
     }
     const custOrigin = src.origin(customizationsName ?? solutionName);
     const solution = {
@@ -58815,7 +60453,7 @@ async function readSolution(src, diagnostics, options = {}) {
         apps: [],
         origin: src.origin(solutionName),
     };
-    solution.flows = await readFlows(src, customizations.workflows, customizationsName, report, options.hashes ?? false);
+    solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false);
     if (options.apps !== false)
         solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
     solution.environmentVariables = await readEnvironmentVariables(src, report);
@@ -58842,9 +60480,11 @@ async function readFlows(src, records, custName, report, hashes) {
             report(name, err);
         }
     }
-    // Flow JSON with no metadata record (hand-assembled trees): read it, state unknown.
+    // Flow JSON with no metadata record (hand-assembled trees, or a record FlowGuard could not read): read it, state unknown.
     for (const name of src.tree.names) {
         if (/^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name))) {
+            if (custName)
+                report(name, new InputError('no <Workflow> record describes this flow (customizations.xml or a .json.data.xml); it is read with its state unknown'));
             const id = guidInFileName(name);
             found.set(lookupKey(name), { record: { id, name: basename(name).replace(/-[0-9A-Fa-f-]{36}\.json$/, ''), jsonFile: name, category: MODERN_FLOW, stateCode: '', customizable: undefined }, metaName: undefined });
         }
@@ -59322,7 +60962,7 @@ function countPhrase(counts, prefix = '') {
  * Locale-independent string order: case-insensitive first, then by code unit so that strings that
  * differ only in case still have a fixed order. (`localeCompare` depends on the ICU data of the Node build.)
  */
-function compareText(a, b) {
+function sort_compareText(a, b) {
     const la = a.toLowerCase();
     const lb = b.toLowerCase();
     if (la !== lb)
@@ -59341,7 +60981,7 @@ function flowKey(f) {
 function compareKeys(a, b) {
     const n = Math.min(a.length, b.length);
     for (let i = 0; i < n; i++) {
-        const c = compareText(a[i] ?? '', b[i] ?? '');
+        const c = sort_compareText(a[i] ?? '', b[i] ?? '');
         if (c !== 0)
             return c;
     }
@@ -59355,15 +60995,15 @@ function compareKeys(a, b) {
  */
 function compareFindings(a, b) {
     return (severityRank(a.severity) - severityRank(b.severity) ||
-        compareText(a.solution.path, b.solution.path) ||
-        compareText(a.solution.uniqueName, b.solution.uniqueName) ||
+        sort_compareText(a.solution.path, b.solution.path) ||
+        sort_compareText(a.solution.uniqueName, b.solution.uniqueName) ||
         compareKeys(appKey(a), appKey(b)) ||
         compareKeys(flowKey(a), flowKey(b)) ||
-        compareText(a.ruleId, b.ruleId) ||
-        compareText(a.fingerprint, b.fingerprint) ||
-        compareText(a.message, b.message) ||
-        compareText(a.location.file, b.location.file) ||
-        compareText(a.location.inner ?? '', b.location.inner ?? ''));
+        sort_compareText(a.ruleId, b.ruleId) ||
+        sort_compareText(a.fingerprint, b.fingerprint) ||
+        sort_compareText(a.message, b.message) ||
+        sort_compareText(a.location.file, b.location.file) ||
+        sort_compareText(a.location.inner ?? '', b.location.inner ?? ''));
 }
 /** A sorted copy (see {@link compareFindings}); the input is not changed. */
 function sortFindings(findings) {
@@ -59371,10 +61011,10 @@ function sortFindings(findings) {
 }
 /** Diagnostics by file, inner path, severity, message. */
 function compareDiagnostics(a, b) {
-    return (compareText(a.file, b.file) ||
-        compareText(a.inner ?? '', b.inner ?? '') ||
+    return (sort_compareText(a.file, b.file) ||
+        sort_compareText(a.inner ?? '', b.inner ?? '') ||
         severityRank(a.severity) - severityRank(b.severity) ||
-        compareText(a.message, b.message));
+        sort_compareText(a.message, b.message));
 }
 function sort_sortDiagnostics(diagnostics) {
     return [...diagnostics].sort(compareDiagnostics);
@@ -59466,6 +61106,20 @@ function callJson(c) {
         storedInputs: c.storedInputs.map(param),
         storedOutputs: c.storedOutputs ? c.storedOutputs.map(output) : null,
         storedConnections: c.storedConnections.map((s) => ({ key: s.key, api: s.api })),
+        ...(c.formulas
+            ? {
+                callSites: c.formulas.callSites.map((s) => ({
+                    screen: s.screen,
+                    control: s.control,
+                    property: s.property,
+                    arguments: s.arguments,
+                    formula: s.formula,
+                    location: { file: s.location.file, ...(s.location.inner ? { inner: s.location.inner } : {}) },
+                })),
+                outputReads: c.formulas.outputReads.map((r) => ({ output: r.output, screen: r.screen, control: r.control, property: r.property, via: r.via })),
+                traced: c.formulas.traced,
+            }
+            : {}),
     };
 }
 function param(p) {
@@ -60274,10 +61928,10 @@ const obj = (...keys) => ({
 const PARAM = obj('name', 'type', 'required', 'title');
 const OUTPUT = obj('name', 'type', 'title');
 const FLOW = obj('id', 'name', 'state', ['trigger', obj('type', 'kind')], ['inputs', arrayOf(PARAM)], ['outputs', arrayOf(OUTPUT)], ['connections', arrayOf(obj('key', 'api', 'runtimeSource', 'connectionReference'))], 'file', 'inner');
-const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))]);
+const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))], ['callSites', arrayOf(obj('screen', 'control', 'property', 'arguments', 'formula', ['location', obj('file', 'inner')]))], ['outputReads', arrayOf(obj('output', 'screen', 'control', 'property', 'via'))], 'traced');
 const APP = obj('name', 'displayName', 'document', ['calls', arrayOf(CALL)], 'file', 'inner');
 const SOLUTION = obj('path', 'uniqueName', 'displayName', 'version', 'managed', 'layout', ['flows', arrayOf(FLOW)], ['apps', arrayOf(APP)]);
-const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], ['mitigation', arrayOf(any)], 'fingerprint', 'status');
+const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status');
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */
@@ -60322,13 +61976,13 @@ function stableStringify(value, shape = any, options = {}) {
                 if (Object.prototype.hasOwnProperty.call(record, k))
                     entries.push([k, s, false]);
             }
-            const extra = Object.keys(record).filter((k) => !listed.has(k)).sort(compareText);
+            const extra = Object.keys(record).filter((k) => !listed.has(k)).sort(sort_compareText);
             for (const k of extra)
                 entries.push([k, any, true]);
         }
         else {
             const of = sh.kind === 'map' ? sh.of : any;
-            for (const k of Object.keys(record).sort(compareText))
+            for (const k of Object.keys(record).sort(sort_compareText))
                 entries.push([k, of, true]);
         }
         const parts = [];
@@ -60515,12 +62169,14 @@ function renderMarkdown(report, ctx, options = {}) {
     }
     return last;
 }
+const BREAK_TABLE_ROWS = 10;
 function render(report, ctx, detail, hint, marker) {
     const r = new Renderer(report, ctx, detail);
     const out = [marker, `## ${r.verdict()}`, ''];
     if (detail.shortened) {
         out.push(`> [!NOTE]`, `> This comment was shortened to fit GitHub's size limit. The full report is in ${hint}.`, '');
     }
+    out.push(...r.breakTable());
     out.push(...r.findingSections());
     if (report.changes && report.changes.length > 0)
         out.push(...r.changes(report.changes));
@@ -60572,6 +62228,26 @@ class Renderer {
         const breaking = new Set(considered.filter((f) => f.severity === 'error' && f.app).map((f) => `${f.solution.path}\u0000${f.app?.name}`)).size;
         const apps = breaking > 0 ? ` — ${plural(breaking, 'app')} will break at run time` : '';
         return `${SEVERITY_STYLE[worst].icon} ${tool}: ${countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
+    }
+    /** The ten-second table: app · screen › control · flow · what breaks · predicted error, errors and warnings first. */
+    breakTable() {
+        const considered = (this.ctx.compared ? this.sorted.filter(isNew) : this.sorted).filter((f) => f.app && f.severity !== 'note');
+        if (considered.length === 0)
+            return [];
+        const rows = considered.slice(0, BREAK_TABLE_ROWS).map((f) => {
+            const sites = (f.sites ?? []).map((s) => (s.control === s.screen ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`));
+            const where = sites.length === 0 ? '—' : escapeMarkdown(sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` +${sites.length - 3}` : ''), 200);
+            const codes = f.errorCodes.length > 0 ? f.errorCodes.map((c) => inlineCode(c, { table: true })).join(', ') : '—';
+            return `| ${[
+                `${SEVERITY_STYLE[f.severity].icon} ${escapeMarkdown(f.app?.displayName || f.app?.name || '')}`,
+                where,
+                escapeMarkdown(f.flow?.name ?? '—'),
+                escapeMarkdown(f.what ?? f.rule, 200),
+                codes,
+            ].join(' | ')} |`;
+        });
+        const more = considered.length > BREAK_TABLE_ROWS ? [`…and ${considered.length - BREAK_TABLE_ROWS} more below.`, ''] : [];
+        return ['| App | Where (screen › control) | Flow | What breaks | Predicted error |', '|---|---|---|---|---|', ...rows, '', ...more];
     }
     findingSections() {
         const { ctx, report } = this;
@@ -60688,10 +62364,10 @@ class Renderer {
             return [`### What changed`, '', `${plural(changes.length, 'change')} (not shown).`, ''];
         const kindOrder = { flow: 0, app: 1, solution: 2 };
         const sorted = [...changes].sort((a, b) => (kindOrder[a.kind] ?? 3) - (kindOrder[b.kind] ?? 3) ||
-            compareText(a.solution, b.solution) ||
-            compareText(a.name, b.name) ||
-            compareText(a.id ?? '', b.id ?? '') ||
-            compareText(a.change, b.change));
+            sort_compareText(a.solution, b.solution) ||
+            sort_compareText(a.name, b.name) ||
+            sort_compareText(a.id ?? '', b.id ?? '') ||
+            sort_compareText(a.change, b.change));
         const out = ['### What changed', ''];
         for (const c of sorted) {
             const where = `in ${inlineCode(c.solution)}`;
@@ -60699,7 +62375,7 @@ class Renderer {
             if (c.kind === 'flow') {
                 const id = c.id ? ` · ${inlineCode(c.id)}` : '';
                 const callers = c.id ? callersOf(this.report.solutions, c.id) : [];
-                callers.sort((a, b) => compareText(a.app.displayName, b.app.displayName) || compareText(a.solution.path, b.solution.path));
+                callers.sort((a, b) => sort_compareText(a.app.displayName, b.app.displayName) || sort_compareText(a.solution.path, b.solution.path));
                 const calledBy = callers.length > 0
                     ? `Called by ${callers
                         .map((x) => {
@@ -60723,7 +62399,7 @@ class Renderer {
         return out;
     }
     dependencyMap() {
-        const solutions = [...this.report.solutions].sort((a, b) => compareText(a.path, b.path) || compareText(a.uniqueName, b.uniqueName));
+        const solutions = [...this.report.solutions].sort((a, b) => sort_compareText(a.path, b.path) || sort_compareText(a.uniqueName, b.uniqueName));
         const withContent = solutions.filter((s) => s.apps.some((a) => a.calls.length > 0) || s.flows.length > 0);
         if (withContent.length === 0)
             return [];
@@ -60740,7 +62416,7 @@ class Renderer {
             out.push(...tables[i]);
             const uncalled = [...s.flows]
                 .filter((f) => !called.has(normalizeFlowId(f.id)))
-                .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+                .sort((a, b) => sort_compareText(a.name, b.name) || sort_compareText(a.id, b.id));
             if (uncalled.length > 0) {
                 out.push(`Flows no canvas app here calls: ${uncalled.map((f) => `⚡ ${escapeMarkdown(f.name || f.id)}`).join(', ')}.`, '');
             }
@@ -60748,10 +62424,10 @@ class Renderer {
         return out;
     }
     solutionTable(s, index, called) {
-        const apps = [...s.apps].sort((a, b) => compareText(a.displayName, b.displayName) || compareText(a.name, b.name));
+        const apps = [...s.apps].sort((a, b) => sort_compareText(a.displayName, b.displayName) || sort_compareText(a.name, b.name));
         const rows = [];
         for (const app of apps) {
-            const calls = [...app.calls].sort((a, b) => compareText(a.dataSource, b.dataSource) || compareText(a.flowId ?? '', b.flowId ?? ''));
+            const calls = [...app.calls].sort((a, b) => sort_compareText(a.dataSource, b.dataSource) || sort_compareText(a.flowId ?? '', b.flowId ?? ''));
             for (const call of calls) {
                 const entry = lookupFlow(index, call.flowId, call.flowSolution);
                 if (call.flowId)
@@ -60762,12 +62438,13 @@ class Renderer {
                     flowCell(call.flowId, entry, s),
                     bindingCell(call.resolved, call.confidence, call.resolvedBy),
                     connectionsCell(entry),
+                    sitesCell(call.callSites),
                 ].join(' | ')} |`);
             }
         }
         if (rows.length === 0)
             return ['No canvas app in this solution calls a flow.', ''];
-        return ['| App | Data source | Flow | Binding | Flow connections |', '|---|---|---|---|---|', ...rows, ''];
+        return ['| App | Data source | Flow | Binding | Flow connections | Called from |', '|---|---|---|---|---|---|', ...rows, ''];
     }
     diagnostics() {
         const diags = sort_sortDiagnostics(this.report.diagnostics);
@@ -60820,12 +62497,20 @@ function bindingCell(resolved, confidence, resolvedBy) {
 function connectionsCell(entry) {
     if (!entry)
         return '—';
-    const conns = [...entry.flow.connections].sort((a, b) => compareText(a.key, b.key));
+    const conns = [...entry.flow.connections].sort((a, b) => sort_compareText(a.key, b.key));
     if (conns.length === 0)
         return 'none';
     return conns.map((c) => inlineCode(`${c.key}: ${connectionModeLabel(c.runtimeSource)}`, { table: true })).join('<br>');
 }
 /** `` `file` › `inner` ``. */
+function sitesCell(sites) {
+    if (!sites)
+        return '—';
+    if (sites.length === 0)
+        return 'no formula';
+    const shown = sites.slice(0, 4).map((s) => `${s.control === s.screen ? s.screen : `${s.screen} › ${s.control}`}.${s.property} (${s.arguments})`);
+    return escapeMarkdown(shown.join(', ') + (sites.length > 4 ? ` +${sites.length - 4}` : ''), 300);
+}
 function locationText(file, inner) {
     const f = inlineCode(file, { maxLength: 300 });
     return inner ? `${f} › ${inlineCode(inner, { maxLength: 300 })}` : f;
@@ -60952,7 +62637,7 @@ function renderSarif(report, ctx) {
             known.add(f.ruleId);
         }
     }
-    catalogue.sort((a, b) => compareText(a.id, b.id));
+    catalogue.sort((a, b) => sort_compareText(a.id, b.id));
     const rules = catalogue.map((r) => sarifRule(r, ctx.docsBase));
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     const results = findings.map((f) => {
@@ -60975,6 +62660,14 @@ function renderSarif(report, ctx) {
             result.properties.status = f.status;
         if (f.location.inner)
             result.properties.innerPath = f.location.inner;
+        const sites = (f.sites ?? []).filter((s) => s.location);
+        if (sites.length > 0) {
+            result.relatedLocations = sites.map((s, i) => ({
+                id: i,
+                ...sarif_location(s.location?.file ?? f.location.file, s.location?.inner),
+                message: { text: sarifText(`${s.screen} › ${s.control}.${s.property}`) },
+            }));
+        }
         return result;
     });
     const notifications = sort_sortDiagnostics(report.diagnostics).map((d) => {
@@ -61421,7 +63114,7 @@ async function upsertStickyComment(octokit, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -61474,9 +63167,9 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var http_client_lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var http_client_lib = __nccwpck_require__(2827);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -61529,7 +63222,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -61544,7 +63237,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -61573,7 +63266,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -61621,7 +63314,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -61642,7 +63335,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -61689,7 +63382,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -62035,7 +63728,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -62327,7 +64020,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -62928,7 +64621,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -62969,7 +64662,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -63176,7 +64869,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -63307,7 +65000,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var dist_bundle_sep = "\\.";
@@ -63362,11 +65055,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -63507,12 +65200,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -65806,7 +67499,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -65932,7 +67625,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -65953,7 +67646,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -66365,7 +68058,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -66404,7 +68097,7 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/github/lib/github.js
 
 
 const github_context = new Context();
@@ -66419,9 +68112,9 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// EXTERNAL MODULE: ../../work/main/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(4915);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -66504,7 +68197,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -67413,11 +69106,11 @@ function firstAddedLine(patch) {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 7890:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6539);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(428);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -67643,18 +69336,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 5434:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveBlockMap = __nccwpck_require__(6519);
+var resolveBlockSeq = __nccwpck_require__(2662);
+var resolveFlowCollection = __nccwpck_require__(4206);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -67740,15 +69433,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 5899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(6885);
+var composeNode = __nccwpck_require__(4873);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -67792,17 +69485,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var composeCollection = __nccwpck_require__(5434);
+var composeScalar = __nccwpck_require__(3293);
+var resolveEnd = __nccwpck_require__(644);
+var utilEmptyScalarPosition = __nccwpck_require__(4831);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -67911,15 +69604,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3293:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -68006,18 +69699,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3480:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2342);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var identity = __nccwpck_require__(415);
+var composeDoc = __nccwpck_require__(5899);
+var resolveEnd = __nccwpck_require__(644);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -68237,17 +69930,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 6519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -68361,12 +70054,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 809:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -68568,14 +70261,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveProps = __nccwpck_require__(2207);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -68626,7 +70319,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 644:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68672,19 +70365,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 4206:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -68888,13 +70581,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 8066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(2765);
+var resolveEnd = __nccwpck_require__(644);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -69123,7 +70816,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 2207:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69278,7 +70971,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 9699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69321,7 +71014,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 4831:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69356,12 +71049,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 7723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(9699);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -69380,12 +71073,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 8539:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -69402,22 +71095,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 6885:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7641);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var toJS = __nccwpck_require__(915);
+var Schema = __nccwpck_require__(8296);
+var stringifyDocument = __nccwpck_require__(7653);
+var anchors = __nccwpck_require__(5236);
+var applyReviver = __nccwpck_require__(5797);
+var createNode = __nccwpck_require__(2076);
+var directives = __nccwpck_require__(2342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -69746,13 +71439,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5236:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -69829,7 +71522,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 5797:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69893,14 +71586,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 2076:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -69990,13 +71683,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 const escapeChars = {
     '!': '%21',
@@ -70175,7 +71868,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 3376:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70244,28 +71937,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 7207:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var Schema = __nccwpck_require__(8296);
+var errors = __nccwpck_require__(3376);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
+var publicApi = __nccwpck_require__(8759);
+var visit = __nccwpck_require__(292);
 
 
 
@@ -70294,7 +71987,7 @@ __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -70302,7 +71995,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 2745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -70328,16 +72021,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7641:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(5236);
+var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -70455,14 +72148,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 3469:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(2076);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -70613,14 +72306,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 6617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(5797);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 class NodeBase {
     constructor(type) {
@@ -70660,15 +72353,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 4245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(2076);
+var stringifyPair = __nccwpck_require__(5004);
+var addPairToJSMap = __nccwpck_require__(9256);
+var identity = __nccwpck_require__(415);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -70706,14 +72399,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 2765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -70740,17 +72433,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 1950:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(6340);
+var addPairToJSMap = __nccwpck_require__(9256);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -70894,17 +72587,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 7495:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(2076);
+var stringifyCollection = __nccwpck_require__(6340);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var toJS = __nccwpck_require__(915);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -71016,16 +72709,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 9256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(2745);
+var merge = __nccwpck_require__(6220);
+var stringify = __nccwpck_require__(732);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -71088,7 +72781,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 415:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -71148,12 +72841,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -71194,15 +72887,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 1366:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
+var errors = __nccwpck_require__(3376);
+var stringifyString = __nccwpck_require__(501);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -71419,7 +73112,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 8013:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -71489,7 +73182,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4555:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -71595,14 +73288,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 5421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(1366);
+var cstStringify = __nccwpck_require__(8013);
+var cstVisit = __nccwpck_require__(4555);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -71714,12 +73407,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 2081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(5421);
 
 /*
 START -> stream
@@ -72444,7 +74137,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 4588:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -72492,14 +74185,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 6651:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -73479,18 +75172,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 8759:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var log = __nccwpck_require__(2745);
+var identity = __nccwpck_require__(415);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -73593,16 +75286,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(415);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var tags = __nccwpck_require__(3578);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -73639,13 +75332,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 7683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var YAMLMap = __nccwpck_require__(1950);
 
 const map = {
     collection: 'map',
@@ -73665,12 +75358,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const nullTag = {
     identify: value => value == null,
@@ -73689,13 +75382,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 4066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var YAMLSeq = __nccwpck_require__(7495);
 
 const seq = {
     collection: 'seq',
@@ -73715,12 +75408,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(501);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -73738,12 +75431,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 7247:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -73766,13 +75459,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 7661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -73820,12 +75513,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 9546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -73869,18 +75562,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 9032:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
 
 const schema = [
     map.map,
@@ -73901,14 +75594,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(2765);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -73972,27 +75665,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 3578:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
+var schema = __nccwpck_require__(9032);
+var schema$1 = __nccwpck_require__(7519);
+var binary = __nccwpck_require__(4011);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var schema$2 = __nccwpck_require__(1921);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -74078,14 +75771,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4011:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(2765);
+var stringifyString = __nccwpck_require__(501);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -74155,12 +75848,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 2214:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -74191,13 +75884,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 9614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -74248,12 +75941,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 6257:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -74331,13 +76024,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 6220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -74409,16 +76102,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 2775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var pairs = __nccwpck_require__(1705);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -74493,15 +76186,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 1705:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLSeq = __nccwpck_require__(7495);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -74582,24 +76275,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 1921:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var binary = __nccwpck_require__(4011);
+var bool = __nccwpck_require__(2214);
+var float = __nccwpck_require__(9614);
+var int = __nccwpck_require__(6257);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schema = [
     map.map,
@@ -74630,14 +76323,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -74733,12 +76426,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 168:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -74845,7 +76538,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 3699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -75003,15 +76696,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5236);
+var identity = __nccwpck_require__(415);
+var stringifyComment = __nccwpck_require__(8927);
+var stringifyString = __nccwpck_require__(501);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -75142,14 +76835,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 6340:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -75304,7 +76997,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 8927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -75335,14 +77028,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 7653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -75429,7 +77122,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2729:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -75463,15 +77156,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 5004:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -75622,13 +77315,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(2765);
+var foldFlowLines = __nccwpck_require__(3699);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -75967,12 +77660,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 292:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -76349,6 +78042,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(7890);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

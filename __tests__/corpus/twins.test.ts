@@ -21,7 +21,12 @@ function essence(s: Solution): unknown {
       name: a.name,
       displayName: a.displayName,
       document: a.document,
-      calls: a.calls.map(({ origin: _o, binding, ...rest }) => ({ ...rest, binding: { ...binding, solutionPath: undefined } })),
+      calls: a.calls.map(({ origin: _o, binding, formulas, ...rest }) => ({
+        ...rest,
+        binding: { ...binding, solutionPath: undefined },
+        // Call sites are compared without their file: each layout keeps the app in another place.
+        formulas: formulas && { ...formulas, callSites: formulas.callSites.map(({ location, ...site }) => ({ ...site, inner: location.inner?.slice(location.inner.lastIndexOf('!/') + 1).replace(/^\//, '') })) },
+      })),
       secrets: a.secrets.map((x) => x.dataSource),
     })),
   };

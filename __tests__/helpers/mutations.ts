@@ -35,6 +35,8 @@ export interface Mutation {
   applies(t: Target): boolean;
   /** Changes the flow definition; returns a word the finding's message must contain. */
   flow?(def: Json, t: Target): string | undefined;
+  /** Words the finding's message or fix steps must also hold (e.g. every call site of the flow). */
+  words?(t: Target): string[];
   /** Changes the solution's files directly (state, deletion). */
   files?(files: Map<string, Uint8Array | null>, f: FlowFiles, t: Target): void;
 }
@@ -63,6 +65,22 @@ function responses(actions: Json, out: Json[] = []): Json[] {
   }
   return out;
 }
+/** `Screen › control.property`, as findings print a call site. */
+const siteText = (s: { screen: string; control: string; property: string }): string => (s.control === s.screen || s.control === '' ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`);
+const stillReturned = (t: Target): string[] => (t.call.storedOutputs ?? []).filter((o) => t.flow.outputs.some((x) => x.name === o.name)).map((o) => o.name);
+const isRead = (t: Target, output: string): boolean => (t.call.formulas?.outputReads ?? []).some((r) => r.output.toLowerCase() === output.replace(/^\[\]\./, '').toLowerCase());
+/** An output the app stored, the flow returns, and a formula reads. */
+const readOutput = (t: Target): string | undefined => stillReturned(t).find((o) => isRead(t, o));
+/** An output the app stored and the flow returns that no formula reads, in an app whose every use of the result is followed. */
+const unreadOutput = (t: Target): string | undefined => (t.call.formulas?.traced ? stillReturned(t).find((o) => !isRead(t, o)) : undefined);
+function removeOutput(def: Json, name: string): string {
+  const key = name.replace(/^\[\]\./, '');
+  for (const r of responses(def.properties.definition.actions)) {
+    const schema = r.inputs?.schema ?? {};
+    delete (schema.type === 'array' ? schema.items?.properties ?? {} : schema.properties ?? {})[key];
+  }
+  return key;
+}
 const passedInput = (t: Target): string | undefined => t.call.storedInputs.find((p) => t.flow.inputs.some((i) => i.name === p.name))?.name;
 
 export const MUTATIONS: Mutation[] = [
@@ -78,6 +96,8 @@ export const MUTATIONS: Mutation[] = [
       schema.required.push(name);
       return name;
     },
+    // The fix names every formula that calls the flow: they must pass the new input after re-binding.
+    words: (t) => (t.call.formulas?.callSites ?? []).map(siteText),
   },
   {
     name: 'remove an input the app passes',
@@ -139,19 +159,21 @@ export const MUTATIONS: Mutation[] = [
     },
   },
   {
-    name: 'remove a response output',
+    name: 'remove a response output a formula reads',
     severity: 'error',
     rule: 'FG102',
-    applies: (t) => (t.call.storedOutputs ?? []).some((o) => t.flow.outputs.some((x) => x.name === o.name)),
-    flow(def, t) {
-      const name = (t.call.storedOutputs ?? []).find((o) => t.flow.outputs.some((x) => x.name === o.name))?.name as string;
-      const key = name.replace(/^\[\]\./, '');
-      for (const r of responses(def.properties.definition.actions)) {
-        const schema = r.inputs?.schema ?? {};
-        delete (schema.type === 'array' ? schema.items?.properties ?? {} : schema.properties ?? {})[key];
-      }
-      return key;
-    },
+    applies: (t) => readOutput(t) !== undefined,
+    flow: (def, t) => removeOutput(def, readOutput(t) as string),
+    // The finding names the control that reads the output.
+    words: (t) => [siteText(t.call.formulas?.outputReads.find((r) => r.output.toLowerCase() === (readOutput(t) as string).replace(/^\[\]\./, '').toLowerCase()) as { screen: string; control: string; property: string })],
+  },
+  {
+    name: 'remove a response output no formula reads',
+    severity: 'note',
+    rule: 'FG102',
+    applies: (t) => unreadOutput(t) !== undefined,
+    flow: (def, t) => `${removeOutput(def, unreadOutput(t) as string)}' (`,
+    words: () => ['no formula reads it'],
   },
   {
     name: 'turn the flow off',
@@ -276,6 +298,7 @@ export function matches(f: Finding, t: Target, m: Mutation, word: string | undef
     f.app?.name === t.app &&
     (f.flow?.id === t.flow.id || (m.rule === 'FG104' && f.message.includes(t.call.dataSource))) &&
     (word === undefined || f.message.includes(word)) &&
+    (m.words?.(t) ?? []).every((w) => `${f.message}\n${f.mitigation.join('\n')}`.includes(w)) &&
     (m.severity === undefined || f.severity === m.severity)
   );
 }

@@ -172,7 +172,12 @@ export function essence(s: Solution): unknown {
     flows: s.flows.map(({ origin: _o, metaOrigin: _m, ...rest }) => rest),
     apps: s.apps.map(({ origin: _o, metaOrigin: _m, calls, secrets, ...rest }) => ({
       ...rest,
-      calls: calls.map(({ origin: _c, binding, ...c }) => ({ ...c, binding: { ...binding, solutionPath: undefined } })),
+      calls: calls.map(({ origin: _c, binding, formulas, ...c }) => ({
+        ...c,
+        binding: { ...binding, solutionPath: undefined },
+        // Call sites are compared by their path inside the app: each layout keeps the app elsewhere.
+        formulas: formulas && { ...formulas, callSites: formulas.callSites.map(({ location, ...site }) => ({ ...site, inner: location.inner?.slice(location.inner.lastIndexOf('!/') + 1).replace(/^\//, '') })) },
+      })),
       secrets: secrets.map((x) => x.dataSource),
     })),
   };

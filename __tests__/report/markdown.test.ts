@@ -130,7 +130,7 @@ describe('renderMarkdown', () => {
     expect([...tags].sort()).toEqual(['br', 'details', 'sub', 'summary']);
   });
 
-  it('keeps every dependency-map row a valid five-cell table row despite pipes in names', () => {
+  it('keeps every dependency-map row a valid six-cell table row despite pipes in names', () => {
     const md = renderMarkdown(auditReport(), ctx(false));
     const rows = section(md, 'App → flow dependency map')
       .split('\n')
@@ -139,7 +139,7 @@ describe('renderMarkdown', () => {
     for (const row of rows) {
       // Cells split on pipes that are not escaped.
       const cells = row.replace(/\\\\/g, '').split(/(?<!\\)\|/).slice(1, -1);
-      expect(cells).toHaveLength(5);
+      expect(cells).toHaveLength(6);
     }
   });
 
@@ -148,11 +148,11 @@ describe('renderMarkdown', () => {
     const map = section(md, 'App → flow dependency map');
     const submit = map.split('\n').find((l) => l.startsWith('| Expense Tracker | `Submitexpense`'));
     expect(submit).toBe(
-      `| Expense Tracker | \`Submitexpense\` | ⚡ **Submit expense**<br>\`${FLOW_SUBMIT_ID}\` | ✅ resolved by \`workflowEntityId\` | \`shared_office365: embedded\`<br>\`shared_sharepointonline: invoker (run-only user)\` |`,
+      `| Expense Tracker | \`Submitexpense\` | ⚡ **Submit expense**<br>\`${FLOW_SUBMIT_ID}\` | ✅ resolved by \`workflowEntityId\` | \`shared_office365: embedded\`<br>\`shared_sharepointonline: invoker (run-only user)\` | — |`,
     );
     expect(map).toContain('⚠️ low confidence by `name`');
     expect(map).toContain('⚠️ turned off');
-    expect(map).toContain('| `Ghost flow` | — | ❌ unresolved | — |');
+    expect(map).toContain('| `Ghost flow` | — | ❌ unresolved | — | — |');
     // The hostile app calls the Contoso flow in another solution.
     expect(map).toContain(`\`${FLOW_SUBMIT_ID}\`<br>in \`ContosoExpenses\``);
     expect(map).toContain('Flows no canvas app here calls: ⚡ Nightly cleanup.');

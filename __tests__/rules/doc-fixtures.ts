@@ -87,6 +87,8 @@ interface StoredCall {
   connections?: { key: string; api: string }[];
   /** An older app's `workFlowCallbackUri` (with its SAS signature). */
   callbackUri?: string;
+  /** The app's formula that calls the flow (default: `<DataSource>.Run("x", …)` with one argument per stored input). */
+  formula?: string;
 }
 
 const storedSubmit = (o: Partial<StoredCall> = {}): StoredCall => ({
@@ -127,7 +129,7 @@ async function requestsApp(calls: StoredCall[], extra: Partial<AppSpec> = {}): P
     msapp: await msapp({
       dataSources: calls.map((c) => ({ name: c.dataSource, workflowEntityId: c.flowId, wadl: wadlXml({ title: c.title, inputs: c.inputs, outputs: c.outputs }) })),
       localConnectionReferences: local,
-      onStart: calls.map((c) => `${c.dataSource}.Run(${c.inputs.map(() => '"x"').join(', ')})`).join('; '),
+      onStart: calls.map((c) => c.formula ?? `${c.dataSource}.Run(${c.inputs.map(() => '"x"').join(', ')})`).filter((f) => f !== '').join('; '),
     }),
     connectionReferences: record,
     ...extra,
@@ -163,9 +165,13 @@ export const DOC_FIXTURES: Record<string, DocFixture> = {
     head: async () =>
       contoso({ flows: [flowFile(SUBMIT, 'Submit Request', submitFlow({ inputs: [TITLE_INPUT, DETAILS_INPUT] }))], apps: [await requestsApp([storedSubmit()])] }),
   },
-  // The flow no longer returns 'status', which the app reads.
+  // The flow no longer returns 'status', which the app reads (App.OnStart sets varResult from the call and reads varResult.status).
   FG102: {
-    head: async () => contoso({ flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())], apps: [await requestsApp([storedSubmit({ outputs: [REQUEST_ID, STATUS] })])] }),
+    head: async () =>
+      contoso({
+        flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())],
+        apps: [await requestsApp([storedSubmit({ outputs: [REQUEST_ID, STATUS], formula: 'Set(varResult, SubmitRequest.Run("x")); Notify(varResult.status)' })])],
+      }),
   },
   // The flow gained a SharePoint connection after the app recorded only the Outlook one.
   FG103: {
@@ -194,6 +200,19 @@ export const DOC_FIXTURES: Record<string, DocFixture> = {
       contoso({
         flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())],
         apps: [await requestsApp([storedSubmit(), { dataSource: 'ArchiveRequest', flowId: ARCHIVE, title: 'Archive Request', inputs: [], outputs: undefined }])],
+      }),
+  },
+  // App.OnStart calls the flow with two arguments; the signature the app stored takes one (a hand edit of the formula).
+  FG106: {
+    head: async () =>
+      contoso({ flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())], apps: [await requestsApp([storedSubmit({ formula: 'SubmitRequest.Run("x", "extra")' })])] }),
+  },
+  // The app keeps "Archive Request" as a data source, but no formula calls it.
+  FG107: {
+    head: async () =>
+      contoso({
+        flows: [flowFile(SUBMIT, 'Submit Request', submitFlow()), flowFile(ARCHIVE, 'Archive Request', submitFlow({ inputs: [] }))],
+        apps: [await requestsApp([storedSubmit(), { dataSource: 'ArchiveRequest', flowId: ARCHIVE, title: 'Archive Request', inputs: [], outputs: [REQUEST_ID], formula: '' }])],
       }),
   },
   // Base: the app and the flow agree. Head: the flow gains a required input; the app is not touched.

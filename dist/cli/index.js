@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5481:
+/***/ 4089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -116,7 +116,7 @@ function objectToString(o) {
 
 /***/ }),
 
-/***/ 8329:
+/***/ 2425:
 /***/ ((module) => {
 
 
@@ -196,7 +196,7 @@ function immediate(task) {
 
 /***/ }),
 
-/***/ 9598:
+/***/ 9054:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 try {
@@ -206,13 +206,13 @@ try {
   module.exports = util.inherits;
 } catch (e) {
   /* istanbul ignore next */
-  module.exports = __nccwpck_require__(6589);
+  module.exports = __nccwpck_require__(7709);
 }
 
 
 /***/ }),
 
-/***/ 6589:
+/***/ 7709:
 /***/ ((module) => {
 
 if (typeof Object.create === 'function') {
@@ -246,7 +246,7 @@ if (typeof Object.create === 'function') {
 
 /***/ }),
 
-/***/ 2513:
+/***/ 5169:
 /***/ ((module) => {
 
 var toString = {}.toString;
@@ -258,12 +258,12 @@ module.exports = Array.isArray || function (arr) {
 
 /***/ }),
 
-/***/ 3923:
+/***/ 5907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-var utils = __nccwpck_require__(9155);
-var support = __nccwpck_require__(7705);
+var utils = __nccwpck_require__(6419);
+var support = __nccwpck_require__(9097);
 // private property
 var _keyStr = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
 
@@ -371,15 +371,15 @@ exports.decode = function(input) {
 
 /***/ }),
 
-/***/ 4438:
+/***/ 3078:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var external = __nccwpck_require__(103);
-var DataWorker = __nccwpck_require__(8845);
-var Crc32Probe = __nccwpck_require__(7940);
-var DataLengthProbe = __nccwpck_require__(5693);
+var external = __nccwpck_require__(5207);
+var DataWorker = __nccwpck_require__(8605);
+var Crc32Probe = __nccwpck_require__(1396);
+var DataLengthProbe = __nccwpck_require__(7021);
 
 /**
  * Represent a compressed object, with everything needed to decompress it.
@@ -452,12 +452,12 @@ module.exports = CompressedObject;
 
 /***/ }),
 
-/***/ 8119:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var GenericWorker = __nccwpck_require__(5208);
+var GenericWorker = __nccwpck_require__(3992);
 
 exports.STORE = {
     magic: "\x00\x00",
@@ -468,17 +468,17 @@ exports.STORE = {
         return new GenericWorker("STORE decompression");
     }
 };
-exports.DEFLATE = __nccwpck_require__(9856);
+exports.DEFLATE = __nccwpck_require__(2816);
 
 
 /***/ }),
 
-/***/ 2717:
+/***/ 8221:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
+var utils = __nccwpck_require__(6419);
 
 /**
  * The following functions come from pako, from pako/lib/zlib/crc32.js
@@ -557,7 +557,7 @@ module.exports = function crc32wrapper(input, crc) {
 
 /***/ }),
 
-/***/ 1190:
+/***/ 918:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -575,7 +575,7 @@ exports.dosPermissions = null;
 
 /***/ }),
 
-/***/ 103:
+/***/ 5207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -587,7 +587,7 @@ var ES6Promise = null;
 if (typeof Promise !== "undefined") {
     ES6Promise = Promise;
 } else {
-    ES6Promise = __nccwpck_require__(8922);
+    ES6Promise = __nccwpck_require__(1290);
 }
 
 /**
@@ -600,15 +600,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9856:
+/***/ 2816:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 var USE_TYPEDARRAY = (typeof Uint8Array !== "undefined") && (typeof Uint16Array !== "undefined") && (typeof Uint32Array !== "undefined");
 
-var pako = __nccwpck_require__(3585);
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
+var pako = __nccwpck_require__(3009);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
 
 var ARRAY_TYPE = USE_TYPEDARRAY ? "uint8array" : "array";
 
@@ -692,16 +692,16 @@ exports.uncompressWorker = function () {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 4463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
-var utf8 = __nccwpck_require__(3387);
-var crc32 = __nccwpck_require__(2717);
-var signature = __nccwpck_require__(2068);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
+var utf8 = __nccwpck_require__(27);
+var crc32 = __nccwpck_require__(8221);
+var signature = __nccwpck_require__(9044);
 
 /**
  * Transform an integer into a string in hexadecimal.
@@ -1238,13 +1238,13 @@ module.exports = ZipFileWorker;
 
 /***/ }),
 
-/***/ 1676:
+/***/ 8460:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var compressions = __nccwpck_require__(8119);
-var ZipFileWorker = __nccwpck_require__(2607);
+var compressions = __nccwpck_require__(8407);
+var ZipFileWorker = __nccwpck_require__(4463);
 
 /**
  * Find the compression to use.
@@ -1302,7 +1302,7 @@ exports.generateWorker = function (zip, options, comment) {
 
 /***/ }),
 
-/***/ 3922:
+/***/ 6226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1345,10 +1345,10 @@ function JSZip() {
         return newObj;
     };
 }
-JSZip.prototype = __nccwpck_require__(2991);
-JSZip.prototype.loadAsync = __nccwpck_require__(6656);
-JSZip.support = __nccwpck_require__(7705);
-JSZip.defaults = __nccwpck_require__(1190);
+JSZip.prototype = __nccwpck_require__(9423);
+JSZip.prototype.loadAsync = __nccwpck_require__(7936);
+JSZip.support = __nccwpck_require__(9097);
+JSZip.defaults = __nccwpck_require__(918);
 
 // TODO find a better way to handle this version,
 // a require('package.json').version doesn't work with webpack, see #327
@@ -1358,22 +1358,22 @@ JSZip.loadAsync = function (content, options) {
     return new JSZip().loadAsync(content, options);
 };
 
-JSZip.external = __nccwpck_require__(103);
+JSZip.external = __nccwpck_require__(5207);
 module.exports = JSZip;
 
 
 /***/ }),
 
-/***/ 6656:
+/***/ 7936:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var utils = __nccwpck_require__(9155);
-var external = __nccwpck_require__(103);
-var utf8 = __nccwpck_require__(3387);
-var ZipEntries = __nccwpck_require__(1917);
-var Crc32Probe = __nccwpck_require__(7940);
-var nodejsUtils = __nccwpck_require__(9734);
+var utils = __nccwpck_require__(6419);
+var external = __nccwpck_require__(5207);
+var utf8 = __nccwpck_require__(27);
+var ZipEntries = __nccwpck_require__(6045);
+var Crc32Probe = __nccwpck_require__(1396);
+var nodejsUtils = __nccwpck_require__(1158);
 
 /**
  * Check the CRC32 of an entry.
@@ -1459,13 +1459,13 @@ module.exports = function (data, options) {
 
 /***/ }),
 
-/***/ 8105:
+/***/ 2150:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
 
 /**
  * A worker that use a nodejs stream as source.
@@ -1540,14 +1540,14 @@ module.exports = NodejsStreamInputAdapter;
 
 /***/ }),
 
-/***/ 885:
+/***/ 5045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var Readable = (__nccwpck_require__(6131).Readable);
+var Readable = (__nccwpck_require__(3747).Readable);
 
-var utils = __nccwpck_require__(9155);
+var utils = __nccwpck_require__(6419);
 utils.inherits(NodejsStreamOutputAdapter, Readable);
 
 /**
@@ -1589,7 +1589,7 @@ module.exports = NodejsStreamOutputAdapter;
 
 /***/ }),
 
-/***/ 9734:
+/***/ 1158:
 /***/ ((module) => {
 
 
@@ -1653,20 +1653,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2991:
+/***/ 9423:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var utf8 = __nccwpck_require__(3387);
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
-var StreamHelper = __nccwpck_require__(4059);
-var defaults = __nccwpck_require__(1190);
-var CompressedObject = __nccwpck_require__(4438);
-var ZipObject = __nccwpck_require__(5890);
-var generate = __nccwpck_require__(1676);
-var nodejsUtils = __nccwpck_require__(9734);
-var NodejsStreamInputAdapter = __nccwpck_require__(8105);
+var utf8 = __nccwpck_require__(27);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
+var StreamHelper = __nccwpck_require__(1467);
+var defaults = __nccwpck_require__(918);
+var CompressedObject = __nccwpck_require__(3078);
+var ZipObject = __nccwpck_require__(7218);
+var generate = __nccwpck_require__(8460);
+var nodejsUtils = __nccwpck_require__(1158);
+var NodejsStreamInputAdapter = __nccwpck_require__(2150);
 
 
 /**
@@ -2044,12 +2044,12 @@ module.exports = out;
 
 /***/ }),
 
-/***/ 1478:
+/***/ 7334:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var DataReader = __nccwpck_require__(4341);
-var utils = __nccwpck_require__(9155);
+var DataReader = __nccwpck_require__(6101);
+var utils = __nccwpck_require__(6419);
 
 function ArrayReader(data) {
     DataReader.call(this, data);
@@ -2108,11 +2108,11 @@ module.exports = ArrayReader;
 
 /***/ }),
 
-/***/ 4341:
+/***/ 6101:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var utils = __nccwpck_require__(9155);
+var utils = __nccwpck_require__(6419);
 
 function DataReader(data) {
     this.data = data; // type : see implementation
@@ -2231,12 +2231,12 @@ module.exports = DataReader;
 
 /***/ }),
 
-/***/ 7127:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var Uint8ArrayReader = __nccwpck_require__(60);
-var utils = __nccwpck_require__(9155);
+var Uint8ArrayReader = __nccwpck_require__(7788);
+var utils = __nccwpck_require__(6419);
 
 function NodeBufferReader(data) {
     Uint8ArrayReader.call(this, data);
@@ -2257,12 +2257,12 @@ module.exports = NodeBufferReader;
 
 /***/ }),
 
-/***/ 804:
+/***/ 1412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var DataReader = __nccwpck_require__(4341);
-var utils = __nccwpck_require__(9155);
+var DataReader = __nccwpck_require__(6101);
+var utils = __nccwpck_require__(6419);
 
 function StringReader(data) {
     DataReader.call(this, data);
@@ -2302,12 +2302,12 @@ module.exports = StringReader;
 
 /***/ }),
 
-/***/ 60:
+/***/ 7788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var ArrayReader = __nccwpck_require__(1478);
-var utils = __nccwpck_require__(9155);
+var ArrayReader = __nccwpck_require__(7334);
+var utils = __nccwpck_require__(6419);
 
 function Uint8ArrayReader(data) {
     ArrayReader.call(this, data);
@@ -2331,17 +2331,17 @@ module.exports = Uint8ArrayReader;
 
 /***/ }),
 
-/***/ 3266:
+/***/ 6594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var support = __nccwpck_require__(7705);
-var ArrayReader = __nccwpck_require__(1478);
-var StringReader = __nccwpck_require__(804);
-var NodeBufferReader = __nccwpck_require__(7127);
-var Uint8ArrayReader = __nccwpck_require__(60);
+var utils = __nccwpck_require__(6419);
+var support = __nccwpck_require__(9097);
+var ArrayReader = __nccwpck_require__(7334);
+var StringReader = __nccwpck_require__(1412);
+var NodeBufferReader = __nccwpck_require__(6615);
+var Uint8ArrayReader = __nccwpck_require__(7788);
 
 /**
  * Create a reader adapted to the data.
@@ -2366,7 +2366,7 @@ module.exports = function (data) {
 
 /***/ }),
 
-/***/ 2068:
+/***/ 9044:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2380,13 +2380,13 @@ exports.DATA_DESCRIPTOR = "PK\x07\x08";
 
 /***/ }),
 
-/***/ 2778:
+/***/ 474:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var GenericWorker = __nccwpck_require__(5208);
-var utils = __nccwpck_require__(9155);
+var GenericWorker = __nccwpck_require__(3992);
+var utils = __nccwpck_require__(6419);
 
 /**
  * A worker which convert chunks to a specified type.
@@ -2413,14 +2413,14 @@ module.exports = ConvertWorker;
 
 /***/ }),
 
-/***/ 7940:
+/***/ 1396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var GenericWorker = __nccwpck_require__(5208);
-var crc32 = __nccwpck_require__(2717);
-var utils = __nccwpck_require__(9155);
+var GenericWorker = __nccwpck_require__(3992);
+var crc32 = __nccwpck_require__(8221);
+var utils = __nccwpck_require__(6419);
 
 /**
  * A worker which calculate the crc32 of the data flowing through.
@@ -2444,13 +2444,13 @@ module.exports = Crc32Probe;
 
 /***/ }),
 
-/***/ 5693:
+/***/ 7021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
 
 /**
  * A worker which calculate the total length of the data flowing through.
@@ -2480,13 +2480,13 @@ module.exports = DataLengthProbe;
 
 /***/ }),
 
-/***/ 8845:
+/***/ 8605:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var GenericWorker = __nccwpck_require__(5208);
+var utils = __nccwpck_require__(6419);
+var GenericWorker = __nccwpck_require__(3992);
 
 // the size of the generated chunks
 // TODO expose this as a public variable
@@ -2603,7 +2603,7 @@ module.exports = DataWorker;
 
 /***/ }),
 
-/***/ 5208:
+/***/ 3992:
 /***/ ((module) => {
 
 
@@ -2873,22 +2873,22 @@ module.exports = GenericWorker;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 1467:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var ConvertWorker = __nccwpck_require__(2778);
-var GenericWorker = __nccwpck_require__(5208);
-var base64 = __nccwpck_require__(3923);
-var support = __nccwpck_require__(7705);
-var external = __nccwpck_require__(103);
+var utils = __nccwpck_require__(6419);
+var ConvertWorker = __nccwpck_require__(474);
+var GenericWorker = __nccwpck_require__(3992);
+var base64 = __nccwpck_require__(5907);
+var support = __nccwpck_require__(9097);
+var external = __nccwpck_require__(5207);
 
 var NodejsStreamOutputAdapter = null;
 if (support.nodestream) {
     try {
-        NodejsStreamOutputAdapter = __nccwpck_require__(885);
+        NodejsStreamOutputAdapter = __nccwpck_require__(5045);
     } catch(e) {
         // ignore
     }
@@ -3094,7 +3094,7 @@ module.exports = StreamHelper;
 
 /***/ }),
 
-/***/ 7705:
+/***/ 9097:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3131,7 +3131,7 @@ else {
 }
 
 try {
-    exports.nodestream = !!(__nccwpck_require__(6131).Readable);
+    exports.nodestream = !!(__nccwpck_require__(3747).Readable);
 } catch(e) {
     exports.nodestream = false;
 }
@@ -3139,15 +3139,15 @@ try {
 
 /***/ }),
 
-/***/ 3387:
+/***/ 27:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utils = __nccwpck_require__(9155);
-var support = __nccwpck_require__(7705);
-var nodejsUtils = __nccwpck_require__(9734);
-var GenericWorker = __nccwpck_require__(5208);
+var utils = __nccwpck_require__(6419);
+var support = __nccwpck_require__(9097);
+var nodejsUtils = __nccwpck_require__(1158);
+var GenericWorker = __nccwpck_require__(3992);
 
 /**
  * The following functions come from pako, from pako/lib/utils/strings
@@ -3421,16 +3421,16 @@ exports.Utf8EncodeWorker = Utf8EncodeWorker;
 
 /***/ }),
 
-/***/ 9155:
+/***/ 6419:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var support = __nccwpck_require__(7705);
-var base64 = __nccwpck_require__(3923);
-var nodejsUtils = __nccwpck_require__(9734);
-var external = __nccwpck_require__(103);
-__nccwpck_require__(248);
+var support = __nccwpck_require__(9097);
+var base64 = __nccwpck_require__(5907);
+var nodejsUtils = __nccwpck_require__(1158);
+var external = __nccwpck_require__(5207);
+__nccwpck_require__(9096);
 
 
 /**
@@ -3938,15 +3938,15 @@ exports.prepareContent = function(name, inputData, isBinary, isOptimizedBinarySt
 
 /***/ }),
 
-/***/ 1917:
+/***/ 6045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var readerFor = __nccwpck_require__(3266);
-var utils = __nccwpck_require__(9155);
-var sig = __nccwpck_require__(2068);
-var ZipEntry = __nccwpck_require__(6722);
-var support = __nccwpck_require__(7705);
+var readerFor = __nccwpck_require__(6594);
+var utils = __nccwpck_require__(6419);
+var sig = __nccwpck_require__(9044);
+var ZipEntry = __nccwpck_require__(1109);
+var support = __nccwpck_require__(9097);
 //  class ZipEntries {{{
 /**
  * All the entries in the zip file.
@@ -4206,17 +4206,17 @@ module.exports = ZipEntries;
 
 /***/ }),
 
-/***/ 6722:
+/***/ 1109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var readerFor = __nccwpck_require__(3266);
-var utils = __nccwpck_require__(9155);
-var CompressedObject = __nccwpck_require__(4438);
-var crc32fn = __nccwpck_require__(2717);
-var utf8 = __nccwpck_require__(3387);
-var compressions = __nccwpck_require__(8119);
-var support = __nccwpck_require__(7705);
+var readerFor = __nccwpck_require__(6594);
+var utils = __nccwpck_require__(6419);
+var CompressedObject = __nccwpck_require__(3078);
+var crc32fn = __nccwpck_require__(8221);
+var utf8 = __nccwpck_require__(27);
+var compressions = __nccwpck_require__(8407);
+var support = __nccwpck_require__(9097);
 
 var MADE_BY_DOS = 0x00;
 var MADE_BY_UNIX = 0x03;
@@ -4506,16 +4506,16 @@ module.exports = ZipEntry;
 
 /***/ }),
 
-/***/ 5890:
+/***/ 7218:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var StreamHelper = __nccwpck_require__(4059);
-var DataWorker = __nccwpck_require__(8845);
-var utf8 = __nccwpck_require__(3387);
-var CompressedObject = __nccwpck_require__(4438);
-var GenericWorker = __nccwpck_require__(5208);
+var StreamHelper = __nccwpck_require__(1467);
+var DataWorker = __nccwpck_require__(8605);
+var utf8 = __nccwpck_require__(27);
+var CompressedObject = __nccwpck_require__(3078);
+var GenericWorker = __nccwpck_require__(3992);
 
 /**
  * A simple object representing a file in the zip file.
@@ -4646,11 +4646,11 @@ module.exports = ZipObject;
 
 /***/ }),
 
-/***/ 8922:
+/***/ 1290:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var immediate = __nccwpck_require__(8329);
+var immediate = __nccwpck_require__(2425);
 
 /* istanbul ignore next */
 function INTERNAL() {}
@@ -4951,17 +4951,17 @@ function race(iterable) {
 
 /***/ }),
 
-/***/ 3585:
+/***/ 3009:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Top level file is just a mixin of submodules & constants
 
 
-var assign    = (__nccwpck_require__(5538).assign);
+var assign    = (__nccwpck_require__(8258).assign);
 
-var deflate   = __nccwpck_require__(9854);
-var inflate   = __nccwpck_require__(7902);
-var constants = __nccwpck_require__(8958);
+var deflate   = __nccwpck_require__(9582);
+var inflate   = __nccwpck_require__(6830);
+var constants = __nccwpck_require__(6846);
 
 var pako = {};
 
@@ -4972,17 +4972,17 @@ module.exports = pako;
 
 /***/ }),
 
-/***/ 9854:
+/***/ 9582:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 
-var zlib_deflate = __nccwpck_require__(9760);
-var utils        = __nccwpck_require__(5538);
-var strings      = __nccwpck_require__(9153);
-var msg          = __nccwpck_require__(2523);
-var ZStream      = __nccwpck_require__(9137);
+var zlib_deflate = __nccwpck_require__(2512);
+var utils        = __nccwpck_require__(8258);
+var strings      = __nccwpck_require__(3633);
+var msg          = __nccwpck_require__(1899);
+var ZStream      = __nccwpck_require__(6321);
 
 var toString = Object.prototype.toString;
 
@@ -5379,19 +5379,19 @@ exports.gzip = gzip;
 
 /***/ }),
 
-/***/ 7902:
+/***/ 6830:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 
-var zlib_inflate = __nccwpck_require__(6716);
-var utils        = __nccwpck_require__(5538);
-var strings      = __nccwpck_require__(9153);
-var c            = __nccwpck_require__(8958);
-var msg          = __nccwpck_require__(2523);
-var ZStream      = __nccwpck_require__(9137);
-var GZheader     = __nccwpck_require__(8991);
+var zlib_inflate = __nccwpck_require__(9916);
+var utils        = __nccwpck_require__(8258);
+var strings      = __nccwpck_require__(3633);
+var c            = __nccwpck_require__(6846);
+var msg          = __nccwpck_require__(1899);
+var ZStream      = __nccwpck_require__(6321);
+var GZheader     = __nccwpck_require__(4239);
 
 var toString = Object.prototype.toString;
 
@@ -5809,7 +5809,7 @@ exports.ungzip  = inflate;
 
 /***/ }),
 
-/***/ 5538:
+/***/ 8258:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5921,14 +5921,14 @@ exports.setTyped(TYPED_OK);
 
 /***/ }),
 
-/***/ 9153:
+/***/ 3633:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // String encode/decode helpers
 
 
 
-var utils = __nccwpck_require__(5538);
+var utils = __nccwpck_require__(8258);
 
 
 // Quick check if we can use fast array to bin string conversion
@@ -6115,7 +6115,7 @@ exports.utf8border = function (buf, max) {
 
 /***/ }),
 
-/***/ 9834:
+/***/ 842:
 /***/ ((module) => {
 
 
@@ -6173,7 +6173,7 @@ module.exports = adler32;
 
 /***/ }),
 
-/***/ 8958:
+/***/ 6846:
 /***/ ((module) => {
 
 
@@ -6248,7 +6248,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3780:
+/***/ 6532:
 /***/ ((module) => {
 
 
@@ -6314,7 +6314,7 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 9760:
+/***/ 2512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6338,11 +6338,11 @@ module.exports = crc32;
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils   = __nccwpck_require__(5538);
-var trees   = __nccwpck_require__(1666);
-var adler32 = __nccwpck_require__(9834);
-var crc32   = __nccwpck_require__(3780);
-var msg     = __nccwpck_require__(2523);
+var utils   = __nccwpck_require__(8258);
+var trees   = __nccwpck_require__(2053);
+var adler32 = __nccwpck_require__(842);
+var crc32   = __nccwpck_require__(6532);
+var msg     = __nccwpck_require__(1899);
 
 /* Public constants ==========================================================*/
 /* ===========================================================================*/
@@ -8195,7 +8195,7 @@ exports.deflateTune = deflateTune;
 
 /***/ }),
 
-/***/ 8991:
+/***/ 4239:
 /***/ ((module) => {
 
 
@@ -8260,7 +8260,7 @@ module.exports = GZheader;
 
 /***/ }),
 
-/***/ 7894:
+/***/ 3526:
 /***/ ((module) => {
 
 
@@ -8612,7 +8612,7 @@ module.exports = function inflate_fast(strm, start) {
 
 /***/ }),
 
-/***/ 6716:
+/***/ 9916:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8636,11 +8636,11 @@ module.exports = function inflate_fast(strm, start) {
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils         = __nccwpck_require__(5538);
-var adler32       = __nccwpck_require__(9834);
-var crc32         = __nccwpck_require__(3780);
-var inflate_fast  = __nccwpck_require__(7894);
-var inflate_table = __nccwpck_require__(8611);
+var utils         = __nccwpck_require__(8258);
+var adler32       = __nccwpck_require__(842);
+var crc32         = __nccwpck_require__(6532);
+var inflate_fast  = __nccwpck_require__(3526);
+var inflate_table = __nccwpck_require__(7475);
 
 var CODES = 0;
 var LENS = 1;
@@ -10175,7 +10175,7 @@ exports.inflateUndermine = inflateUndermine;
 
 /***/ }),
 
-/***/ 8611:
+/***/ 7475:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10199,7 +10199,7 @@ exports.inflateUndermine = inflateUndermine;
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils = __nccwpck_require__(5538);
+var utils = __nccwpck_require__(8258);
 
 var MAXBITS = 15;
 var ENOUGH_LENS = 852;
@@ -10525,7 +10525,7 @@ module.exports = function inflate_table(type, lens, lens_index, codes, table, ta
 
 /***/ }),
 
-/***/ 2523:
+/***/ 1899:
 /***/ ((module) => {
 
 
@@ -10564,7 +10564,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1666:
+/***/ 2053:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10590,7 +10590,7 @@ module.exports = {
 
 /* eslint-disable space-unary-ops */
 
-var utils = __nccwpck_require__(5538);
+var utils = __nccwpck_require__(8258);
 
 /* Public constants ==========================================================*/
 /* ===========================================================================*/
@@ -11793,7 +11793,7 @@ exports._tr_align = _tr_align;
 
 /***/ }),
 
-/***/ 9137:
+/***/ 6321:
 /***/ ((module) => {
 
 
@@ -11847,7 +11847,7 @@ module.exports = ZStream;
 
 /***/ }),
 
-/***/ 1564:
+/***/ 4828:
 /***/ ((module) => {
 
 
@@ -11899,7 +11899,7 @@ function nextTick(fn, arg1, arg2, arg3) {
 
 /***/ }),
 
-/***/ 2063:
+/***/ 8879:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -11932,7 +11932,7 @@ function nextTick(fn, arg1, arg2, arg3) {
 
 /*<replacement>*/
 
-var pna = __nccwpck_require__(1564);
+var pna = __nccwpck_require__(4828);
 /*</replacement>*/
 
 /*<replacement>*/
@@ -11947,12 +11947,12 @@ var objectKeys = Object.keys || function (obj) {
 module.exports = Duplex;
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
-var Readable = __nccwpck_require__(6893);
-var Writable = __nccwpck_require__(8797);
+var Readable = __nccwpck_require__(525);
+var Writable = __nccwpck_require__(109);
 
 util.inherits(Duplex, Readable);
 
@@ -12036,7 +12036,7 @@ Duplex.prototype._destroy = function (err, cb) {
 
 /***/ }),
 
-/***/ 5283:
+/***/ 1075:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -12068,11 +12068,11 @@ Duplex.prototype._destroy = function (err, cb) {
 
 module.exports = PassThrough;
 
-var Transform = __nccwpck_require__(2337);
+var Transform = __nccwpck_require__(9377);
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
 util.inherits(PassThrough, Transform);
@@ -12089,7 +12089,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /***/ }),
 
-/***/ 6893:
+/***/ 525:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -12117,13 +12117,13 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /*<replacement>*/
 
-var pna = __nccwpck_require__(1564);
+var pna = __nccwpck_require__(4828);
 /*</replacement>*/
 
 module.exports = Readable;
 
 /*<replacement>*/
-var isArray = __nccwpck_require__(2513);
+var isArray = __nccwpck_require__(5169);
 /*</replacement>*/
 
 /*<replacement>*/
@@ -12141,12 +12141,12 @@ var EElistenerCount = function (emitter, type) {
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __nccwpck_require__(3283);
+var Stream = __nccwpck_require__(8819);
 /*</replacement>*/
 
 /*<replacement>*/
 
-var Buffer = (__nccwpck_require__(3058).Buffer);
+var Buffer = (__nccwpck_require__(2626).Buffer);
 var OurUint8Array = (typeof global !== 'undefined' ? global : typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : {}).Uint8Array || function () {};
 function _uint8ArrayToBuffer(chunk) {
   return Buffer.from(chunk);
@@ -12158,8 +12158,8 @@ function _isUint8Array(obj) {
 /*</replacement>*/
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
 /*<replacement>*/
@@ -12172,8 +12172,8 @@ if (debugUtil && debugUtil.debuglog) {
 }
 /*</replacement>*/
 
-var BufferList = __nccwpck_require__(9381);
-var destroyImpl = __nccwpck_require__(5089);
+var BufferList = __nccwpck_require__(7253);
+var destroyImpl = __nccwpck_require__(1697);
 var StringDecoder;
 
 util.inherits(Readable, Stream);
@@ -12193,7 +12193,7 @@ function prependListener(emitter, event, fn) {
 }
 
 function ReadableState(options, stream) {
-  Duplex = Duplex || __nccwpck_require__(2063);
+  Duplex = Duplex || __nccwpck_require__(8879);
 
   options = options || {};
 
@@ -12263,14 +12263,14 @@ function ReadableState(options, stream) {
   this.decoder = null;
   this.encoding = null;
   if (options.encoding) {
-    if (!StringDecoder) StringDecoder = (__nccwpck_require__(634)/* .StringDecoder */ .I);
+    if (!StringDecoder) StringDecoder = (__nccwpck_require__(9530)/* .StringDecoder */ .I);
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
 
 function Readable(options) {
-  Duplex = Duplex || __nccwpck_require__(2063);
+  Duplex = Duplex || __nccwpck_require__(8879);
 
   if (!(this instanceof Readable)) return new Readable(options);
 
@@ -12419,7 +12419,7 @@ Readable.prototype.isPaused = function () {
 
 // backwards compatibility.
 Readable.prototype.setEncoding = function (enc) {
-  if (!StringDecoder) StringDecoder = (__nccwpck_require__(634)/* .StringDecoder */ .I);
+  if (!StringDecoder) StringDecoder = (__nccwpck_require__(9530)/* .StringDecoder */ .I);
   this._readableState.decoder = new StringDecoder(enc);
   this._readableState.encoding = enc;
   return this;
@@ -13114,7 +13114,7 @@ function indexOf(xs, x) {
 
 /***/ }),
 
-/***/ 2337:
+/***/ 9377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -13184,11 +13184,11 @@ function indexOf(xs, x) {
 
 module.exports = Transform;
 
-var Duplex = __nccwpck_require__(2063);
+var Duplex = __nccwpck_require__(8879);
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
 util.inherits(Transform, Duplex);
@@ -13334,7 +13334,7 @@ function done(stream, er, data) {
 
 /***/ }),
 
-/***/ 8797:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -13366,7 +13366,7 @@ function done(stream, er, data) {
 
 /*<replacement>*/
 
-var pna = __nccwpck_require__(1564);
+var pna = __nccwpck_require__(4828);
 /*</replacement>*/
 
 module.exports = Writable;
@@ -13403,23 +13403,23 @@ var Duplex;
 Writable.WritableState = WritableState;
 
 /*<replacement>*/
-var util = Object.create(__nccwpck_require__(5481));
-util.inherits = __nccwpck_require__(9598);
+var util = Object.create(__nccwpck_require__(4089));
+util.inherits = __nccwpck_require__(9054);
 /*</replacement>*/
 
 /*<replacement>*/
 var internalUtil = {
-  deprecate: __nccwpck_require__(4488)
+  deprecate: __nccwpck_require__(3800)
 };
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __nccwpck_require__(3283);
+var Stream = __nccwpck_require__(8819);
 /*</replacement>*/
 
 /*<replacement>*/
 
-var Buffer = (__nccwpck_require__(3058).Buffer);
+var Buffer = (__nccwpck_require__(2626).Buffer);
 var OurUint8Array = (typeof global !== 'undefined' ? global : typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : {}).Uint8Array || function () {};
 function _uint8ArrayToBuffer(chunk) {
   return Buffer.from(chunk);
@@ -13430,14 +13430,14 @@ function _isUint8Array(obj) {
 
 /*</replacement>*/
 
-var destroyImpl = __nccwpck_require__(5089);
+var destroyImpl = __nccwpck_require__(1697);
 
 util.inherits(Writable, Stream);
 
 function nop() {}
 
 function WritableState(options, stream) {
-  Duplex = Duplex || __nccwpck_require__(2063);
+  Duplex = Duplex || __nccwpck_require__(8879);
 
   options = options || {};
 
@@ -13587,7 +13587,7 @@ if (typeof Symbol === 'function' && Symbol.hasInstance && typeof Function.protot
 }
 
 function Writable(options) {
-  Duplex = Duplex || __nccwpck_require__(2063);
+  Duplex = Duplex || __nccwpck_require__(8879);
 
   // Writable ctor is applied to Duplexes, too.
   // `realHasInstance` is necessary because using plain `instanceof`
@@ -14025,14 +14025,14 @@ Writable.prototype._destroy = function (err, cb) {
 
 /***/ }),
 
-/***/ 9381:
+/***/ 7253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 function _classCallCheck(instance, Constructor) { if (!(instance instanceof Constructor)) { throw new TypeError("Cannot call a class as a function"); } }
 
-var Buffer = (__nccwpck_require__(3058).Buffer);
+var Buffer = (__nccwpck_require__(2626).Buffer);
 var util = __nccwpck_require__(9023);
 
 function copyBuffer(src, target, offset) {
@@ -14109,14 +14109,14 @@ if (util && util.inspect && util.inspect.custom) {
 
 /***/ }),
 
-/***/ 5089:
+/***/ 1697:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 /*<replacement>*/
 
-var pna = __nccwpck_require__(1564);
+var pna = __nccwpck_require__(4828);
 /*</replacement>*/
 
 // undocumented cb() API, needed for core, not for public API
@@ -14199,7 +14199,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3283:
+/***/ 8819:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__(2203);
@@ -14207,7 +14207,7 @@ module.exports = __nccwpck_require__(2203);
 
 /***/ }),
 
-/***/ 6131:
+/***/ 3747:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 var Stream = __nccwpck_require__(2203);
@@ -14221,19 +14221,19 @@ if (process.env.READABLE_STREAM === 'disable' && Stream) {
   exports.PassThrough = Stream.PassThrough;
   exports.Stream = Stream;
 } else {
-  exports = module.exports = __nccwpck_require__(6893);
+  exports = module.exports = __nccwpck_require__(525);
   exports.Stream = Stream || exports;
   exports.Readable = exports;
-  exports.Writable = __nccwpck_require__(8797);
-  exports.Duplex = __nccwpck_require__(2063);
-  exports.Transform = __nccwpck_require__(2337);
-  exports.PassThrough = __nccwpck_require__(5283);
+  exports.Writable = __nccwpck_require__(109);
+  exports.Duplex = __nccwpck_require__(8879);
+  exports.Transform = __nccwpck_require__(9377);
+  exports.PassThrough = __nccwpck_require__(1075);
 }
 
 
 /***/ }),
 
-/***/ 3058:
+/***/ 2626:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /* eslint-disable node/no-deprecated-api */
@@ -14302,7 +14302,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 248:
+/***/ 9096:
 /***/ (function() {
 
 (function (global, undefined) {
@@ -14495,7 +14495,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 634:
+/***/ 9530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -14523,7 +14523,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /*<replacement>*/
 
-var Buffer = (__nccwpck_require__(3058).Buffer);
+var Buffer = (__nccwpck_require__(2626).Buffer);
 /*</replacement>*/
 
 var isEncoding = Buffer.isEncoding || function (encoding) {
@@ -14797,7 +14797,7 @@ function simpleEnd(buf) {
 
 /***/ }),
 
-/***/ 4488:
+/***/ 3800:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14810,11 +14810,11 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 486:
+/***/ 6255:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(435);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(952);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -14828,7 +14828,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 435:
+/***/ 952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14843,8 +14843,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(7207);
 ;// CONCATENATED MODULE: ./src/config/glob.ts
 /** Compiles a glob (`*` within a path segment, `**` across segments, `?` one character) to a RegExp over forward-slash paths. */
 function glob_globToRegExp(glob) {
@@ -15098,7 +15098,7 @@ function boundFlow(call, solutions) {
     return solution && flow ? { flow, solution } : undefined;
 }
 
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/util.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/util.js
 
 
 const nameStartChar = ':A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
@@ -15160,7 +15160,7 @@ const DANGEROUS_PROPERTY_NAMES = [
 ];
 
 const criticalProperties = ["__proto__", "constructor", "prototype"];
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
 
 
 
@@ -15325,7 +15325,7 @@ const buildOptions = function (options) {
   //console.debug(built.processEntities)
   return built;
 };
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
 
 
 let METADATA_SYMBOL;
@@ -15381,7 +15381,7 @@ class XmlNode {
   }
 }
 
-;// CONCATENATED MODULE: ./node_modules/xml-naming/src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/xml-naming/src/index.js
 /**
  * xml-naming
  * Validates XML Name productions as defined in the XML 1.0 and 1.1 specifications.
@@ -15764,7 +15764,7 @@ const sanitize = (str, production = 'name', { replacement = '_', asciiOnly = fal
 
   return result || replacement;
 };
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 
 
 class DocTypeReader {
@@ -16191,7 +16191,7 @@ function validateEntityName(name, xmlVersion) {
     else
         throw new Error(`Invalid entity name ${name}`);
 }
-;// CONCATENATED MODULE: ./node_modules/anynum/digitTable.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/anynum/digitTable.js
 /**
  * Flat lookup table: maps Unicode code point → ASCII digit (0-9).
  * Only decimal digit characters (Unicode category Nd) are included.
@@ -16309,7 +16309,7 @@ for (const zero of SCRIPT_ZEROS) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/anynum/anynum.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/anynum/anynum.js
 
 
 
@@ -16445,7 +16445,7 @@ function anynum(str) {
 
 
 /* harmony default export */ const anynum_anynum = (anynum);
-;// CONCATENATED MODULE: ./node_modules/strnum/strnum.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/strnum/strnum.js
 const hexRegex = /^[-+]?0x[a-fA-F0-9]+$/;
 const binRegex = /^0b[01]+$/;
 const octRegex = /^0o[0-7]+$/;
@@ -16623,7 +16623,7 @@ function handleInfinity(str, num, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/ignoreAttributes.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/ignoreAttributes.js
 function getIgnoreAttributesFn(ignoreAttributes) {
     if (typeof ignoreAttributes === 'function') {
         return ignoreAttributes
@@ -16642,7 +16642,7 @@ function getIgnoreAttributesFn(ignoreAttributes) {
     }
     return () => false
 }
-;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/Matcher.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/path-expression-matcher/src/Matcher.js
 
 
 /**
@@ -17307,7 +17307,7 @@ class Matcher {
   }
 }
 
-;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/Expression.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/path-expression-matcher/src/Expression.js
 /**
  * Expression - Parses and stores a tag pattern expression
  * 
@@ -17540,7 +17540,7 @@ class Expression {
     return this.pattern;
   }
 }
-;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/ExpressionSet.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/path-expression-matcher/src/ExpressionSet.js
 /**
  * ExpressionSet - An indexed collection of Expressions for efficient bulk matching
  *
@@ -17767,7 +17767,7 @@ class ExpressionSet {
   }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@nodable/entities/src/entities.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@nodable/entities/src/entities.js
 // ---------------------------------------------------------------------------
 // Complete HTML5 named entity reference
 // Organized by logical categories for easy maintenance and selective importing
@@ -18907,7 +18907,7 @@ const COMMON_HTML = {
 // Note: NUMERIC_ENTITIES (&#NNN; / &#xHH;) are handled by the scanner directly
 // via String.fromCodePoint() without any map lookup.
 // ---------------------------------------------------------------------------
-;// CONCATENATED MODULE: ./node_modules/@nodable/entities/src/EntityDecoder.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@nodable/entities/src/EntityDecoder.js
 // ---------------------------------------------------------------------------
 // Built-in named entity map  (name → replacement string)
 // No regex, no {regex,val} objects — just flat key/value pairs.
@@ -19552,7 +19552,7 @@ class EntityDecoder {
     return this._applyNCRAction(effective, token, cp);
   }
 }
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/sql.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/sql.js
 /**
  * SQL context patterns — high-precision rules only.
  *
@@ -19649,7 +19649,7 @@ const SQL_PATTERNS = [
 
 /* harmony default export */ const sql = (SQL_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/sql-strict.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/sql-strict.js
 /**
  * SQL-STRICT context patterns.
  *
@@ -19698,7 +19698,7 @@ const SQL_STRICT_PATTERNS = [...sql, ...SQL_STRICT_EXTRA];
 
 /* harmony default export */ const sql_strict = (SQL_STRICT_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/util/decode-entities.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/util/decode-entities.js
 /**
  * Decode the HTML character references that matter for markup-context
  * detection.
@@ -19748,7 +19748,7 @@ function decodeEntities(input) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/html.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/html.js
 /**
  * HTML context patterns.
  *
@@ -19852,7 +19852,7 @@ const HTML_PATTERNS = [
 
 /* harmony default export */ const html = (HTML_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/xml.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/xml.js
 /**
  * XML context patterns.
  *
@@ -19933,7 +19933,7 @@ const XML_PATTERNS = [
 
 /* harmony default export */ const xml = (XML_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/svg.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/svg.js
 /**
  * SVG context patterns.
  *
@@ -20016,7 +20016,7 @@ const SVG_PATTERNS = [
 
 /* harmony default export */ const svg = (SVG_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/shell.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/shell.js
 /**
  * SHELL context patterns.
  *
@@ -20123,7 +20123,7 @@ const SHELL_PATTERNS = [
 
 /* harmony default export */ const shell = (SHELL_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/redos.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/redos.js
 /**
  * REDOS context patterns.
  *
@@ -20185,7 +20185,7 @@ const REDOS_PATTERNS = [
 
 /* harmony default export */ const redos = (REDOS_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/nosql.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/nosql.js
 /**
  * NOSQL context patterns.
  *
@@ -20301,7 +20301,7 @@ const NOSQL_PATTERNS = [
 
 /* harmony default export */ const nosql = (NOSQL_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/log.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/contexts/log.js
 /**
  * LOG context patterns.
  *
@@ -20401,7 +20401,7 @@ const LOG_PATTERNS = [
 
 /* harmony default export */ const log = (LOG_PATTERNS);
 
-;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/index.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/is-unsafe/src/index.js
 /**
  * is-unsafe v2
  *
@@ -20695,7 +20695,7 @@ function allUnsafe(value, context) {
 
 /* harmony default export */ const src = ((/* unused pure expression or super */ null && (isUnsafe)));
 
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
 
 ///@ts-check
 
@@ -21609,7 +21609,7 @@ function sanitizeName(name, options) {
   }
   return name;
 }
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/node2json.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/node2json.js
 
 
 
@@ -21787,7 +21787,7 @@ function isLeafTag(obj, options) {
 
   return false;
 }
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/validator.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/validator.js
 
 
 
@@ -22305,7 +22305,7 @@ function getLineNumberForPosition(xmlData, index) {
 function getPositionFromMatch(match) {
   return match.startIndex + match[1].length;
 }
-;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
 /* global Uint8Array */
 
 
@@ -22557,8 +22557,8 @@ function basename(path) {
     return path.slice(path.lastIndexOf('/') + 1);
 }
 
-// EXTERNAL MODULE: ./node_modules/jszip/lib/index.js
-var lib = __nccwpck_require__(3922);
+// EXTERNAL MODULE: ../../work/main/node_modules/jszip/lib/index.js
+var lib = __nccwpck_require__(6226);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
@@ -22883,6 +22883,1433 @@ class ArchiveTree {
     }
 }
 
+;// CONCATENATED MODULE: ./src/formula/tokenizer.ts
+/**
+ * A Power Fx tokenizer for en-US (invariant) scripts. It never throws and never recurses:
+ * interpolated strings nest through an explicit stack.
+ */
+const TWO_CHAR_OPERATORS = new Set(['<>', '<=', '>=', '&&', '||']);
+function tokenize(script) {
+    return new Lexer(script).run();
+}
+function isAsciiIdentStart(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+const UNICODE_START = /[\p{L}\p{Nl}]/u;
+const UNICODE_PART = /[\p{L}\p{N}\p{M}\p{Pc}\p{Cf}]/u;
+const UNICODE_SPACE = /\s/u;
+function isIdentStart(ch) {
+    const c = ch.charCodeAt(0);
+    return c < 128 ? isAsciiIdentStart(c) : UNICODE_START.test(ch);
+}
+function isIdentPart(ch) {
+    const c = ch.charCodeAt(0);
+    return c < 128 ? isAsciiIdentStart(c) || isDigit(c) : UNICODE_PART.test(ch);
+}
+function isSpace(ch) {
+    const c = ch.charCodeAt(0);
+    return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && UNICODE_SPACE.test(ch));
+}
+class Lexer {
+    s;
+    pos = 0;
+    tokens = [];
+    /** One entry per open interpolated string (innermost last): the `{` depth inside its current code part. */
+    holes = [];
+    inText = false;
+    constructor(s) {
+        this.s = s;
+    }
+    run() {
+        while (this.pos < this.s.length) {
+            if (this.inText)
+                this.text();
+            else
+                this.code();
+        }
+        return this.tokens;
+    }
+    push(kind, value, start, extra) {
+        const token = { kind, value, start, end: this.pos };
+        this.tokens.push(extra === undefined ? token : Object.assign(token, extra));
+    }
+    code() {
+        const s = this.s;
+        const ch = s.charAt(this.pos);
+        const next = s.charAt(this.pos + 1);
+        if (isSpace(ch))
+            this.pos++;
+        else if (ch === '/' && next === '/')
+            this.lineComment();
+        else if (ch === '/' && next === '*')
+            this.blockComment();
+        else if (ch === '"')
+            this.string();
+        else if (ch === '$' && next === '"')
+            this.interpolationStart();
+        else if (ch === "'")
+            this.quotedIdentifier();
+        else if (ch === '[' && next === '@' && this.disambiguated())
+            return;
+        else if (isIdentStart(ch))
+            this.identifier();
+        else if (isDigit(ch.charCodeAt(0)) || (ch === '.' && isDigit(next.charCodeAt(0)) && !this.afterValue())) {
+            this.number();
+        }
+        else if (ch === '{' || ch === '}')
+            this.brace(ch);
+        else
+            this.operator(ch, next);
+    }
+    lineComment() {
+        const s = this.s;
+        let p = this.pos + 2;
+        while (p < s.length && s[p] !== '\n' && s[p] !== '\r')
+            p++;
+        this.pos = p;
+    }
+    blockComment() {
+        const close = this.s.indexOf('*/', this.pos + 2);
+        this.pos = close < 0 ? this.s.length : close + 2;
+    }
+    /** Reads a `"…"` or `'…'` body where a doubled delimiter escapes it; `pos` is at the opening delimiter. */
+    delimited(delimiter) {
+        const s = this.s;
+        const parts = [];
+        let p = this.pos + 1;
+        for (;;) {
+            const close = s.indexOf(delimiter, p);
+            if (close < 0) {
+                parts.push(s.slice(p));
+                this.pos = s.length;
+                return { value: parts.join(''), unterminated: true };
+            }
+            parts.push(s.slice(p, close));
+            if (s[close + 1] !== delimiter) {
+                this.pos = close + 1;
+                return { value: parts.join(''), unterminated: false };
+            }
+            parts.push(delimiter);
+            p = close + 2;
+        }
+    }
+    string() {
+        const start = this.pos;
+        const { value, unterminated } = this.delimited('"');
+        this.push('string', value, start, unterminated ? { unterminated } : undefined);
+    }
+    quotedIdentifier() {
+        const start = this.pos;
+        const { value, unterminated } = this.delimited("'");
+        this.push('identifier', value, start, unterminated ? { quoted: true, unterminated } : { quoted: true });
+    }
+    /** `[@Name]` or `[@'Quoted Name']`; returns false (consuming nothing) when it is not that form. */
+    disambiguated() {
+        const s = this.s;
+        const start = this.pos;
+        let name;
+        if (s[start + 2] === "'") {
+            this.pos = start + 2;
+            const quoted = this.delimited("'");
+            if (quoted.unterminated)
+                return this.rewind(start);
+            name = quoted.value;
+        }
+        else {
+            let p = start + 2;
+            while (p < s.length && isIdentPart(s.charAt(p)))
+                p++;
+            if (p === start + 2 || !isIdentStart(s.charAt(start + 2)))
+                return false;
+            name = s.slice(start + 2, p);
+            this.pos = p;
+        }
+        if (s[this.pos] !== ']')
+            return this.rewind(start);
+        this.pos++;
+        this.push('identifier', name, start, { quoted: true });
+        return true;
+    }
+    rewind(to) {
+        this.pos = to;
+        return false;
+    }
+    identifier() {
+        const s = this.s;
+        const start = this.pos;
+        let p = start + 1;
+        while (p < s.length && isIdentPart(s.charAt(p)))
+            p++;
+        this.pos = p;
+        this.push('identifier', s.slice(start, p), start);
+    }
+    number() {
+        const s = this.s;
+        const start = this.pos;
+        let p = start;
+        while (isDigit(s.charCodeAt(p)))
+            p++;
+        if (s[p] === '.' && isDigit(s.charCodeAt(p + 1))) {
+            p++;
+            while (isDigit(s.charCodeAt(p)))
+                p++;
+        }
+        if (s[p] === 'e' || s[p] === 'E') {
+            const sign = s[p + 1] === '+' || s[p + 1] === '-' ? 1 : 0;
+            if (isDigit(s.charCodeAt(p + 1 + sign))) {
+                p += 1 + sign;
+                while (isDigit(s.charCodeAt(p)))
+                    p++;
+            }
+        }
+        this.pos = p;
+        this.push('number', s.slice(start, p), start);
+    }
+    /** Whether the previous token ends a value, so that a following `.` is member access, not `.5`. */
+    afterValue() {
+        const last = this.tokens[this.tokens.length - 1];
+        if (last === undefined)
+            return false;
+        if (last.kind === 'operator')
+            return last.value === ')' || last.value === ']' || last.value === '}';
+        return last.kind !== 'holeStart' && last.kind !== 'interpolationStart';
+    }
+    brace(ch) {
+        const start = this.pos++;
+        const depth = this.holes[this.holes.length - 1];
+        if (depth === undefined)
+            return this.push('operator', ch, start);
+        if (ch === '}' && depth === 0) {
+            this.inText = true;
+            return this.push('holeEnd', '}', start);
+        }
+        this.holes[this.holes.length - 1] = depth + (ch === '{' ? 1 : -1);
+        this.push('operator', ch, start);
+    }
+    operator(ch, next) {
+        const start = this.pos;
+        const two = ch + next;
+        const value = TWO_CHAR_OPERATORS.has(two) ? two : ch;
+        this.pos += value.length;
+        this.push('operator', value, start);
+    }
+    interpolationStart() {
+        const start = this.pos;
+        this.pos += 2;
+        this.holes.push(0);
+        this.inText = true;
+        this.push('interpolationStart', '$"', start);
+    }
+    /** The text part of an interpolated string, up to `{`, the closing `"` or the end of the script. */
+    text() {
+        const s = this.s;
+        const start = this.pos;
+        const parts = [];
+        let p = start;
+        let from = start;
+        for (; p < s.length; p++) {
+            const ch = s[p];
+            const doubled = s[p + 1] === ch;
+            if ((ch === '"' || ch === '{') && !doubled)
+                break;
+            if ((ch === '"' || ch === '{' || ch === '}') && doubled) {
+                parts.push(s.slice(from, p + 1));
+                from = p + 2;
+                p++;
+            }
+        }
+        parts.push(s.slice(from, Math.min(p, s.length)));
+        this.pos = Math.min(p, s.length);
+        const value = parts.join('');
+        const ended = this.pos >= s.length;
+        if (this.pos > start)
+            this.push('string', value, start, ended ? { unterminated: true } : undefined);
+        if (ended)
+            return;
+        const closer = s[this.pos];
+        const at = this.pos++;
+        if (closer === '{') {
+            this.inText = false;
+            this.push('holeStart', '{', at);
+        }
+        else {
+            this.holes.pop();
+            this.inText = false;
+            this.push('interpolationEnd', '"', at);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formula/calls.ts
+/**
+ * Finds `<flow data source>.Run(…)` calls in one formula and classifies how the result is used.
+ * Works on tokens and a bracket table, never on the raw text.
+ */
+
+function isOp(token, value) {
+    return token !== undefined && token.kind === 'operator' && token.value === value;
+}
+function isIdent(token, value) {
+    return token !== undefined && token.kind === 'identifier' && (value === undefined || token.value === value);
+}
+const OPENERS = { '(': ')', '[': ']', '{': '}' };
+function isOpener(t) {
+    return t.kind === 'holeStart' || t.kind === 'interpolationStart' || (t.kind === 'operator' && t.value in OPENERS);
+}
+function isCloser(t) {
+    return (t.kind === 'holeEnd' ||
+        t.kind === 'interpolationEnd' ||
+        (t.kind === 'operator' && (t.value === ')' || t.value === ']' || t.value === '}')));
+}
+function closes(opener, closer) {
+    if (closer.kind === 'holeEnd')
+        return opener.kind === 'holeStart';
+    if (closer.kind === 'interpolationEnd')
+        return opener.kind === 'interpolationStart';
+    return opener.kind === 'operator' && OPENERS[opener.value] === closer.value;
+}
+function bracketStructure(tokens) {
+    const match = new Int32Array(tokens.length).fill(-1);
+    const parent = new Int32Array(tokens.length).fill(-1);
+    const stack = [];
+    tokens.forEach((t, i) => {
+        parent[i] = stack[stack.length - 1] ?? -1;
+        if (isOpener(t))
+            stack.push(i);
+        else if (isCloser(t))
+            closeGroup(tokens, stack, match, i);
+        const opener = match[i] ?? -1;
+        if (isCloser(t) && opener >= 0)
+            parent[i] = parent[opener] ?? -1;
+    });
+    return { match, parent };
+}
+/** Tokenizer-made closers of interpolations are authoritative and pop unclosed brackets; others only match the top. */
+function closeGroup(tokens, stack, match, i) {
+    const closer = tokens[i];
+    const authoritative = closer.kind !== 'operator';
+    while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (closes(tokens[top], closer)) {
+            stack.pop();
+            match[top] = i;
+            match[i] = top;
+            return;
+        }
+        if (!authoritative)
+            return;
+        stack.pop();
+    }
+}
+/** Index of the first token of each argument of the group opened at `open`, skipping nested groups. */
+function argumentStarts(tokens, st, open) {
+    const close = (st.match[open] ?? -1) < 0 ? tokens.length : st.match[open];
+    if (close <= open + 1)
+        return [];
+    const starts = [open + 1];
+    for (let k = open + 1; k < close; k++) {
+        const t = tokens[k];
+        if (isOpener(t)) {
+            const m = st.match[k] ?? -1;
+            if (m < 0)
+                break;
+            k = m;
+        }
+        else if (isOp(t, ','))
+            starts.push(k + 1);
+    }
+    return starts;
+}
+function countArguments(tokens, st, open) {
+    return argumentStarts(tokens, st, open).length;
+}
+/** Which argument of its group the token `at` is in: the last start at or before it. */
+function argumentIndex(starts, at) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= at)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+function calleeOf(tokens, open) {
+    const fn = tokens[open - 1];
+    if (!isIdent(fn) || fn === undefined)
+        return undefined;
+    if (isOp(tokens[open - 2], '.') && isIdent(tokens[open - 3])) {
+        const ns = tokens[open - 3];
+        return { name: `${ns.value}.${fn.value}`, qualified: true, start: open - 3 };
+    }
+    return { name: fn.value, qualified: false, start: open - 1 };
+}
+const SLOT_STARTS = new Set([';', ',', '(', '[', '{', ':']);
+const SLOT_ENDS = new Set([';', ',', ')', ']', '}']);
+function startsSlot(t) {
+    return t === undefined || t.kind === 'holeStart' || (t.kind === 'operator' && SLOT_STARTS.has(t.value));
+}
+function endsSlot(t) {
+    return t === undefined || t.kind === 'holeEnd' || (t.kind === 'operator' && SLOT_ENDS.has(t.value));
+}
+const MAX_LEVELS = 64;
+const untraced = (why) => ({ use: { kind: 'untraced', why } });
+const discarded = () => ({ use: { kind: 'discarded' } });
+function argumentsOf(ctx, open) {
+    let starts = ctx.args.get(open);
+    if (starts === undefined) {
+        starts = argumentStarts(ctx.tokens, ctx.st, open);
+        ctx.args.set(open, starts);
+    }
+    return starts;
+}
+function classify(ctx, first, close) {
+    let span = [first, close];
+    let wrappedBy;
+    for (let level = 0; level < MAX_LEVELS; level++) {
+        const step = classifySlot(ctx, span[0], span[1]);
+        if (!('up' in step)) {
+            if (wrappedBy === undefined || step.use.kind === 'discarded')
+                return step;
+            return untraced(`part of a ${wrappedBy} result that is used`);
+        }
+        span = step.up;
+        wrappedBy ??= step.wraps;
+    }
+    return untraced('nested too deeply to follow');
+}
+function classifySlot(ctx, s, e) {
+    const { tokens, st } = ctx;
+    const prev = tokens[s - 1];
+    const next = tokens[e + 1];
+    if (!startsSlot(prev) || !endsSlot(next)) {
+        const op = startsSlot(prev) ? next : prev;
+        return untraced(`used in an expression ('${op?.value ?? ''}')`);
+    }
+    if (isOp(next, ';'))
+        return discarded();
+    const open = st.parent[s] ?? -1;
+    const opener = tokens[open];
+    if (opener === undefined)
+        return discarded();
+    if (opener.kind === 'holeStart')
+        return untraced('used in a string');
+    if (isOp(opener, '['))
+        return untraced('used in a table');
+    if (isOp(opener, '{'))
+        return inRecord(ctx, open, s);
+    if (isOp(prev, ':'))
+        return untraced("used in an expression (':')");
+    return inCall(ctx, open, s);
+}
+function inCall(ctx, open, s) {
+    const close = ctx.st.match[open] ?? -1;
+    const callee = calleeOf(ctx.tokens, open);
+    if (callee === undefined)
+        return close < 0 ? untraced('incomplete formula') : { up: [open, close] };
+    const starts = argumentsOf(ctx, open);
+    const k = argumentIndex(starts, s);
+    const n = starts.length;
+    const result = callee.qualified ? undefined : byFunction(ctx, callee.name, open, k, n);
+    if (result === 'value' || result === 'wrapped') {
+        if (close < 0)
+            return untraced('incomplete formula');
+        return result === 'wrapped' ? { up: [callee.start, close], wraps: callee.name } : { up: [callee.start, close] };
+    }
+    return result ?? untraced(`passed to ${callee.name}`);
+}
+/**
+ * How a built-in function treats argument `k` of `n`: 'value' when it becomes the function's own value,
+ * 'wrapped' when it becomes part of it (a ForAll table, Concurrent).
+ */
+function byFunction(ctx, name, open, k, n) {
+    switch (name) {
+        case 'Set':
+            return k === 1 ? target(ctx, open, (v) => ({ kind: 'global', name: v })) : undefined;
+        case 'Collect':
+        case 'ClearCollect':
+            return k >= 1 ? target(ctx, open, (v) => ({ kind: 'collection', name: v })) : undefined;
+        case 'IfError':
+            return 'value';
+        case 'Concurrent':
+            return 'wrapped';
+        case 'ForAll':
+            return k === 1 ? 'wrapped' : untraced('iterated by ForAll');
+        case 'With':
+            return k === 1 ? 'value' : undefined;
+        case 'If':
+            return k % 2 === 0 && k !== n - 1 ? untraced('used as a condition in If') : 'value';
+        case 'Switch':
+            return isSwitchResult(k, n) ? 'value' : untraced('used as a value to match in Switch');
+        default:
+            return undefined;
+    }
+}
+function isSwitchResult(k, n) {
+    return (k >= 2 && k % 2 === 0) || (k === n - 1 && n % 2 === 0 && k > 0);
+}
+/** The name in `F(name, …)`; it must be a single identifier. */
+function target(ctx, open, use) {
+    const name = ctx.tokens[open + 1];
+    if (!isIdent(name) || !isOp(ctx.tokens[open + 2], ',') || name === undefined) {
+        return untraced('assigned to something other than a name');
+    }
+    return { use: use(name.value) };
+}
+/** `{key: call}`: a context variable of UpdateContext, a With name, or a record going elsewhere. */
+function inRecord(ctx, open, s) {
+    const { tokens, st } = ctx;
+    const key = tokens[s - 2];
+    if (!isOp(tokens[s - 1], ':') || !isIdent(key) || key === undefined)
+        return untraced('used in a record');
+    const close = st.match[open] ?? -1;
+    const callOpen = st.parent[open] ?? -1;
+    const callee = isOp(tokens[callOpen], '(') ? calleeOf(tokens, callOpen) : undefined;
+    const whole = close >= 0 && startsSlot(tokens[open - 1]) && endsSlot(tokens[close + 1]) && !isOp(tokens[close + 1], ';');
+    if (callee === undefined || !whole)
+        return untraced('stored in a record');
+    const first = isOp(tokens[open - 1], '(') && !callee.qualified;
+    if (first && callee.name === 'UpdateContext')
+        return { use: { kind: 'context', name: key.value } };
+    if (first && callee.name === 'With' && isOp(tokens[close + 1], ',')) {
+        const end = st.match[callOpen] ?? -1;
+        return { use: { kind: 'with', name: key.value }, withBody: { from: close + 2, to: end < 0 ? tokens.length : end } };
+    }
+    return untraced(`stored in a record passed to ${callee.name}`);
+}
+/** `.field` or `.'quoted field'` right after the call's `)`. */
+function fieldAfter(tokens, close) {
+    const field = tokens[close + 2];
+    return isOp(tokens[close + 1], '.') && isIdent(field) ? field : undefined;
+}
+const TEXT_LIMIT = 200;
+/** Only this much of a call is looked at, so that nested calls of a huge formula stay linear. */
+const TEXT_WINDOW = 1024;
+function callText(script, start, end) {
+    const windowEnd = Math.min(end, start + TEXT_WINDOW);
+    const text = script.slice(start, windowEnd).replace(/\s+/g, ' ').trim();
+    if (text.length <= TEXT_LIMIT && windowEnd === end)
+        return text;
+    return `${text.slice(0, TEXT_LIMIT - 1)}…`;
+}
+function isCallAt(tokens, i, dataSources) {
+    const t = tokens[i];
+    return (t.kind === 'identifier' &&
+        dataSources.has(t.value) &&
+        !isOp(tokens[i - 1], '.') &&
+        isOp(tokens[i + 1], '.') &&
+        isIdent(tokens[i + 2], 'Run') &&
+        isOp(tokens[i + 3], '('));
+}
+function callAt(script, ctx, i) {
+    const { tokens, st } = ctx;
+    const first = tokens[i];
+    const open = i + 3;
+    const close = st.match[open] ?? -1;
+    const field = close < 0 ? undefined : fieldAfter(tokens, close);
+    const last = field ?? tokens[close] ?? tokens[tokens.length - 1];
+    let classified;
+    if (field !== undefined)
+        classified = { use: { kind: 'field', field: field.value } };
+    else if (close < 0)
+        classified = untraced('unterminated call');
+    else
+        classified = classify(ctx, i, close);
+    return {
+        dataSource: first.value,
+        arguments: argumentsOf(ctx, open).length,
+        text: callText(script, first.start, last.end),
+        use: classified.use,
+        start: first.start,
+        end: last.end,
+        ...(classified.withBody ? { withBody: classified.withBody } : {}),
+    };
+}
+/**
+ * The flow calls of one formula, in source order. Pass `tokens` (and `structure`) when they are already
+ * at hand so that the formula is tokenized only once.
+ */
+function findCalls(script, flowDataSources, tokens = tokenize(script), structure = bracketStructure(tokens)) {
+    const names = flowDataSources instanceof Set ? flowDataSources : new Set(flowDataSources);
+    const ctx = { tokens, st: structure, args: new Map() };
+    const calls = [];
+    for (let i = 0; i < tokens.length; i++) {
+        if (isCallAt(tokens, i, names))
+            calls.push(callAt(script, ctx, i));
+    }
+    return calls;
+}
+
+;// CONCATENATED MODULE: ./src/formula/analyze.ts
+/**
+ * Across all formulas of one app: the flow call sites, and the outputs read from their results
+ * directly or through a variable.
+ */
+
+
+const BLANK_CHECKS = new Set(['IsBlank', 'IsEmpty', 'IsError', 'IsBlankOrError']);
+/** A bare name that is not a read of the value: a record key, a Set target, an `As` name, a blank check. */
+function isIgnoredBareUse(tokens, i) {
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (isOp(next, ':') || (prev?.kind === 'identifier' && prev.value === 'As'))
+        return true;
+    if (!isOp(prev, '('))
+        return false;
+    const callee = calleeOf(tokens, i - 1);
+    if (callee === undefined || callee.qualified)
+        return false;
+    return (callee.name === 'Set' && isOp(next, ',')) || (BLANK_CHECKS.has(callee.name) && isOp(next, ')'));
+}
+/** One pass over a formula: every access to one of `names`. */
+function indexAccesses(tokens, names) {
+    const index = new Map();
+    tokens.forEach((t, i) => {
+        if (t.kind !== 'identifier' || !names.has(t.value) || isOp(tokens[i - 1], '.'))
+            return;
+        const field = tokens[i + 2];
+        let access;
+        if (isOp(tokens[i + 1], '.') && field?.kind === 'identifier') {
+            access = { name: t.value, field: field.value, index: i, start: t.start };
+        }
+        else if (!isIgnoredBareUse(tokens, i))
+            access = { name: t.value, index: i, start: t.start };
+        if (access !== undefined)
+            pushTo(index, t.value, access);
+    });
+    return index;
+}
+const SIMPLE_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+function fxName(name) {
+    return SIMPLE_NAME.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+const where = (s) => `${s.control}.${s.property}`;
+/** Collects reads and reasons; positions are kept for sorting only. */
+class Collector {
+    sources;
+    reads = new Map();
+    reasons = new Map();
+    constructor(sources) {
+        this.sources = sources;
+    }
+    call(dataSource) {
+        if (!this.reasons.has(dataSource))
+            this.reasons.set(dataSource, new Set());
+    }
+    reason(dataSource, why) {
+        this.reasons.get(dataSource)?.add(why);
+    }
+    read(dataSource, output, src, start, via) {
+        const s = this.sources[src];
+        const read = {
+            dataSource,
+            output,
+            screen: s.screen,
+            control: s.control,
+            property: s.property,
+            inner: s.inner,
+            via,
+        };
+        const key = `${src}\u0000${start}\u0000${dataSource}\u0000${output}\u0000${via}`;
+        if (!this.reads.has(key))
+            this.reads.set(key, { read, src, start });
+    }
+}
+const VERB = { global: 'Set', context: 'UpdateContext', with: 'With' };
+const NOUN = { global: 'variable', context: 'variable', with: 'With name' };
+/** Records what one variable access means for the call that bound the variable. */
+function applyAccess(c, sources, found, access, src) {
+    const use = found.call.use;
+    if (use.kind !== 'global' && use.kind !== 'context' && use.kind !== 'with')
+        return;
+    const setter = sources[found.src];
+    const reader = sources[src];
+    const ds = found.call.dataSource;
+    if (access.field === undefined) {
+        c.reason(ds, `${NOUN[use.kind]} ${use.name} used as a whole in ${where(reader)}`);
+        return;
+    }
+    const via = `${fxName(use.name)}.${fxName(access.field)} (${VERB[use.kind]} in ${where(setter)})`;
+    c.read(ds, access.field, src, access.start, via);
+}
+function recordCall(c, sources, found) {
+    const { call, src } = found;
+    const s = sources[src];
+    c.call(call.dataSource);
+    const use = call.use;
+    if (use.kind === 'field') {
+        c.read(call.dataSource, use.field, src, call.start, `${fxName(call.dataSource)}.Run(…).${fxName(use.field)}`);
+    }
+    else if (use.kind === 'untraced')
+        c.reason(call.dataSource, `${use.why} in ${where(s)}`);
+    else if (use.kind === 'collection')
+        c.reason(call.dataSource, `result collected into ${use.name} in ${where(s)}`);
+}
+function pushTo(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+const INCLUDES_LIMIT = 32;
+/** Quick reject before tokenizing; names with a `'` may be written with `''` in the text. */
+function mentionsAny(script, names) {
+    if (names.length > INCLUDES_LIMIT)
+        return true;
+    return names.some((n) => n.includes("'") || script.includes(n));
+}
+class Analysis {
+    sources;
+    flowDataSources;
+    parsed = new Map();
+    found = [];
+    collector;
+    constructor(sources, flowDataSources) {
+        this.sources = sources;
+        this.flowDataSources = flowDataSources;
+        this.collector = new Collector(sources);
+    }
+    parse(src) {
+        let p = this.parsed.get(src);
+        if (p === undefined) {
+            const tokens = tokenize(this.sources[src].script);
+            p = { tokens, st: bracketStructure(tokens) };
+            this.parsed.set(src, p);
+        }
+        return p;
+    }
+    findAllCalls() {
+        if (this.flowDataSources.size === 0)
+            return this.found;
+        this.sources.forEach((s, src) => {
+            if (!s.script.includes('Run'))
+                return;
+            const { tokens, st } = this.parse(src);
+            for (const call of findCalls(s.script, this.flowDataSources, tokens, st))
+                this.found.push({ src, call });
+        });
+        for (const f of this.found)
+            recordCall(this.collector, this.sources, f);
+        return this.found;
+    }
+    /** Reads through With names: only inside the With body, in the same formula. */
+    followWithNames() {
+        const bySource = new Map();
+        for (const f of this.found) {
+            if (f.call.use.kind === 'with')
+                pushTo(bySource, f.src, { f, name: f.call.use.name });
+        }
+        for (const [src, list] of bySource) {
+            const index = indexAccesses(this.parse(src).tokens, new Set(list.map((w) => w.name)));
+            for (const { f, name } of list)
+                this.applyInBody(f, index.get(name) ?? []);
+        }
+    }
+    applyInBody(f, accesses) {
+        const body = f.call.withBody;
+        if (body === undefined)
+            return;
+        for (const a of accesses) {
+            if (a.index >= body.from && a.index < body.to)
+                applyAccess(this.collector, this.sources, f, a, f.src);
+        }
+    }
+    /** Reads through global (app-wide) and context (same screen) variables. */
+    followVariables() {
+        const bound = new Map();
+        for (const f of this.found) {
+            const use = f.call.use;
+            if (use.kind !== 'global' && use.kind !== 'context')
+                continue;
+            pushTo(bound, use.name, f);
+        }
+        if (bound.size === 0)
+            return;
+        const names = [...bound.keys()];
+        const nameSet = new Set(names);
+        this.sources.forEach((s, src) => {
+            if (!mentionsAny(s.script, names))
+                return;
+            for (const [name, accesses] of indexAccesses(this.parse(src).tokens, nameSet)) {
+                for (const f of bound.get(name) ?? [])
+                    this.applyVariable(f, accesses, src);
+            }
+        });
+    }
+    applyVariable(f, accesses, src) {
+        const sameScreen = this.sources[f.src].screen === this.sources[src].screen;
+        if (f.call.use.kind === 'context' && !sameScreen)
+            return;
+        for (const a of accesses)
+            applyAccess(this.collector, this.sources, f, a, src);
+    }
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function placeOrder(sources) {
+    return (a, b) => {
+        const sa = sources[a.src];
+        const sb = sources[b.src];
+        return (compareText(sa.inner, sb.inner) ||
+            compareText(sa.screen, sb.screen) ||
+            compareText(sa.control, sb.control) ||
+            compareText(sa.property, sb.property) ||
+            a.src - b.src ||
+            a.start - b.start);
+    };
+}
+function callSites(sources, found) {
+    const order = placeOrder(sources);
+    return found
+        .map((f) => ({ src: f.src, start: f.call.start, f }))
+        .sort(order)
+        .map(({ f }) => {
+        const s = sources[f.src];
+        const { dataSource, arguments: args, text, use } = f.call;
+        return {
+            dataSource,
+            arguments: args,
+            text,
+            use,
+            screen: s.screen,
+            control: s.control,
+            property: s.property,
+            inner: s.inner,
+        };
+    });
+}
+function outputReads(sources, c) {
+    const order = placeOrder(sources);
+    return [...c.reads.values()]
+        .sort((a, b) => order(a, b) ||
+        compareText(a.read.dataSource, b.read.dataSource) ||
+        compareText(a.read.output, b.read.output) ||
+        compareText(a.read.via, b.read.via))
+        .map((r) => r.read);
+}
+function analyzeFormulas(sources, flowDataSources) {
+    const analysis = new Analysis(sources, new Set(flowDataSources));
+    const found = analysis.findAllCalls();
+    analysis.followWithNames();
+    analysis.followVariables();
+    const traced = new Map();
+    const untraced = new Map();
+    for (const [ds, reasons] of [...analysis.collector.reasons].sort((a, b) => compareText(a[0], b[0]))) {
+        traced.set(ds, reasons.size === 0);
+        untraced.set(ds, [...reasons].sort(compareText));
+    }
+    return { callSites: callSites(sources, found), outputReads: outputReads(sources, analysis.collector), traced, untraced };
+}
+
+;// CONCATENATED MODULE: ./src/formula/sources.ts
+/**
+ * Reads the formulas of a canvas app from the three places apps keep them (solution-format §4.5, §4.6, §8b.4):
+ * - `Controls/<n>.json` (and `Components/<n>.json`) inside an .msapp: `TopParent` → `Rules[]` / `Children[]`;
+ * - `Src/*.pa.yaml`: the current Power Apps YAML source format (pa.yaml v3, `App:` / `Screens:` / `ComponentDefinitions:`);
+ * - `Src/*.fx.yaml`: the older unpacked sources of `pac canvas unpack` (PASopa), a restricted YAML-like format
+ *   (`"'Screen 1' As screen":`, `OnSelect: =…`, `OnSelect: |-` blocks) that this module reads line by line.
+ *
+ * Every reader is pure (text in, {@link FormulaSource}[] out), reads untrusted input through own-property accessors,
+ * walks nesting with an explicit stack (no recursion over input depth) and throws an {@link InputError} naming the
+ * problem when the text is not in the format.
+ */
+
+
+
+/** Aliases a pa.yaml file may use: real files use none; a small bound stops alias-expansion ("billion laughs") input. */
+const MAX_YAML_ALIASES = 100;
+function cleanInner(inner) {
+    return inner.replace(/\\/g, '/');
+}
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+function isBlank(script) {
+    return script.trim() === '';
+}
+// ---------------------------------------------------------------------------------------------
+// 1. Controls/<n>.json
+// ---------------------------------------------------------------------------------------------
+function ruleFormula(rule) {
+    if (!isRecord(rule))
+        return undefined;
+    const property = str(prop(rule, 'Property'));
+    const script = str(prop(rule, 'InvariantScript'));
+    if (property === '' || isBlank(script))
+        return undefined;
+    return { property, script };
+}
+/** The template of a gallery's template child: its rules are the gallery's own (`TemplateFill`, the gallery's `OnSelect`). */
+const GALLERY_TEMPLATE = 'gallerytemplate';
+/**
+ * Formulas of one `Controls/<n>.json` (or `Components/<n>.json`) of an .msapp. `screen` is the TopParent's Name
+ * (`App` for the App object, the component's name for a component definition); each control's `Rules[]` and
+ * `DynamicProperties[].Rule` (responsive-layout properties) give one formula per non-empty `InvariantScript`.
+ * The rules of a gallery's `galleryTemplate` child are given to the gallery, as Studio, fx.yaml (PASopa's
+ * GalleryTemplateTransform) and pa.yaml show them, so the three readings name the same control.
+ */
+function controlsJsonFormulas(text, inner) {
+    const where = cleanInner(inner);
+    const doc = parseJsonText(text);
+    if (!isRecord(doc))
+        throw new InputError('control JSON is not an object (expected {"TopParent": {…}})');
+    const top = prop(doc, 'TopParent');
+    if (!isRecord(top))
+        throw new InputError('control JSON has no "TopParent" object');
+    const screen = str(prop(top, 'Name'));
+    if (screen.trim() === '')
+        throw new InputError('control JSON: "TopParent" has no "Name"');
+    const out = [];
+    // Depth-first, in document order, with an explicit stack: nesting depth is the input's to choose.
+    const stack = [{ node: top, path: 'TopParent', parent: undefined }];
+    while (stack.length > 0) {
+        const { node, path, parent } = stack.pop();
+        if (!isRecord(node))
+            throw new InputError(`control JSON: ${path} is not an object`);
+        const own = str(prop(node, 'Name'));
+        if (own.trim() === '')
+            throw new InputError(`control JSON: ${path} (in '${screen}') has no "Name"`);
+        const isGalleryTemplate = parent !== undefined && str(prop(prop(node, 'Template'), 'Name')).toLowerCase() === GALLERY_TEMPLATE;
+        const control = isGalleryTemplate ? parent : own;
+        const rules = prop(node, 'Rules');
+        if (rules !== undefined && rules !== null && !Array.isArray(rules))
+            throw new InputError(`control JSON: "Rules" of '${own}' is not a list`);
+        for (const rule of asArray(rules)) {
+            const f = ruleFormula(rule);
+            if (f)
+                out.push({ screen, control, property: f.property, script: f.script, inner: where });
+        }
+        for (const dyn of asArray(prop(node, 'DynamicProperties'))) {
+            const f = ruleFormula(prop(dyn, 'Rule'));
+            if (f)
+                out.push({ screen, control, property: f.property, script: f.script, inner: where });
+        }
+        const children = prop(node, 'Children');
+        if (children === undefined || children === null)
+            continue;
+        if (!Array.isArray(children))
+            throw new InputError(`control JSON: "Children" of '${own}' is not a list`);
+        for (let i = children.length - 1; i >= 0; i--)
+            stack.push({ node: children[i], path: `a child of '${own}'`, parent: control });
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// 2. Src/*.pa.yaml (Power Apps YAML v3; the 2023–24 preview shapes are read as well)
+// ---------------------------------------------------------------------------------------------
+/** A pa.yaml property value: a formula when it is a string starting with `=` (the `=` is not part of the formula). */
+function yamlFormula(value) {
+    if (typeof value !== 'string' || !value.startsWith('='))
+        return undefined;
+    const script = value.slice(1);
+    return isBlank(script) ? undefined : script;
+}
+/** The items of a `Children` value: a list of one-key maps (`- Button1: {…}`) or, in v2.2's `App`, a name → control map. */
+function yamlChildren(children, owner) {
+    if (children === undefined || children === null)
+        return [];
+    if (Array.isArray(children)) {
+        return children.map((item, i) => {
+            const pairs = entries(item);
+            const first = pairs[0];
+            if (pairs.length !== 1 || first === undefined)
+                throw new InputError(`pa.yaml: child ${i + 1} of '${owner}' is not a single 'Name: {control}' entry`);
+            return { name: first[0], node: first[1] };
+        });
+    }
+    if (isRecord(children))
+        return entries(children).map(([name, node]) => ({ name, node }));
+    throw new InputError(`pa.yaml: "Children" of '${owner}' is not a list`);
+}
+function yamlProperties(node, owner) {
+    const props = prop(node, 'Properties');
+    if (props === undefined || props === null)
+        return [];
+    if (!isRecord(props))
+        throw new InputError(`pa.yaml: "Properties" of '${owner}' is not a map`);
+    const out = [];
+    for (const [name, value] of entries(props)) {
+        const script = yamlFormula(value);
+        if (script !== undefined)
+            out.push([name, script]);
+    }
+    return out;
+}
+/**
+ * A component definition's custom properties: v3 has a name → `{PropertyKind, Default: =…, Parameters}` map,
+ * the 2023–24 preview a list of one-key maps. `Default` is the property's formula; a parameter's `Default` is
+ * stored by the .msapp as the rule `<property>_<parameter>`.
+ */
+function customPropertyFormulas(def, component) {
+    const raw = prop(def, 'CustomProperties');
+    if (raw === undefined || raw === null)
+        return [];
+    let list;
+    if (Array.isArray(raw))
+        list = raw.flatMap((item) => entries(item));
+    else if (isRecord(raw))
+        list = entries(raw);
+    else
+        throw new InputError(`pa.yaml: "CustomProperties" of '${component}' is not a map`);
+    const out = [];
+    for (const [name, cp] of list) {
+        const script = yamlFormula(prop(cp, 'Default'));
+        if (script !== undefined)
+            out.push([name, script]);
+        for (const param of asArray(prop(cp, 'Parameters'))) {
+            for (const [pname, pdef] of entries(param)) {
+                const pscript = yamlFormula(prop(pdef, 'Default'));
+                if (pscript !== undefined)
+                    out.push([`${name}_${pname}`, pscript]);
+            }
+        }
+    }
+    return out;
+}
+/** Walks one top parent (the App, a screen, a component definition) and its control tree, in document order. */
+function walkYamlTopParent(screen, top, where, out, extra = []) {
+    if (top !== null && top !== undefined && !isRecord(top))
+        throw new InputError(`pa.yaml: '${screen}' is not a map`);
+    for (const [property, script] of extra)
+        out.push({ screen, control: screen, property, script, inner: where });
+    const stack = [{ name: screen, node: top }];
+    while (stack.length > 0) {
+        const { name, node } = stack.pop();
+        if (node !== null && node !== undefined && !isRecord(node))
+            throw new InputError(`pa.yaml: control '${name}' in '${screen}' is not a map`);
+        for (const [property, script] of yamlProperties(node, name))
+            out.push({ screen, control: name, property, script, inner: where });
+        const kids = yamlChildren(prop(node, 'Children'), name);
+        for (let i = kids.length - 1; i >= 0; i--)
+            stack.push(kids[i]);
+    }
+}
+const PA_YAML_TOP_KEYS = ['App', 'Screens', 'ComponentDefinitions', 'DataSources'];
+/** True when the first key line of the text is a PASopa control definition (`Screen1 As screen:`), i.e. fx.yaml content. */
+function looksLikeFxYaml(text) {
+    for (const line of stripBom(text).split(/\r\n|\r|\n/)) {
+        const t = line.trim();
+        if (t === '' || t.startsWith('#'))
+            continue;
+        const key = readKey(line, 0);
+        return key !== undefined && key.rest.trim() === '' && parseControlDef(key.key) !== undefined;
+    }
+    return false;
+}
+/**
+ * Formulas of one `Src/*.pa.yaml` file. Reads pa.yaml v3 (`App: Properties:`, `Screens: <name>: Properties/Children`,
+ * `ComponentDefinitions: <name>: Properties/CustomProperties/Children`), the 2023–24 preview shape (one top-level
+ * `<Name>: {Control: Screen|App|Component, Properties, Children}` per file), and early PASopa `.pa.yaml` files,
+ * which are fx.yaml content (`Screen1 As screen:`) and go to {@link fxYamlFormulas}.
+ */
+function paYamlFormulas(text, inner) {
+    const where = cleanInner(inner);
+    const clean = stripBom(text);
+    if (looksLikeFxYaml(clean))
+        return fxYamlFormulas(clean, where);
+    let doc;
+    try {
+        const parsed = (0,dist/* parseDocument */.Tp)(clean, { customTags: [], schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
+        const first = parsed.errors[0];
+        if (first)
+            throw new InputError(`invalid YAML (${first.message.split('\n')[0]})`);
+        // No tag is part of pa.yaml; an unknown one would otherwise be dropped silently and its value kept.
+        const tag = parsed.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+        if (tag)
+            throw new InputError(`pa.yaml uses a YAML tag, which the format does not have (${tag.message.split('\n')[0]})`);
+        doc = parsed.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    }
+    catch (err) {
+        if (err instanceof InputError)
+            throw err;
+        // The parser reports alias bombs and nesting too deep for it as exceptions (RangeError for the stack).
+        throw new InputError(`invalid YAML (${err.message.split('\n')[0]})`);
+    }
+    if (doc === null || doc === undefined)
+        return [];
+    if (!isRecord(doc))
+        throw new InputError('pa.yaml is not a map (expected App, Screens or ComponentDefinitions at the top level)');
+    const out = [];
+    const keys = Object.keys(doc);
+    if (keys.some((k) => PA_YAML_TOP_KEYS.includes(k))) {
+        const unknown = keys.filter((k) => !PA_YAML_TOP_KEYS.includes(k));
+        if (unknown.length > 0)
+            throw new InputError(`pa.yaml: unexpected top-level key '${unknown.sort()[0]}' (expected App, Screens, ComponentDefinitions or DataSources)`);
+        const app = prop(doc, 'App');
+        if (app !== undefined && app !== null)
+            walkYamlTopParent('App', app, where, out);
+        const screens = prop(doc, 'Screens');
+        if (screens !== undefined && screens !== null && !isRecord(screens))
+            throw new InputError('pa.yaml: "Screens" is not a map of screen names');
+        for (const [name, screen] of entries(screens))
+            walkYamlTopParent(name, screen, where, out);
+        const comps = prop(doc, 'ComponentDefinitions');
+        if (comps !== undefined && comps !== null && !isRecord(comps))
+            throw new InputError('pa.yaml: "ComponentDefinitions" is not a map of component names');
+        for (const [name, def] of entries(comps))
+            walkYamlTopParent(name, def, where, out, customPropertyFormulas(def, name));
+        return out;
+    }
+    // The preview shape: each top-level key is a top parent that says what it is with `Control:`.
+    const tops = entries(doc);
+    if (tops.length === 0 || !tops.every(([, v]) => isRecord(v) && typeof prop(v, 'Control') === 'string')) {
+        throw new InputError('pa.yaml: no App, Screens or ComponentDefinitions at the top level');
+    }
+    for (const [name, top] of tops)
+        walkYamlTopParent(name, top, where, out, customPropertyFormulas(top, name));
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// 3. Src/*.fx.yaml (PASopa, `pac canvas unpack`)
+// ---------------------------------------------------------------------------------------------
+const SIMPLE_IDENT = /^[\p{L}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]+/u;
+/** A Power Fx identifier at the start of `s`: simple, or `'delimited'` with `''` for a quote. */
+function parseIdent(s) {
+    if (s.startsWith("'")) {
+        let name = '';
+        let i = 1;
+        while (i < s.length) {
+            if (s[i] === "'") {
+                if (s[i + 1] === "'") {
+                    name += "'";
+                    i += 2;
+                    continue;
+                }
+                return name === '' ? undefined : { name, length: i + 1 };
+            }
+            name += s[i];
+            i++;
+        }
+        return undefined;
+    }
+    const m = SIMPLE_IDENT.exec(s);
+    return m ? { name: m[0], length: m[0].length } : undefined;
+}
+/** `Name As template[.variant]` (PASopa's TryParseControlDefCore); undefined when the key is not a control definition. */
+function parseControlDef(key) {
+    const id = parseIdent(key);
+    if (!id)
+        return undefined;
+    let rest = key.slice(id.length);
+    if (!/^\s+As\s+/.test(rest))
+        return undefined;
+    rest = rest.replace(/^\s+As\s+/, '');
+    const tpl = parseIdent(rest);
+    if (!tpl)
+        return undefined;
+    rest = rest.slice(tpl.length);
+    if (rest !== '') {
+        if (!rest.startsWith('.'))
+            return undefined;
+        const variant = parseIdent(rest.slice(1));
+        if (!variant || variant.length !== rest.length - 1)
+            return undefined;
+    }
+    return { name: id.name, template: tpl.name };
+}
+/** A property name as written in fx.yaml: plain, or a delimited identifier (`'My Property'`). */
+function unescapeName(key) {
+    if (key.startsWith("'")) {
+        const id = parseIdent(key);
+        if (id && id.length === key.length)
+            return id.name;
+    }
+    return key;
+}
+/**
+ * The key of a key line at `indent`: up to the first `:` outside single quotes, or a double-quoted key
+ * (`"'Send Screen' As screen":`, where `\"` stands for `"`). `rest` is what follows the colon.
+ */
+function readKey(line, indent) {
+    let i = indent;
+    if (line[i] === '"') {
+        i++;
+        let key = '';
+        while (i < line.length) {
+            const ch = line[i];
+            if (ch === '\\' && line[i + 1] === '"') {
+                key += '"';
+                i += 2;
+                continue;
+            }
+            if (ch === '"')
+                break;
+            key += ch;
+            i++;
+        }
+        if (i >= line.length)
+            return undefined;
+        i++; // closing quote
+        while (line[i] === ' ')
+            i++;
+        if (line[i] !== ':')
+            return undefined;
+        return { key: key.trim(), rest: line.slice(i + 1) };
+    }
+    let quoted = false;
+    for (; i < line.length; i++) {
+        const ch = line[i];
+        if (ch === "'")
+            quoted = !quoted;
+        else if (ch === ':' && !quoted)
+            return { key: line.slice(indent, i).trim(), rest: line.slice(i + 1) };
+    }
+    return undefined;
+}
+function leadingSpaces(line) {
+    let n = 0;
+    while (line.charCodeAt(n) === 32)
+        n++;
+    return n;
+}
+/**
+ * Reads a `|`, `|-` or `|+` block scalar that starts after line `start` (the key line, at indent `keyIndent`).
+ * Follows YAML: the first non-blank line sets the content indent; blank and whitespace-only lines belong to the
+ * block; a non-blank line indented at most `keyIndent` (or less than the content indent) ends it.
+ */
+function readBlock(lines, start, keyIndent, header, lineNo) {
+    const m = /^\|([+-]?)([1-9]?)([+-]?)\s*(#.*)?$/.exec(header);
+    if (!m)
+        throw new InputError(`fx.yaml line ${lineNo}: content of a '|' block must start on the next line`);
+    const chomp = m[1] || m[3] || '';
+    const explicit = m[2] ? keyIndent + Number(m[2]) : undefined;
+    let contentIndent = explicit;
+    const body = [];
+    let i = start + 1;
+    for (; i < lines.length; i++) {
+        const line = lines[i];
+        const spaces = leadingSpaces(line);
+        if (line.trim() === '') {
+            body.push(contentIndent !== undefined && spaces > contentIndent ? line.slice(contentIndent) : '');
+            continue;
+        }
+        if (contentIndent === undefined) {
+            if (spaces <= keyIndent)
+                break;
+            contentIndent = spaces;
+        }
+        if (spaces < contentIndent)
+            break;
+        body.push(line.slice(contentIndent));
+    }
+    // Blank lines before the line that ended the block are trailing lines of the block (chomping applies).
+    let end = body.length;
+    while (end > 0 && body[end - 1] === '')
+        end--;
+    const content = body.slice(0, end).join('\n');
+    const trailing = body.length - end;
+    let value;
+    if (content === '' && end === 0)
+        value = chomp === '+' ? '\n'.repeat(trailing) : '';
+    else if (chomp === '-')
+        value = content;
+    else if (chomp === '+')
+        value = content + '\n' + '\n'.repeat(trailing);
+    else
+        value = content + '\n';
+    return { value, next: i };
+}
+/**
+ * Formulas of one `Src/*.fx.yaml` file (PASopa / `pac canvas unpack`, source format 0.2x). Line based: control
+ * definitions `Name As template[.variant]:` (keys plain or double-quoted, names plain or `'delimited'`) open a
+ * control; `Prop: =formula` and `Prop: |` / `|-` / `|+` blocks (first line starting with `=`) are its formulas;
+ * `Fn(x As Number):` blocks of a component give `Fn` (ThisProperty's Default) and `Fn_x` (x's Default), and the
+ * `<rule> As TestStep:` children of a `TestCase` give the case's rule `<rule>` (their `Value`), as the .msapp stores them.
+ * Values without a leading `=` are literals and are skipped. CRLF, CR and a BOM are accepted; `#` lines are comments.
+ */
+function fxYamlFormulas(text, inner) {
+    const where = cleanInner(inner);
+    const lines = stripBom(text).split(/\r\n|\r|\n/);
+    const out = [];
+    const stack = [];
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        const lineNo = i + 1;
+        const indent = leadingSpaces(line);
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#')) {
+            i++;
+            continue;
+        }
+        if (line[indent] === '\t')
+            throw new InputError(`fx.yaml line ${lineNo}: indentation uses a tab; the format indents with spaces`);
+        if (trimmed === '---' || trimmed === '...')
+            throw new InputError(`fx.yaml line ${lineNo}: YAML document markers are not part of the format`);
+        while (stack.length > 0 && indent <= stack[stack.length - 1].indent)
+            stack.pop();
+        const parent = stack[stack.length - 1];
+        const kv = readKey(line, indent);
+        if (!kv || kv.key === '')
+            throw new InputError(`fx.yaml line ${lineNo}: expected 'Name: value' or 'Name As template:'`);
+        const value = kv.rest.replace(/^ +/, '');
+        if (value === '' || value.startsWith('#')) {
+            // The start of an object: a control, a component function, or a function's argument block.
+            const def = parseControlDef(kv.key);
+            if (def) {
+                if (parent && parent.kind !== 'control')
+                    throw new InputError(`fx.yaml line ${lineNo}: control '${def.name}' inside function '${parent.name}'`);
+                const screen = parent ? parent.screen : def.name;
+                // A test case's steps are written as `<rule> As TestStep:` children (PASopa's AppTestTransform); the .msapp keeps them as rules of the case.
+                const testCase = parent && parent.template === 'TestCase' && /^TestStep\d*$/.test(def.template) ? parent.name : undefined;
+                stack.push({ kind: 'control', indent, name: def.name, template: def.template, screen, testCase });
+            }
+            else if (parent?.kind === 'control' && /^[\p{L}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]+\(.*\)$/u.test(kv.key)) {
+                const fn = kv.key.slice(0, kv.key.indexOf('('));
+                stack.push({ kind: 'function', indent, name: fn, control: parent.name, screen: parent.screen });
+            }
+            else if (parent?.kind === 'function') {
+                stack.push({ kind: 'argument', indent, name: unescapeName(kv.key), fn: parent.name, control: parent.control, screen: parent.screen });
+            }
+            else if (!parent) {
+                throw new InputError(`fx.yaml line ${lineNo}: '${kv.key}' is not a control definition ('Name As template:')`);
+            }
+            else {
+                throw new InputError(`fx.yaml line ${lineNo}: '${kv.key}' is neither a control ('Name As template:') nor a function ('Name(…):')`);
+            }
+            i++;
+            continue;
+        }
+        // A property with a value.
+        let script;
+        if (value.startsWith('|')) {
+            const block = readBlock(lines, i, indent, value, lineNo);
+            i = block.next;
+            script = block.value.startsWith('=') ? block.value.slice(1) : undefined;
+        }
+        else if (value.startsWith('>')) {
+            throw new InputError(`fx.yaml line ${lineNo}: '>' folded values are not part of the format (use '|')`);
+        }
+        else {
+            i++;
+            script = value.startsWith('=') ? value.slice(1) : undefined;
+        }
+        if (!parent)
+            throw new InputError(`fx.yaml line ${lineNo}: property '${kv.key}' outside any control definition`);
+        if (script === undefined || isBlank(script))
+            continue;
+        if (parent.kind === 'control' && parent.testCase !== undefined) {
+            if (kv.key === 'Value')
+                out.push({ screen: parent.screen, control: parent.testCase, property: parent.name, script, inner: where });
+        }
+        else if (parent.kind === 'control') {
+            out.push({ screen: parent.screen, control: parent.name, property: unescapeName(kv.key), script, inner: where });
+        }
+        else if (parent.kind === 'argument' && kv.key === 'Default') {
+            const property = parent.name === 'ThisProperty' ? parent.fn : `${parent.fn}_${parent.name}`;
+            out.push({ screen: parent.screen, control: parent.control, property, script, inner: where });
+        }
+        // Other keys of function blocks (Description, ResultType) carry no formula.
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// 4. Which entries to read
+// ---------------------------------------------------------------------------------------------
+const CONTROLS_JSON = /^(controls|components)\/[^/]+\.json$/i;
+const CONTROLS_ONLY = /^controls\/[^/]+\.json$/i;
+const SRC_PA_YAML = /^src\/(?:[^/]+\/)*[^/]+\.pa\.yaml$/i;
+const OTHER_SRC_PA_YAML = /^other\/src\/(?:[^/]+\/)*[^/]+\.pa\.yaml$/i;
+const SRC_FX_YAML = /^src\/(?:[^/]+\/)*[^/]+\.fx\.yaml$/i;
+function baseName(name) {
+    return name.slice(name.lastIndexOf('/') + 1);
+}
+function sorted(names) {
+    return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/**
+ * Chooses one reading of an app's formulas from its entry names (an .msapp's entries or an unpacked app folder's
+ * files, relative, with forward slashes), matched case-insensitively:
+ * 1. `Controls/*.json` when present (every .msapp, old and new, has them), with `Components/*.json`, which hold the
+ *    app's component definitions in the same shape;
+ * 2. else `Src/**\/*.pa.yaml` except `_EditorState.pa.yaml`;
+ * 3. else `Src/**\/*.fx.yaml` (`Src/Components/`, `Src/Tests/` included; `Src/EditorState/*.editorstate.json` is not YAML);
+ * 4. else `Other/Src/**\/*.pa.yaml` (a copy of the msapp's files that recent `pac canvas unpack` keeps; only when there are no fx.yaml sources);
+ * 5. else no names (`format` is then `controls-json`, with nothing to read).
+ */
+function formulaEntries(names) {
+    const all = names.map(cleanInner);
+    if (all.some((n) => CONTROLS_ONLY.test(n)))
+        return { format: 'controls-json', names: sorted(all.filter((n) => CONTROLS_JSON.test(n))) };
+    const notEditorState = (n) => baseName(n).toLowerCase() !== '_editorstate.pa.yaml';
+    const pa = all.filter((n) => SRC_PA_YAML.test(n) && notEditorState(n));
+    if (pa.length > 0)
+        return { format: 'pa-yaml', names: sorted(pa) };
+    const fx = all.filter((n) => SRC_FX_YAML.test(n));
+    if (fx.length > 0)
+        return { format: 'fx-yaml', names: sorted(fx) };
+    const otherPa = all.filter((n) => OTHER_SRC_PA_YAML.test(n) && notEditorState(n));
+    if (otherPa.length > 0)
+        return { format: 'pa-yaml', names: sorted(otherPa) };
+    return { format: 'controls-json', names: [] };
+}
+/** Reads one entry chosen by {@link formulaEntries}. */
+function readFormulaSources(format, text, inner) {
+    switch (format) {
+        case 'controls-json':
+            return controlsJsonFormulas(text, inner);
+        case 'pa-yaml':
+            return paYamlFormulas(text, inner);
+        case 'fx-yaml':
+            return fxYamlFormulas(text, inner);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/app-formulas.ts
+
+
+
+/**
+ * Reads an app's formulas (Controls JSON in an .msapp, or the unpacked `Src/*.fx.yaml` / `*.pa.yaml`;
+ * one format per app, see `formulaEntries`) and what they do with each flow data source. Called only
+ * for apps that have flow data sources: the formulas are the largest part of an app.
+ */
+async function readAppFormulas(tree, dataSources, origin) {
+    const { format, names } = formulaEntries(tree.names);
+    if (names.length === 0)
+        return { byDataSource: undefined, problems: [] };
+    const sources = [];
+    const problems = [];
+    for (const name of names) {
+        try {
+            sources.push(...readFormulaSources(format, decodeText(await tree.read(name)), name));
+        }
+        catch (err) {
+            problems.push({ origin: origin(name), message: `formulas cannot be read (${err instanceof Error ? err.message : String(err)}); flow calls in it are not known` });
+        }
+    }
+    const facts = analyzeFormulas(sources, dataSources);
+    const byDataSource = new Map();
+    for (const ds of dataSources) {
+        const untraced = facts.untraced.get(ds) ?? [];
+        // A formula file that could not be read may hold calls and reads: nothing is certain then.
+        if (problems.length > 0)
+            untraced.push('some formula files could not be read');
+        byDataSource.set(ds, {
+            callSites: facts.callSites
+                .filter((c) => c.dataSource === ds)
+                .map((c) => ({ screen: c.screen, control: c.control, property: c.property, arguments: c.arguments, formula: c.text, use: c.use.kind, location: origin(c.inner) })),
+            outputReads: facts.outputReads.filter((r) => r.dataSource === ds).map((r) => ({ output: r.output, screen: r.screen, control: r.control, property: r.property, via: r.via })),
+            traced: (facts.traced.get(ds) ?? true) && problems.length === 0,
+            untraced,
+        });
+    }
+    return { byDataSource, problems };
+}
+/** Attaches the formula facts to the calls they describe. */
+function withFormulas(calls, result) {
+    if (!result.byDataSource)
+        return calls;
+    return calls.map((c) => ({ ...c, formulas: result.byDataSource?.get(c.dataSource) }));
+}
+
 ;// CONCATENATED MODULE: ./src/model/data-sources.ts
 
 // Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
@@ -23097,6 +24524,7 @@ function properties(obj, types, prefix) {
 
 
 
+
 const FLOW_API = '/shared_logicflows';
 function isFlowDataSource(ds) {
     if (str(prop(ds, 'Type')) !== 'ServiceInfo')
@@ -23142,7 +24570,12 @@ async function readMsapp(msapp, origin) {
     const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
     const raw = prop(props, 'LocalConnectionReferences');
     const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
-    return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems);
+    return withAppFormulas(msapp, buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems), origin);
+}
+/** Reads the formulas of an app that calls flows, and attaches what they do with each flow to its call. */
+async function withAppFormulas(tree, doc, origin) {
+    const result = await readAppFormulas(tree, doc.calls.map((c) => c.dataSource), origin);
+    return { ...doc, calls: withFormulas(doc.calls, result), problems: [...doc.problems, ...result.problems] };
 }
 /**
  * Reads unpacked canvas sources (`pac canvas unpack`, SolutionPackager `--processCanvasApps`):
@@ -23166,22 +24599,25 @@ async function readUnpackedApp(src, origin) {
         for (const ds of namedFlowSources(asArray(parsed), origin(name), problems)) {
             const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
             const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
-            flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name) });
+            flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name), wadlOrigin: origin(wadlName) });
             firstDs ||= name;
         }
     }
     const connName = 'Connections/Connections.json';
     const lcr = src.has(connName) ? parseJson(await src.read(connName)) : {};
-    return buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
+    const doc = buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
+    return flows.length === 0 ? doc : withAppFormulas(src, doc, origin);
 }
 function describeError(err) {
     return err instanceof Error ? err.message : String(err);
 }
 function buildDocument(flows, lcr, dsOrigin, lcrOrigin, problems) {
     const calls = flows.map((ds) => toCall(ds, lcr, dsOrigin));
-    for (const c of calls)
+    flows.forEach((ds, i) => {
+        const c = calls[i];
         if (c.signatureUnreadable)
-            problems.push({ origin: c.origin, message: `flow data source '${c.dataSource}': ${c.signatureUnreadable}; its inputs and outputs are not checked` });
+            problems.push({ origin: (ds.wadl ? ds.wadlOrigin : undefined) ?? c.origin, message: `flow data source '${c.dataSource}': ${c.signatureUnreadable}; its inputs and outputs are not checked` });
+    });
     return { calls, secrets: findCallbackSecrets(lcr, lcrOrigin), problems };
 }
 function storedSignature(ds) {
@@ -23666,7 +25102,11 @@ function canonicalJson(v) {
 
 /** `solution.xml` / `Other/Solution.xml`: `<ImportExportXml><SolutionManifest>`. */
 function readSolutionManifest(xml) {
-    const manifest = propCI(propCI(decode_parseXml(xml), 'ImportExportXml'), 'SolutionManifest');
+    return solutionManifestOf(decode_parseXml(xml));
+}
+/** The manifest of a parsed `solution.xml`, or of a `solution.yml` in the same shape (yaml-layout.ts). */
+function solutionManifestOf(doc) {
+    const manifest = propCI(propCI(doc, 'ImportExportXml'), 'SolutionManifest');
     const localized = asArray(propCI(propCI(manifest, 'LocalizedNames'), 'LocalizedName'));
     const publisher = propCI(manifest, 'Publisher');
     const parent = propCI(manifest, 'ParentSolution');
@@ -23714,6 +25154,37 @@ function numberAttr(node, name) {
     const v = Number(attr(node, name));
     return attr(node, name) !== '' && Number.isFinite(v) ? v : undefined;
 }
+const RECORD = { Workflows: 'Workflow', CanvasApps: 'CanvasApp', connectionreferences: 'connectionreference' };
+/** A section holds its record elements and nothing else: text or other elements mean it is not what FlowGuard reads. */
+function sectionProblems(tag, node) {
+    if (node === undefined || node === '')
+        return [];
+    if (typeof node === 'string')
+        return [`<${tag}> holds text, not <${RECORD[tag]}> elements`];
+    if (!isRecord(node))
+        return [];
+    const out = [];
+    const stray = Object.keys(node).filter((k) => !k.startsWith('@_') && k !== RECORD[tag] && k !== '#text');
+    if (stray.length > 0)
+        out.push(`<${tag}> holds ${stray.map((k) => `<${k}>`).join(', ')}, not <${RECORD[tag]}> elements`);
+    if (typeof prop(node, '#text') === 'string' && String(prop(node, '#text')).trim() !== '')
+        out.push(`<${tag}> holds text besides its <${RECORD[tag]}> elements`);
+    for (const record of asArray(prop(node, RECORD[tag])))
+        out.push(...recordProblems(tag, record));
+    return out;
+}
+function recordProblems(tag, record) {
+    if (!isRecord(record))
+        return [`a <${RECORD[tag]}> element is empty`];
+    if (tag === 'Workflows') {
+        const id = attr(record, 'WorkflowId');
+        return id !== '' && !normalizeGuid(id) ? [`<Workflow Name="${attr(record, 'Name')}"> has WorkflowId '${id}', which is not an id`] : [];
+    }
+    if (tag === 'CanvasApps')
+        return typeof propCI(record, 'Name') === 'string' ? [] : ['a <CanvasApp> has no <Name> text'];
+    const connector = decode_text(propCI(record, 'connectorid'));
+    return connector !== '' && !/\/apis\//i.test(connector) ? [`connection reference '${attr(record, 'connectionreferencelogicalname')}' has connector id '${connector}', which is not a connector path`] : [];
+}
 const SECTIONS = ['Workflows', 'CanvasApps', 'connectionreferences'];
 /**
  * Parses only the sections FlowGuard needs. customizations.xml can be tens of megabytes of
@@ -23730,9 +25201,10 @@ function readCustomizations(xml) {
     }
     const root = decode_parseXml(`<root>${parts.join('')}</root>`).root;
     return {
-        workflows: asArray(propCI(propCI(root, 'Workflows'), 'Workflow')),
-        canvasApps: asArray(propCI(propCI(root, 'CanvasApps'), 'CanvasApp')),
-        connectionReferences: asArray(propCI(propCI(root, 'connectionreferences'), 'connectionreference')),
+        workflows: asArray(propCI(propCI(root, 'Workflows'), 'Workflow')).filter(isRecord),
+        canvasApps: asArray(propCI(propCI(root, 'CanvasApps'), 'CanvasApp')).filter(isRecord),
+        connectionReferences: asArray(propCI(propCI(root, 'connectionreferences'), 'connectionreference')).filter(isRecord),
+        problems: SECTIONS.flatMap((tag) => sectionProblems(tag, prop(root, tag))),
     };
 }
 /** Tag names are matched exactly: `<connectionreferences>` (the section) differs from `<ConnectionReferences>` (an app field) only by case. */
@@ -23818,14 +25290,18 @@ async function readSolution(src, diagnostics, options = {}) {
         return undefined;
     }
     const customizationsName = first(src.tree, ['customizations.xml', 'Other/Customizations.xml']);
-    let customizations = { workflows: [], canvasApps: [], connectionReferences: [] };
+    let customizationsRead = customizationsName !== undefined;
+    let customizations = { workflows: [], canvasApps: [], connectionReferences: [], problems: [] };
     if (customizationsName) {
         try {
             customizations = readCustomizations(decodeText(await src.tree.read(customizationsName)));
         }
         catch (err) {
             report(customizationsName, err);
+            customizationsRead = false;
         }
+        for (const problem of customizations.problems)
+            report(customizationsName, new InputError(`${problem}; it is skipped`));
     }
     const custOrigin = src.origin(customizationsName ?? solutionName);
     const solution = {
@@ -23844,7 +25320,7 @@ async function readSolution(src, diagnostics, options = {}) {
         apps: [],
         origin: src.origin(solutionName),
     };
-    solution.flows = await readFlows(src, customizations.workflows, customizationsName, report, options.hashes ?? false);
+    solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false);
     if (options.apps !== false)
         solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
     solution.environmentVariables = await readEnvironmentVariables(src, report);
@@ -23871,9 +25347,11 @@ async function readFlows(src, records, custName, report, hashes) {
             report(name, err);
         }
     }
-    // Flow JSON with no metadata record (hand-assembled trees): read it, state unknown.
+    // Flow JSON with no metadata record (hand-assembled trees, or a record FlowGuard could not read): read it, state unknown.
     for (const name of src.tree.names) {
         if (/^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name))) {
+            if (custName)
+                report(name, new InputError('no <Workflow> record describes this flow (customizations.xml or a .json.data.xml); it is read with its state unknown'));
             const id = guidInFileName(name);
             found.set(lookupKey(name), { record: { id, name: basename(name).replace(/-[0-9A-Fa-f-]{36}\.json$/, ''), jsonFile: name, category: MODERN_FLOW, stateCode: '', customizable: undefined }, metaName: undefined });
         }
@@ -24351,7 +25829,7 @@ function countPhrase(counts, prefix = '') {
  * Locale-independent string order: case-insensitive first, then by code unit so that strings that
  * differ only in case still have a fixed order. (`localeCompare` depends on the ICU data of the Node build.)
  */
-function compareText(a, b) {
+function sort_compareText(a, b) {
     const la = a.toLowerCase();
     const lb = b.toLowerCase();
     if (la !== lb)
@@ -24370,7 +25848,7 @@ function flowKey(f) {
 function compareKeys(a, b) {
     const n = Math.min(a.length, b.length);
     for (let i = 0; i < n; i++) {
-        const c = compareText(a[i] ?? '', b[i] ?? '');
+        const c = sort_compareText(a[i] ?? '', b[i] ?? '');
         if (c !== 0)
             return c;
     }
@@ -24384,15 +25862,15 @@ function compareKeys(a, b) {
  */
 function compareFindings(a, b) {
     return (severityRank(a.severity) - severityRank(b.severity) ||
-        compareText(a.solution.path, b.solution.path) ||
-        compareText(a.solution.uniqueName, b.solution.uniqueName) ||
+        sort_compareText(a.solution.path, b.solution.path) ||
+        sort_compareText(a.solution.uniqueName, b.solution.uniqueName) ||
         compareKeys(appKey(a), appKey(b)) ||
         compareKeys(flowKey(a), flowKey(b)) ||
-        compareText(a.ruleId, b.ruleId) ||
-        compareText(a.fingerprint, b.fingerprint) ||
-        compareText(a.message, b.message) ||
-        compareText(a.location.file, b.location.file) ||
-        compareText(a.location.inner ?? '', b.location.inner ?? ''));
+        sort_compareText(a.ruleId, b.ruleId) ||
+        sort_compareText(a.fingerprint, b.fingerprint) ||
+        sort_compareText(a.message, b.message) ||
+        sort_compareText(a.location.file, b.location.file) ||
+        sort_compareText(a.location.inner ?? '', b.location.inner ?? ''));
 }
 /** A sorted copy (see {@link compareFindings}); the input is not changed. */
 function sortFindings(findings) {
@@ -24400,10 +25878,10 @@ function sortFindings(findings) {
 }
 /** Diagnostics by file, inner path, severity, message. */
 function compareDiagnostics(a, b) {
-    return (compareText(a.file, b.file) ||
-        compareText(a.inner ?? '', b.inner ?? '') ||
+    return (sort_compareText(a.file, b.file) ||
+        sort_compareText(a.inner ?? '', b.inner ?? '') ||
         severityRank(a.severity) - severityRank(b.severity) ||
-        compareText(a.message, b.message));
+        sort_compareText(a.message, b.message));
 }
 function sort_sortDiagnostics(diagnostics) {
     return [...diagnostics].sort(compareDiagnostics);
@@ -24495,6 +25973,20 @@ function callJson(c) {
         storedInputs: c.storedInputs.map(param),
         storedOutputs: c.storedOutputs ? c.storedOutputs.map(output) : null,
         storedConnections: c.storedConnections.map((s) => ({ key: s.key, api: s.api })),
+        ...(c.formulas
+            ? {
+                callSites: c.formulas.callSites.map((s) => ({
+                    screen: s.screen,
+                    control: s.control,
+                    property: s.property,
+                    arguments: s.arguments,
+                    formula: s.formula,
+                    location: { file: s.location.file, ...(s.location.inner ? { inner: s.location.inner } : {}) },
+                })),
+                outputReads: c.formulas.outputReads.map((r) => ({ output: r.output, screen: r.screen, control: r.control, property: r.property, via: r.via })),
+                traced: c.formulas.traced,
+            }
+            : {}),
     };
 }
 function param(p) {
@@ -24590,6 +26082,7 @@ function makeFinding(meta, input) {
         flowId: input.flow?.id,
         flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
         location: input.location,
+        ...(input.call?.formulas ? { sites: input.call.formulas.callSites.map((c) => ({ screen: c.screen, control: c.control, property: c.property, location: c.location })) } : {}),
         mitigation: input.mitigation,
         fingerprint: fingerprint(parts),
     };
@@ -24629,17 +26122,35 @@ function flowIndex(workspace) {
  * `<where>: <what>[; <context>].` and the fix is to re-bind the app (live or development route).
  */
 function driftFinding(meta, ctx, bc, where, context, d) {
-    return makeFinding(meta, {
+    const f = makeFinding(meta, {
         severity: d.severity,
         ...(d.errorCodes ? { errorCodes: d.errorCodes } : {}),
         solution: bc.solution,
         app: bc.app,
         flow: bc.flow,
         location: bc.flow.origin,
-        message: `${where}: ${d.what}${context ? `; ${context}` : ''}.`,
+        message: `${where}${calledFrom(bc.call)}: ${d.what}${context ? `; ${context}` : ''}.`,
         mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
         identity: [d.identity],
+        call: bc.call,
     });
+    return { ...f, what: d.what };
+}
+/** `Screen › control.property`. */
+function siteLabel(s) {
+    return s.control === s.screen || s.control === '' ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`;
+}
+const MAX_SITES = 5;
+/** ` (called in Requests › btnSubmit.OnSelect with 2 arguments, …)`, or '' when the formulas were not read. */
+function calledFrom(call) {
+    const sites = call.formulas?.callSites;
+    if (!sites)
+        return '';
+    if (sites.length === 0)
+        return ' (no formula of the app calls it)';
+    const shown = sites.slice(0, MAX_SITES).map((s) => `${siteLabel(s)} with ${s.arguments} argument${s.arguments === 1 ? '' : 's'}`);
+    const more = sites.length > MAX_SITES ? ` and ${sites.length - MAX_SITES} more` : '';
+    return ` (called in ${shown.join(', ')}${more})`;
 }
 /** `'Name' (id)` for messages. */
 function flowLabel(flow) {
@@ -24694,7 +26205,13 @@ function checkCall(ctx, bc) {
     const { app, call, flow } = bc;
     const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
     const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
-    const finding = (severity, identity, what, change) => driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+    const finding = (severity, identity, what, change) => {
+        const f = driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+        const fix = formulasToChange(bc);
+        if (fix)
+            f.mitigation.splice(f.mitigation.length - 1, 0, fix);
+        return f;
+    };
     if (!flow.trigger?.powerApps) {
         return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
     }
@@ -24727,6 +26244,16 @@ function checkCall(ctx, bc) {
     }
     return out;
 }
+/** The step that names the formulas to edit after re-binding: each call must pass what the flow takes now. */
+function formulasToChange(bc) {
+    const sites = bc.call.formulas?.callSites ?? [];
+    if (sites.length === 0)
+        return undefined;
+    const required = bc.flow.inputs.filter((p) => p.required).length;
+    const takes = `${required} required input${required === 1 ? '' : 's'}${bc.flow.inputs.length > required ? ` (and ${bc.flow.inputs.length - required} optional)` : ''}: ${list(bc.flow.inputs.map((p) => p.name))}`;
+    const lines = sites.map((s) => `${siteLabel(s)} passes ${s.arguments} argument${s.arguments === 1 ? '' : 's'} (${s.formula})`);
+    return `After re-binding, change every call so it passes what the flow now takes, ${takes}: ${lines.join('; ')}.`;
+}
 const flowInputDrift = { meta, check };
 
 ;// CONCATENATED MODULE: ./src/rules/fg102-flow-output-drift.ts
@@ -24757,7 +26284,8 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
         const now = current.get(o.name);
         if (!now) {
             const why = successes.length === 0 ? (flow.responses.length === 0 ? 'the flow no longer has a response action' : 'the flow now answers only with failure responses') : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
-            out.push(finding('error', `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so the app reads it as blank; ${why}`, `output '${o.name}' removed`));
+            const { severity, reading } = judgeReads(call, o.name);
+            out.push(finding(severity, `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so ${reading}; ${why}`, `output '${o.name}' removed`));
             continue;
         }
         if (!typesCompatible(o.type, now.type)) {
@@ -24783,6 +26311,26 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
         out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs'));
     }
     return out;
+}
+/**
+ * How bad a missing output is depends on the app's formulas: read somewhere, it is blank there
+ * (error); read nowhere, with every use of the result followed, nothing changes (note); where the
+ * result goes somewhere FlowGuard does not follow, it may be read (warning). Without formulas the
+ * stored signature is all there is, and the app reads what it stored.
+ */
+function judgeReads(call, output) {
+    const f = call.formulas;
+    if (!f)
+        return { severity: 'error', reading: 'the app reads it as blank' };
+    const field = output.startsWith('[].') ? output.slice(3) : output;
+    const reads = f.outputReads.filter((r) => r.output.toLowerCase() === field.toLowerCase());
+    if (reads.length > 0) {
+        const where = reads.slice(0, 5).map((r) => `${siteLabel(r)} (${r.via})`);
+        return { severity: 'error', reading: `it is blank where the app reads it: ${where.join(', ')}${reads.length > 5 ? ` and ${reads.length - 5} more` : ''}` };
+    }
+    if (f.traced)
+        return { severity: 'note', reading: 'nothing breaks now: no formula reads it' };
+    return { severity: 'warning', reading: `the app may read it as blank: no formula reads it directly, but the result is not fully traced (${f.untraced.join('; ')})` };
 }
 const flowOutputDrift = { meta: fg102_flow_output_drift_meta, check: fg102_flow_output_drift_check };
 
@@ -24827,7 +26375,8 @@ const codesFor = (c) => c.runtimeSource === 'invoker'
     ? [ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code]
     : [ERRORS.MissingConnectionReference.code];
 function fg103_flow_connection_drift_check(ctx) {
-    return boundCalls(ctx.workspace)
+    // A call whose data source entry could not be read is not judged at all (one diagnostic, no drift).
+    return signatureCalls(ctx.workspace)
         .filter((bc) => bc.call.connectionsRecorded)
         .flatMap((bc) => fg103_flow_connection_drift_checkCall(ctx, bc));
 }
@@ -24894,24 +26443,31 @@ function fg104_flow_not_found_check(ctx) {
                     continue;
                 const id = call.hints.workflowEntityId ?? call.hints.localConnectionReference ?? call.hints.appRecord;
                 const declared = declaredMissing(solution, call);
+                // A data source no formula calls cannot fail at run time: removing it is the clean fix.
+                const uncalled = call.formulas !== undefined && call.formulas.callSites.length === 0;
                 const idText = id ? `workflow id ${id}` : call.hints.workflowName ? `environment flow name ${call.hints.workflowName}, no solution workflow id` : 'no workflow id';
                 const title = call.title ? ` ('${call.title}' when it was added)` : '';
                 out.push(makeFinding(fg104_flow_not_found_meta, {
-                    severity: declared ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
+                    severity: declared || uncalled ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
                     solution,
                     app,
                     flow: { id: id ?? call.hints.workflowName ?? '', name: call.title || call.dataSource },
                     location: call.origin,
+                    call,
                     message: declared
                         ? `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, which the solution declares as a missing dependency: it must be installed from its own solution before this one.`
-                        : `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, but no analysed solution contains that flow, so the call cannot resolve after import.`,
+                        : uncalled
+                            ? `App ${appLabel(app)} has the flow data source '${call.dataSource}'${title}, ${idText}, which no analysed solution contains; no formula of the app calls it, so nothing fails at run time, but the import still needs the flow or the data source removed.`
+                            : `App ${appLabel(app)} calls flow '${call.dataSource}'${title}${calledFrom(call)}, ${idText}, but no analysed solution contains that flow, so the call cannot resolve after import.`,
                     mitigation: declared
                         ? ['Make sure the solution that contains the flow is imported into every target environment before this solution.']
-                        : [
-                            `Add the flow '${call.title || call.dataSource}' to this solution (Add existing > Automation > Cloud flow) and export again, or commit the solution that contains it to this repository.`,
-                            `If the flow was deleted or replaced on purpose, open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows, add the replacement, fix the formulas that call it, then save, publish and export.`,
-                            'A flow that lives outside any solution (a legacy, non-solution flow) cannot travel with the app: move it into a solution first.',
-                        ],
+                        : uncalled
+                            ? [`Open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows (no formula uses it), then save, publish and export.`]
+                            : [
+                                `Add the flow '${call.title || call.dataSource}' to this solution (Add existing > Automation > Cloud flow) and export again, or commit the solution that contains it to this repository.`,
+                                `If the flow was deleted or replaced on purpose, open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows, add the replacement, fix the formulas that call it, then save, publish and export.`,
+                                'A flow that lives outside any solution (a legacy, non-solution flow) cannot travel with the app: move it into a solution first.',
+                            ],
                     identity: [call.dataSource.toLowerCase()],
                 }));
             }
@@ -24920,6 +26476,97 @@ function fg104_flow_not_found_check(ctx) {
     return out;
 }
 const flowNotFound = { meta: fg104_flow_not_found_meta, check: fg104_flow_not_found_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg106-call-arguments-mismatch.ts
+
+
+
+const fg106_call_arguments_mismatch_meta = {
+    id: 'FG106',
+    name: 'call-arguments-mismatch',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.TemplateExpressionFailure],
+    summary: "A formula calls a flow with a number of arguments that does not fit the signature the app stored for it.",
+    impact: "The app's own formula and its copy of the flow's signature disagree (a hand edit or a broken export): Power Apps refuses the formula, or the flow receives the wrong inputs and an expression such as triggerBody()['X'] cannot select property 'X'.",
+};
+/**
+ * The argument counts a stored signature accepts: every input positional, or the required ones
+ * positional with the optional ones in one trailing record (the connector convention; §9 of the
+ * format notes lists it as unseen for flows, so both are accepted).
+ */
+function acceptedArguments(call) {
+    const required = call.storedInputs.filter((p) => p.required).length;
+    const all = call.storedInputs.length;
+    return new Set(all > required ? [required, required + 1, all] : [all]);
+}
+function fg106_call_arguments_mismatch_check(ctx) {
+    const out = [];
+    for (const bc of boundCalls(ctx.workspace)) {
+        const { call } = bc;
+        if (call.signatureUnreadable || !call.formulas)
+            continue;
+        const accepted = acceptedArguments(call);
+        const wrong = call.formulas.callSites.filter((s) => !accepted.has(s.arguments));
+        for (const site of wrong)
+            out.push(finding(ctx, bc, site, accepted));
+    }
+    return out;
+}
+function finding(ctx, bc, site, accepted) {
+    const { app, call, flow } = bc;
+    const counts = [...accepted].sort((a, b) => a - b).join(' or ');
+    const f = makeFinding(fg106_call_arguments_mismatch_meta, {
+        solution: bc.solution,
+        app,
+        flow,
+        location: site.location,
+        call,
+        message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} in ${siteLabel(site)} with ${site.arguments} argument${site.arguments === 1 ? '' : 's'} (${site.formula}), but the signature the app stored for '${call.dataSource}' takes ${counts}: ${call.storedInputs.map((p) => `${p.name}${p.required ? '' : ' (optional)'}`).join(', ') || 'no inputs'}.`,
+        mitigation: [
+            `Open ${appLabel(app)} in Power Apps Studio and fix ${siteLabel(site)} so that it passes ${counts} argument(s), in the order of the flow's inputs.`,
+            ...rebindSteps(ctx, bc.solution, app.displayName, flow.name, 'refresh the stored signature').slice(0, 2),
+        ],
+        identity: [site.screen, site.control, site.property, String(site.arguments)],
+    });
+    return { ...f, sites: [{ screen: site.screen, control: site.control, property: site.property, location: site.location }] };
+}
+const callArgumentsMismatch = { meta: fg106_call_arguments_mismatch_meta, check: fg106_call_arguments_mismatch_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg107-flow-data-source-unused.ts
+
+const fg107_flow_data_source_unused_meta = {
+    id: 'FG107',
+    name: 'flow-data-source-unused',
+    defaultSeverity: 'note',
+    errorCodes: [],
+    summary: "An app keeps a flow data source that none of its formulas calls.",
+    impact: "A change to that flow cannot break the app, but the app still carries the flow's signature and connections: the import needs the flow, and reviewers see a dependency that does nothing. Removing the data source is the clean fix.",
+};
+function fg107_flow_data_source_unused_check(ctx) {
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        for (const app of solution.apps) {
+            for (const call of app.calls) {
+                const f = call.formulas;
+                // An unbound data source is FG104's (a note when nothing calls it): one cause, one entry.
+                if (!f || f.callSites.length > 0 || f.untraced.length > 0 || !call.binding.flowId)
+                    continue;
+                out.push(makeFinding(fg107_flow_data_source_unused_meta, {
+                    solution,
+                    app,
+                    flow: call.binding.flowId ? { id: call.binding.flowId, name: call.title || call.dataSource } : undefined,
+                    location: call.origin,
+                    call,
+                    message: `App ${appLabel(app)} has the flow data source '${call.dataSource}'${call.title ? ` ('${call.title}')` : ''}, but none of its formulas calls it: changing that flow cannot break the app.`,
+                    mitigation: [`Open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows (Power Automate pane), then save, publish and export.`],
+                    identity: [call.dataSource.toLowerCase()],
+                }));
+            }
+        }
+    }
+    return out;
+}
+const flowDataSourceUnused = { meta: fg107_flow_data_source_unused_meta, check: fg107_flow_data_source_unused_check };
 
 ;// CONCATENATED MODULE: ./src/rules/fg201-flow-disabled.ts
 
@@ -25007,6 +26654,7 @@ function fg202_sync_timeout_risk_check(ctx) {
             app,
             flow,
             location: flow.origin,
+            call,
             message: `App ${appLabel(app)} waits for flow ${flowLabel(flow)} ('${call.dataSource}'), which ${certain ? `blocks at least ${known} s` : 'can block'} before it responds: ${waits.map((w) => `${w.action}: ${w.detail}`).join('; ')}. Calls from an app time out after ${SYNC_LIMIT_SECONDS} s.`,
             mitigation: [
                 `Move the response in '${flow.name}' before the actions that wait, so the app gets its answer at once and the rest runs afterwards; or turn on "Asynchronous response" in the response action's settings where the app does not need the result.`,
@@ -25069,6 +26717,7 @@ function fg301_connection_mode_check(ctx) {
             flow,
             errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [],
             location: flow.origin,
+            call,
             message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invokerApis.join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
             mitigation: invoker.length > 0
                 ? [
@@ -25676,6 +27325,7 @@ function checkChange(ctx) {
             app: bc.app,
             flow: bc.flow,
             location: bc.flow.origin,
+            call: bc.call,
             // New outputs alone break nothing: the app simply cannot read them yet.
             severity: additiveOnly(b) ? 'note' : 'error',
             errorCodes: fg105_flow_changed_app_unchanged_codesFor(b),
@@ -25762,6 +27412,8 @@ const versionNotBumped = { meta: fg403_version_not_bumped_meta, checkChange: fg4
 
 
 
+
+
 /**
  * Every rule FlowGuard runs, in id order. Ids are banded by area:
  * FG1xx app ↔ flow signature, FG2xx flow state and run time, FG3xx connections,
@@ -25772,6 +27424,8 @@ const RULES = [
     flowOutputDrift,
     flowConnectionDrift,
     flowNotFound,
+    callArgumentsMismatch,
+    flowDataSourceUnused,
     flowDisabled,
     syncTimeoutRisk,
     connectionMode,
@@ -26544,10 +28198,10 @@ const obj = (...keys) => ({
 const PARAM = obj('name', 'type', 'required', 'title');
 const OUTPUT = obj('name', 'type', 'title');
 const FLOW = obj('id', 'name', 'state', ['trigger', obj('type', 'kind')], ['inputs', arrayOf(PARAM)], ['outputs', arrayOf(OUTPUT)], ['connections', arrayOf(obj('key', 'api', 'runtimeSource', 'connectionReference'))], 'file', 'inner');
-const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))]);
+const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))], ['callSites', arrayOf(obj('screen', 'control', 'property', 'arguments', 'formula', ['location', obj('file', 'inner')]))], ['outputReads', arrayOf(obj('output', 'screen', 'control', 'property', 'via'))], 'traced');
 const APP = obj('name', 'displayName', 'document', ['calls', arrayOf(CALL)], 'file', 'inner');
 const SOLUTION = obj('path', 'uniqueName', 'displayName', 'version', 'managed', 'layout', ['flows', arrayOf(FLOW)], ['apps', arrayOf(APP)]);
-const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], ['mitigation', arrayOf(any)], 'fingerprint', 'status');
+const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status');
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */
@@ -26592,13 +28246,13 @@ function stableStringify(value, shape = any, options = {}) {
                 if (Object.prototype.hasOwnProperty.call(record, k))
                     entries.push([k, s, false]);
             }
-            const extra = Object.keys(record).filter((k) => !listed.has(k)).sort(compareText);
+            const extra = Object.keys(record).filter((k) => !listed.has(k)).sort(sort_compareText);
             for (const k of extra)
                 entries.push([k, any, true]);
         }
         else {
             const of = sh.kind === 'map' ? sh.of : any;
-            for (const k of Object.keys(record).sort(compareText))
+            for (const k of Object.keys(record).sort(sort_compareText))
                 entries.push([k, of, true]);
         }
         const parts = [];
@@ -26785,12 +28439,14 @@ function renderMarkdown(report, ctx, options = {}) {
     }
     return last;
 }
+const BREAK_TABLE_ROWS = 10;
 function render(report, ctx, detail, hint, marker) {
     const r = new Renderer(report, ctx, detail);
     const out = [marker, `## ${r.verdict()}`, ''];
     if (detail.shortened) {
         out.push(`> [!NOTE]`, `> This comment was shortened to fit GitHub's size limit. The full report is in ${hint}.`, '');
     }
+    out.push(...r.breakTable());
     out.push(...r.findingSections());
     if (report.changes && report.changes.length > 0)
         out.push(...r.changes(report.changes));
@@ -26842,6 +28498,26 @@ class Renderer {
         const breaking = new Set(considered.filter((f) => f.severity === 'error' && f.app).map((f) => `${f.solution.path}\u0000${f.app?.name}`)).size;
         const apps = breaking > 0 ? ` — ${plural(breaking, 'app')} will break at run time` : '';
         return `${SEVERITY_STYLE[worst].icon} ${tool}: ${countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
+    }
+    /** The ten-second table: app · screen › control · flow · what breaks · predicted error, errors and warnings first. */
+    breakTable() {
+        const considered = (this.ctx.compared ? this.sorted.filter(isNew) : this.sorted).filter((f) => f.app && f.severity !== 'note');
+        if (considered.length === 0)
+            return [];
+        const rows = considered.slice(0, BREAK_TABLE_ROWS).map((f) => {
+            const sites = (f.sites ?? []).map((s) => (s.control === s.screen ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`));
+            const where = sites.length === 0 ? '—' : escapeMarkdown(sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` +${sites.length - 3}` : ''), 200);
+            const codes = f.errorCodes.length > 0 ? f.errorCodes.map((c) => inlineCode(c, { table: true })).join(', ') : '—';
+            return `| ${[
+                `${SEVERITY_STYLE[f.severity].icon} ${escapeMarkdown(f.app?.displayName || f.app?.name || '')}`,
+                where,
+                escapeMarkdown(f.flow?.name ?? '—'),
+                escapeMarkdown(f.what ?? f.rule, 200),
+                codes,
+            ].join(' | ')} |`;
+        });
+        const more = considered.length > BREAK_TABLE_ROWS ? [`…and ${considered.length - BREAK_TABLE_ROWS} more below.`, ''] : [];
+        return ['| App | Where (screen › control) | Flow | What breaks | Predicted error |', '|---|---|---|---|---|', ...rows, '', ...more];
     }
     findingSections() {
         const { ctx, report } = this;
@@ -26958,10 +28634,10 @@ class Renderer {
             return [`### What changed`, '', `${plural(changes.length, 'change')} (not shown).`, ''];
         const kindOrder = { flow: 0, app: 1, solution: 2 };
         const sorted = [...changes].sort((a, b) => (kindOrder[a.kind] ?? 3) - (kindOrder[b.kind] ?? 3) ||
-            compareText(a.solution, b.solution) ||
-            compareText(a.name, b.name) ||
-            compareText(a.id ?? '', b.id ?? '') ||
-            compareText(a.change, b.change));
+            sort_compareText(a.solution, b.solution) ||
+            sort_compareText(a.name, b.name) ||
+            sort_compareText(a.id ?? '', b.id ?? '') ||
+            sort_compareText(a.change, b.change));
         const out = ['### What changed', ''];
         for (const c of sorted) {
             const where = `in ${inlineCode(c.solution)}`;
@@ -26969,7 +28645,7 @@ class Renderer {
             if (c.kind === 'flow') {
                 const id = c.id ? ` · ${inlineCode(c.id)}` : '';
                 const callers = c.id ? callersOf(this.report.solutions, c.id) : [];
-                callers.sort((a, b) => compareText(a.app.displayName, b.app.displayName) || compareText(a.solution.path, b.solution.path));
+                callers.sort((a, b) => sort_compareText(a.app.displayName, b.app.displayName) || sort_compareText(a.solution.path, b.solution.path));
                 const calledBy = callers.length > 0
                     ? `Called by ${callers
                         .map((x) => {
@@ -26993,7 +28669,7 @@ class Renderer {
         return out;
     }
     dependencyMap() {
-        const solutions = [...this.report.solutions].sort((a, b) => compareText(a.path, b.path) || compareText(a.uniqueName, b.uniqueName));
+        const solutions = [...this.report.solutions].sort((a, b) => sort_compareText(a.path, b.path) || sort_compareText(a.uniqueName, b.uniqueName));
         const withContent = solutions.filter((s) => s.apps.some((a) => a.calls.length > 0) || s.flows.length > 0);
         if (withContent.length === 0)
             return [];
@@ -27010,7 +28686,7 @@ class Renderer {
             out.push(...tables[i]);
             const uncalled = [...s.flows]
                 .filter((f) => !called.has(normalizeFlowId(f.id)))
-                .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+                .sort((a, b) => sort_compareText(a.name, b.name) || sort_compareText(a.id, b.id));
             if (uncalled.length > 0) {
                 out.push(`Flows no canvas app here calls: ${uncalled.map((f) => `⚡ ${escapeMarkdown(f.name || f.id)}`).join(', ')}.`, '');
             }
@@ -27018,10 +28694,10 @@ class Renderer {
         return out;
     }
     solutionTable(s, index, called) {
-        const apps = [...s.apps].sort((a, b) => compareText(a.displayName, b.displayName) || compareText(a.name, b.name));
+        const apps = [...s.apps].sort((a, b) => sort_compareText(a.displayName, b.displayName) || sort_compareText(a.name, b.name));
         const rows = [];
         for (const app of apps) {
-            const calls = [...app.calls].sort((a, b) => compareText(a.dataSource, b.dataSource) || compareText(a.flowId ?? '', b.flowId ?? ''));
+            const calls = [...app.calls].sort((a, b) => sort_compareText(a.dataSource, b.dataSource) || sort_compareText(a.flowId ?? '', b.flowId ?? ''));
             for (const call of calls) {
                 const entry = lookupFlow(index, call.flowId, call.flowSolution);
                 if (call.flowId)
@@ -27032,12 +28708,13 @@ class Renderer {
                     flowCell(call.flowId, entry, s),
                     bindingCell(call.resolved, call.confidence, call.resolvedBy),
                     connectionsCell(entry),
+                    sitesCell(call.callSites),
                 ].join(' | ')} |`);
             }
         }
         if (rows.length === 0)
             return ['No canvas app in this solution calls a flow.', ''];
-        return ['| App | Data source | Flow | Binding | Flow connections |', '|---|---|---|---|---|', ...rows, ''];
+        return ['| App | Data source | Flow | Binding | Flow connections | Called from |', '|---|---|---|---|---|---|', ...rows, ''];
     }
     diagnostics() {
         const diags = sort_sortDiagnostics(this.report.diagnostics);
@@ -27090,12 +28767,20 @@ function bindingCell(resolved, confidence, resolvedBy) {
 function connectionsCell(entry) {
     if (!entry)
         return '—';
-    const conns = [...entry.flow.connections].sort((a, b) => compareText(a.key, b.key));
+    const conns = [...entry.flow.connections].sort((a, b) => sort_compareText(a.key, b.key));
     if (conns.length === 0)
         return 'none';
     return conns.map((c) => inlineCode(`${c.key}: ${connectionModeLabel(c.runtimeSource)}`, { table: true })).join('<br>');
 }
 /** `` `file` › `inner` ``. */
+function sitesCell(sites) {
+    if (!sites)
+        return '—';
+    if (sites.length === 0)
+        return 'no formula';
+    const shown = sites.slice(0, 4).map((s) => `${s.control === s.screen ? s.screen : `${s.screen} › ${s.control}`}.${s.property} (${s.arguments})`);
+    return escapeMarkdown(shown.join(', ') + (sites.length > 4 ? ` +${sites.length - 4}` : ''), 300);
+}
 function locationText(file, inner) {
     const f = inlineCode(file, { maxLength: 300 });
     return inner ? `${f} › ${inlineCode(inner, { maxLength: 300 })}` : f;
@@ -27222,7 +28907,7 @@ function renderSarif(report, ctx) {
             known.add(f.ruleId);
         }
     }
-    catalogue.sort((a, b) => compareText(a.id, b.id));
+    catalogue.sort((a, b) => sort_compareText(a.id, b.id));
     const rules = catalogue.map((r) => sarifRule(r, ctx.docsBase));
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     const results = findings.map((f) => {
@@ -27245,6 +28930,14 @@ function renderSarif(report, ctx) {
             result.properties.status = f.status;
         if (f.location.inner)
             result.properties.innerPath = f.location.inner;
+        const sites = (f.sites ?? []).filter((s) => s.location);
+        if (sites.length > 0) {
+            result.relatedLocations = sites.map((s, i) => ({
+                id: i,
+                ...sarif_location(s.location?.file ?? f.location.file, s.location?.inner),
+                message: { text: sarifText(`${s.screen} › ${s.control}.${s.property}`) },
+            }));
+        }
         return result;
     });
     const notifications = sort_sortDiagnostics(report.diagnostics).map((d) => {
@@ -27306,12 +28999,12 @@ function redactDeep(value) {
 const INDENT = '    ';
 const MAX_PATH_LENGTH = 500;
 /** `file:inner` (the inner path only for archives). */
-function where(file, inner) {
+function text_where(file, inner) {
     const f = plainText(file, MAX_PATH_LENGTH);
     return inner ? `${f}:${plainText(inner, MAX_PATH_LENGTH)}` : f;
 }
 function header(f) {
-    return `${where(f.location.file, f.location.inner)}: ${plainText(f.severity, 20)} ${plainText(f.ruleId, 50)} ${plainText(f.rule, 100)}: ${plainText(f.message, MAX_MESSAGE_LENGTH)}`;
+    return `${text_where(f.location.file, f.location.inner)}: ${plainText(f.severity, 20)} ${plainText(f.ruleId, 50)} ${plainText(f.rule, 100)}: ${plainText(f.message, MAX_MESSAGE_LENGTH)}`;
 }
 /**
  * The terminal format (no colours): one block per finding, in {@link sortFindings} order —
@@ -27345,7 +29038,7 @@ function renderText(report, ctx) {
     if (diagnostics.length > 0) {
         out.push('diagnostics:');
         for (const d of diagnostics)
-            out.push(`${INDENT}${where(d.file, d.inner)}: ${plainText(d.severity, 20)}: ${plainText(d.message, MAX_MESSAGE_LENGTH)}`);
+            out.push(`${INDENT}${text_where(d.file, d.inner)}: ${plainText(d.severity, 20)}: ${plainText(d.message, MAX_MESSAGE_LENGTH)}`);
         out.push('');
     }
     out.push(countLine(report, ctx, findings));
@@ -27595,18 +29288,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 3053:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveBlockMap = __nccwpck_require__(6519);
+var resolveBlockSeq = __nccwpck_require__(2662);
+var resolveFlowCollection = __nccwpck_require__(4206);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -27692,15 +29385,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 5899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(6885);
+var composeNode = __nccwpck_require__(4873);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -27744,17 +29437,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var composeCollection = __nccwpck_require__(3053);
+var composeScalar = __nccwpck_require__(3293);
+var resolveEnd = __nccwpck_require__(644);
+var utilEmptyScalarPosition = __nccwpck_require__(4831);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -27863,15 +29556,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3293:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -27958,18 +29651,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3480:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2342);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var identity = __nccwpck_require__(415);
+var composeDoc = __nccwpck_require__(5899);
+var resolveEnd = __nccwpck_require__(644);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -28189,17 +29882,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 6519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -28313,12 +30006,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 809:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -28520,14 +30213,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveProps = __nccwpck_require__(2207);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -28578,7 +30271,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 644:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28624,19 +30317,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 4206:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -28840,13 +30533,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 8066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(2765);
+var resolveEnd = __nccwpck_require__(644);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -29075,7 +30768,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 2207:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29230,7 +30923,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 9699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29273,7 +30966,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 4831:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29308,12 +31001,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 7723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(9699);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -29332,12 +31025,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 8539:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -29354,22 +31047,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 6885:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7641);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var toJS = __nccwpck_require__(915);
+var Schema = __nccwpck_require__(8296);
+var stringifyDocument = __nccwpck_require__(7653);
+var anchors = __nccwpck_require__(5236);
+var applyReviver = __nccwpck_require__(5797);
+var createNode = __nccwpck_require__(2076);
+var directives = __nccwpck_require__(2342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -29698,13 +31391,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5236:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -29781,7 +31474,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 5797:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29845,14 +31538,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 2076:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -29942,13 +31635,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 const escapeChars = {
     '!': '%21',
@@ -30127,7 +31820,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 3376:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -30196,28 +31889,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 7207:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var Schema = __nccwpck_require__(8296);
+var errors = __nccwpck_require__(3376);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
+var publicApi = __nccwpck_require__(8759);
+var visit = __nccwpck_require__(292);
 
 
 
@@ -30246,7 +31939,7 @@ __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -30254,7 +31947,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 2745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -30280,16 +31973,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7641:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(5236);
+var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -30407,14 +32100,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 3469:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(2076);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -30565,14 +32258,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 6617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(5797);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 class NodeBase {
     constructor(type) {
@@ -30612,15 +32305,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 4245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(2076);
+var stringifyPair = __nccwpck_require__(5004);
+var addPairToJSMap = __nccwpck_require__(9256);
+var identity = __nccwpck_require__(415);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -30658,14 +32351,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 2765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -30692,17 +32385,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 1950:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(6340);
+var addPairToJSMap = __nccwpck_require__(9256);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -30846,17 +32539,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 7495:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(2076);
+var stringifyCollection = __nccwpck_require__(6340);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var toJS = __nccwpck_require__(915);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -30968,16 +32661,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 9256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(2745);
+var merge = __nccwpck_require__(6220);
+var stringify = __nccwpck_require__(732);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -31040,7 +32733,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 415:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31100,12 +32793,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -31146,15 +32839,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 1366:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
+var errors = __nccwpck_require__(3376);
+var stringifyString = __nccwpck_require__(501);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -31371,7 +33064,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 8013:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31441,7 +33134,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4555:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31547,14 +33240,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 5421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(1366);
+var cstStringify = __nccwpck_require__(8013);
+var cstVisit = __nccwpck_require__(4555);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -31666,12 +33359,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 2081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(5421);
 
 /*
 START -> stream
@@ -32396,7 +34089,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 4588:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32444,14 +34137,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 6651:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -33431,18 +35124,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 8759:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var log = __nccwpck_require__(2745);
+var identity = __nccwpck_require__(415);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -33545,16 +35238,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(415);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var tags = __nccwpck_require__(3578);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -33591,13 +35284,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 7683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var YAMLMap = __nccwpck_require__(1950);
 
 const map = {
     collection: 'map',
@@ -33617,12 +35310,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const nullTag = {
     identify: value => value == null,
@@ -33641,13 +35334,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 4066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var YAMLSeq = __nccwpck_require__(7495);
 
 const seq = {
     collection: 'seq',
@@ -33667,12 +35360,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(501);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -33690,12 +35383,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 7247:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -33718,13 +35411,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 7661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -33772,12 +35465,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 9546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -33821,18 +35514,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 9032:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
 
 const schema = [
     map.map,
@@ -33853,14 +35546,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(2765);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -33924,27 +35617,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 3578:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
+var schema = __nccwpck_require__(9032);
+var schema$1 = __nccwpck_require__(7519);
+var binary = __nccwpck_require__(4011);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var schema$2 = __nccwpck_require__(1921);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -34030,14 +35723,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4011:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(2765);
+var stringifyString = __nccwpck_require__(501);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -34107,12 +35800,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 2214:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -34143,13 +35836,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 9614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -34200,12 +35893,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 6257:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -34283,13 +35976,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 6220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -34361,16 +36054,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 2775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var pairs = __nccwpck_require__(1705);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -34445,15 +36138,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 1705:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLSeq = __nccwpck_require__(7495);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -34534,24 +36227,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 1921:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var binary = __nccwpck_require__(4011);
+var bool = __nccwpck_require__(2214);
+var float = __nccwpck_require__(9614);
+var int = __nccwpck_require__(6257);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schema = [
     map.map,
@@ -34582,14 +36275,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -34685,12 +36378,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 168:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -34797,7 +36490,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 3699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34955,15 +36648,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5236);
+var identity = __nccwpck_require__(415);
+var stringifyComment = __nccwpck_require__(8927);
+var stringifyString = __nccwpck_require__(501);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -35094,14 +36787,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 6340:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -35256,7 +36949,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 8927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35287,14 +36980,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 7653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -35381,7 +37074,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2729:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35415,15 +37108,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 5004:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -35574,13 +37267,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(2765);
+var foldFlowLines = __nccwpck_require__(3699);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -35919,12 +37612,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 292:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -36301,6 +37994,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ var __webpack_exports__ = __nccwpck_require__(6255);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

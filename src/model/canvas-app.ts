@@ -1,5 +1,6 @@
 import { asArray, entries, isRecord, normalizeGuid, parseJson, parseJsonText, prop, str } from '../source/decode.js';
 import type { FileTree } from '../source/tree.js';
+import { readAppFormulas, withFormulas } from './app-formulas.js';
 import { flowDataSourceCandidates } from './data-sources.js';
 import type { CallbackSecret, FlowCall, Origin, StoredConnection } from './types.js';
 import { parseWadl, type StoredSignature } from './wadl.js';
@@ -26,6 +27,8 @@ interface FlowDataSource {
   wadlProblem: string | undefined;
   /** The file the entry was read from, when each data source has its own (unpacked sources). */
   origin?: Origin;
+  /** The file of the stored signature, when it has its own (`pkgs/Wadl/<name>.xml`). */
+  wadlOrigin?: Origin;
 }
 
 export function isFlowDataSource(ds: unknown): boolean {
@@ -72,7 +75,13 @@ export async function readMsapp(msapp: FileTree, origin: (inner: string) => Orig
   const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
   const raw = prop(props, 'LocalConnectionReferences');
   const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
-  return buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems);
+  return withAppFormulas(msapp, buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems), origin);
+}
+
+/** Reads the formulas of an app that calls flows, and attaches what they do with each flow to its call. */
+async function withAppFormulas(tree: FileTree, doc: AppDocument, origin: (inner: string) => Origin): Promise<AppDocument> {
+  const result = await readAppFormulas(tree, doc.calls.map((c) => c.dataSource), origin);
+  return { ...doc, calls: withFormulas(doc.calls, result), problems: [...doc.problems, ...result.problems] };
 }
 
 /**
@@ -95,13 +104,14 @@ export async function readUnpackedApp(src: FileTree, origin: (name: string) => O
     for (const ds of namedFlowSources(asArray(parsed), origin(name), problems)) {
       const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
       const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
-      flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name) });
+      flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name), wadlOrigin: origin(wadlName) });
       firstDs ||= name;
     }
   }
   const connName = 'Connections/Connections.json';
   const lcr = src.has(connName) ? parseJson(await src.read(connName)) : {};
-  return buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
+  const doc = buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
+  return flows.length === 0 ? doc : withAppFormulas(src, doc, origin);
 }
 
 function describeError(err: unknown): string {
@@ -110,7 +120,10 @@ function describeError(err: unknown): string {
 
 function buildDocument(flows: FlowDataSource[], lcr: unknown, dsOrigin: Origin, lcrOrigin: Origin, problems: AppDocument['problems']): AppDocument {
   const calls = flows.map((ds) => toCall(ds, lcr, dsOrigin));
-  for (const c of calls) if (c.signatureUnreadable) problems.push({ origin: c.origin, message: `flow data source '${c.dataSource}': ${c.signatureUnreadable}; its inputs and outputs are not checked` });
+  flows.forEach((ds, i) => {
+    const c = calls[i] as FlowCall;
+    if (c.signatureUnreadable) problems.push({ origin: (ds.wadl ? ds.wadlOrigin : undefined) ?? c.origin, message: `flow data source '${c.dataSource}': ${c.signatureUnreadable}; its inputs and outputs are not checked` });
+  });
   return { calls, secrets: findCallbackSecrets(lcr, lcrOrigin), problems };
 }
 

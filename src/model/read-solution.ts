@@ -10,6 +10,7 @@ import {
   readEnvironmentVariable,
   readSolutionManifest,
   readWorkflowRecord,
+  type Customizations,
   type WorkflowRecord,
 } from './solution-xml.js';
 import type { CanvasApp, Diagnostic, Flow, Layout, Origin, Solution } from './types.js';
@@ -63,13 +64,16 @@ export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[
     return undefined;
   }
   const customizationsName = first(src.tree, ['customizations.xml', 'Other/Customizations.xml']);
-  let customizations = { workflows: [] as unknown[], canvasApps: [] as unknown[], connectionReferences: [] as unknown[] };
+  let customizationsRead = customizationsName !== undefined;
+  let customizations: Customizations = { workflows: [], canvasApps: [], connectionReferences: [], problems: [] };
   if (customizationsName) {
     try {
       customizations = readCustomizations(decodeText(await src.tree.read(customizationsName)));
     } catch (err) {
       report(customizationsName, err);
+      customizationsRead = false;
     }
+    for (const problem of customizations.problems) report(customizationsName, new InputError(`${problem}; it is skipped`));
   }
   const custOrigin = src.origin(customizationsName ?? solutionName);
   const solution: Solution = {
@@ -88,13 +92,13 @@ export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[
     apps: [],
     origin: src.origin(solutionName),
   };
-  solution.flows = await readFlows(src, customizations.workflows, customizationsName, report, options.hashes ?? false);
+  solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false);
   if (options.apps !== false) solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
   solution.environmentVariables = await readEnvironmentVariables(src, report);
   return solution;
 }
 
-type Reporter = (name: string, err: unknown, inner?: string) => void;
+export type Reporter = (name: string, err: unknown, inner?: string) => void;
 
 // ---- flows ----
 
@@ -115,9 +119,10 @@ async function readFlows(src: SolutionSource, records: unknown[], custName: stri
       report(name, err);
     }
   }
-  // Flow JSON with no metadata record (hand-assembled trees): read it, state unknown.
+  // Flow JSON with no metadata record (hand-assembled trees, or a record FlowGuard could not read): read it, state unknown.
   for (const name of src.tree.names) {
     if (/^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name))) {
+      if (custName) report(name, new InputError('no <Workflow> record describes this flow (customizations.xml or a .json.data.xml); it is read with its state unknown'));
       const id = guidInFileName(name);
       found.set(lookupKey(name), { record: { id, name: basename(name).replace(/-[0-9A-Fa-f-]{36}\.json$/, ''), jsonFile: name, category: MODERN_FLOW, stateCode: '', customizable: undefined }, metaName: undefined });
     }
@@ -133,7 +138,7 @@ async function readFlows(src: SolutionSource, records: unknown[], custName: stri
   return flows;
 }
 
-async function readFlow(src: SolutionSource, record: WorkflowRecord, metaName: string | undefined, report: Reporter, hashes: boolean): Promise<Flow | undefined> {
+export async function readFlow(src: SolutionSource, record: WorkflowRecord, metaName: string | undefined, report: Reporter, hashes: boolean): Promise<Flow | undefined> {
   const id = record.id ?? guidInFileName(record.jsonFile);
   if (!src.tree.has(record.jsonFile)) {
     report(metaName ?? record.jsonFile, new InputError(`flow '${record.name}' names '${record.jsonFile}', which is not in the solution`));
@@ -268,7 +273,7 @@ async function readApp(src: SolutionSource, record: AppRecord, diagnostics: Diag
 }
 
 /** The app record (customizations.xml / .meta.xml) is the third place that knows which flow a data source is. */
-function withAppRecordHints(call: AppDocument['calls'][number], refs: unknown): AppDocument['calls'][number] {
+export function withAppRecordHints(call: AppDocument['calls'][number], refs: unknown): AppDocument['calls'][number] {
   const entry = connectionEntryFor(refs, call.dataSource);
   if (entry === undefined) return call;
   const hints = propCI(entry, 'parameterHints');

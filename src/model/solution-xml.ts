@@ -7,7 +7,12 @@ export type SolutionManifest = Pick<Solution, 'uniqueName' | 'displayName' | 've
 
 /** `solution.xml` / `Other/Solution.xml`: `<ImportExportXml><SolutionManifest>`. */
 export function readSolutionManifest(xml: string): SolutionManifest {
-  const manifest = propCI(propCI(parseXml(xml), 'ImportExportXml'), 'SolutionManifest');
+  return solutionManifestOf(parseXml(xml));
+}
+
+/** The manifest of a parsed `solution.xml`, or of a `solution.yml` in the same shape (yaml-layout.ts). */
+export function solutionManifestOf(doc: unknown): SolutionManifest {
+  const manifest = propCI(propCI(doc, 'ImportExportXml'), 'SolutionManifest');
   const localized = asArray(propCI(propCI(manifest, 'LocalizedNames'), 'LocalizedName'));
   const publisher = propCI(manifest, 'Publisher');
   const parent = propCI(manifest, 'ParentSolution');
@@ -64,6 +69,34 @@ export interface Customizations {
   workflows: unknown[];
   canvasApps: unknown[];
   connectionReferences: unknown[];
+  /** What in those sections is not of the shape FlowGuard reads (named in diagnostics; the rest is still read). */
+  problems: string[];
+}
+
+const RECORD: Record<(typeof SECTIONS)[number], string> = { Workflows: 'Workflow', CanvasApps: 'CanvasApp', connectionreferences: 'connectionreference' };
+
+/** A section holds its record elements and nothing else: text or other elements mean it is not what FlowGuard reads. */
+function sectionProblems(tag: (typeof SECTIONS)[number], node: unknown): string[] {
+  if (node === undefined || node === '') return [];
+  if (typeof node === 'string') return [`<${tag}> holds text, not <${RECORD[tag]}> elements`];
+  if (!isRecord(node)) return [];
+  const out: string[] = [];
+  const stray = Object.keys(node).filter((k) => !k.startsWith('@_') && k !== RECORD[tag] && k !== '#text');
+  if (stray.length > 0) out.push(`<${tag}> holds ${stray.map((k) => `<${k}>`).join(', ')}, not <${RECORD[tag]}> elements`);
+  if (typeof prop(node, '#text') === 'string' && String(prop(node, '#text')).trim() !== '') out.push(`<${tag}> holds text besides its <${RECORD[tag]}> elements`);
+  for (const record of asArray(prop(node, RECORD[tag]))) out.push(...recordProblems(tag, record));
+  return out;
+}
+
+function recordProblems(tag: (typeof SECTIONS)[number], record: unknown): string[] {
+  if (!isRecord(record)) return [`a <${RECORD[tag]}> element is empty`];
+  if (tag === 'Workflows') {
+    const id = attr(record, 'WorkflowId');
+    return id !== '' && !normalizeGuid(id) ? [`<Workflow Name="${attr(record, 'Name')}"> has WorkflowId '${id}', which is not an id`] : [];
+  }
+  if (tag === 'CanvasApps') return typeof propCI(record, 'Name') === 'string' ? [] : ['a <CanvasApp> has no <Name> text'];
+  const connector = text(propCI(record, 'connectorid'));
+  return connector !== '' && !/\/apis\//i.test(connector) ? [`connection reference '${attr(record, 'connectionreferencelogicalname')}' has connector id '${connector}', which is not a connector path`] : [];
 }
 
 const SECTIONS = ['Workflows', 'CanvasApps', 'connectionreferences'] as const;
@@ -82,9 +115,10 @@ export function readCustomizations(xml: string): Customizations {
   }
   const root = parseXml(`<root>${parts.join('')}</root>`).root as XmlNode | undefined;
   return {
-    workflows: asArray(propCI(propCI(root, 'Workflows'), 'Workflow')),
-    canvasApps: asArray(propCI(propCI(root, 'CanvasApps'), 'CanvasApp')),
-    connectionReferences: asArray(propCI(propCI(root, 'connectionreferences'), 'connectionreference')),
+    workflows: asArray(propCI(propCI(root, 'Workflows'), 'Workflow')).filter(isRecord),
+    canvasApps: asArray(propCI(propCI(root, 'CanvasApps'), 'CanvasApp')).filter(isRecord),
+    connectionReferences: asArray(propCI(propCI(root, 'connectionreferences'), 'connectionreference')).filter(isRecord),
+    problems: SECTIONS.flatMap((tag) => sectionProblems(tag, prop(root, tag))),
   };
 }
 

@@ -21,7 +21,7 @@ export interface Diagnostic {
   message: string;
 }
 
-export type Layout = 'zip' | 'unpacked' | 'extracted-zip' | 'legacy-package';
+export type Layout = 'zip' | 'unpacked' | 'extracted-zip' | 'yaml' | 'legacy-package';
 export type ManagedState = 'managed' | 'unmanaged' | 'both' | 'unknown';
 export type FlowState = 'on' | 'off' | 'unknown';
 /** How a connection is supplied when the flow runs: the flow's own ("embedded") or the caller's ("invoker", "Provided by run-only user"). */
@@ -177,8 +177,40 @@ export interface FlowCall {
   connectionsRecorded: boolean;
   /** Set when the app's stored signature (WADL) could not be read: why. Inputs and outputs are then unknown, not empty. */
   signatureUnreadable?: string | undefined;
+  /** What the app's formulas do with this flow; undefined when the app's formulas were not read (none in the export, or unreadable). */
+  formulas?: CallFormulas | undefined;
   origin: Origin;
   binding: Binding;
+}
+
+/** A call of the flow in one of the app's formulas, located in the repository. */
+export interface FormulaCallSite {
+  screen: string;
+  control: string;
+  property: string;
+  arguments: number;
+  /** The call's text: trimmed, capped, with secrets redacted by the renderers. */
+  formula: string;
+  /** How the result is used: `discarded`, `field`, `global`, `context`, `with`, `collection`, `untraced`. */
+  use: string;
+  location: Origin;
+}
+
+export interface FormulaOutputRead {
+  output: string;
+  screen: string;
+  control: string;
+  property: string;
+  via: string;
+}
+
+export interface CallFormulas {
+  callSites: FormulaCallSite[];
+  outputReads: FormulaOutputRead[];
+  /** True when every call's result was followed to its reads (or is not used). */
+  traced: boolean;
+  /** Why the result could not be followed, where it could not. */
+  untraced: string[];
 }
 
 export interface Binding {

@@ -78,6 +78,20 @@ function callJson(c: FlowCall): CallJson {
     storedInputs: c.storedInputs.map(param),
     storedOutputs: c.storedOutputs ? c.storedOutputs.map(output) : null,
     storedConnections: c.storedConnections.map((s) => ({ key: s.key, api: s.api })),
+    ...(c.formulas
+      ? {
+          callSites: c.formulas.callSites.map((s) => ({
+            screen: s.screen,
+            control: s.control,
+            property: s.property,
+            arguments: s.arguments,
+            formula: s.formula,
+            location: { file: s.location.file, ...(s.location.inner ? { inner: s.location.inner } : {}) },
+          })),
+          outputReads: c.formulas.outputReads.map((r) => ({ output: r.output, screen: r.screen, control: r.control, property: r.property, via: r.via })),
+          traced: c.formulas.traced,
+        }
+      : {}),
   };
 }
 

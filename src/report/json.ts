@@ -46,6 +46,9 @@ const CALL = obj(
   ['storedInputs', arrayOf(PARAM)],
   ['storedOutputs', arrayOf(OUTPUT)],
   ['storedConnections', arrayOf(obj('key', 'api'))],
+  ['callSites', arrayOf(obj('screen', 'control', 'property', 'arguments', 'formula', ['location', obj('file', 'inner')]))],
+  ['outputReads', arrayOf(obj('output', 'screen', 'control', 'property', 'via'))],
+  'traced',
 );
 const APP = obj('name', 'displayName', 'document', ['calls', arrayOf(CALL)], 'file', 'inner');
 const SOLUTION = obj(
@@ -69,6 +72,8 @@ const FINDING = obj(
   'flowId',
   ['flow', obj('id', 'name')],
   ['location', obj('file', 'inner')],
+  'what',
+  ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))],
   ['mitigation', arrayOf(any)],
   'fingerprint',
   'status',

@@ -91,12 +91,15 @@ export function renderMarkdown(report: Report, ctx: RenderContext, options: Mark
   return last;
 }
 
+const BREAK_TABLE_ROWS = 10;
+
 function render(report: Report, ctx: RenderContext, detail: Detail, hint: string, marker: string): string {
   const r = new Renderer(report, ctx, detail);
   const out: string[] = [marker, `## ${r.verdict()}`, ''];
   if (detail.shortened) {
     out.push(`> [!NOTE]`, `> This comment was shortened to fit GitHub's size limit. The full report is in ${hint}.`, '');
   }
+  out.push(...r.breakTable());
   out.push(...r.findingSections());
   if (report.changes && report.changes.length > 0) out.push(...r.changes(report.changes));
   out.push(...r.dependencyMap());
@@ -146,6 +149,26 @@ class Renderer {
     ).size;
     const apps = breaking > 0 ? ` — ${plural(breaking, 'app')} will break at run time` : '';
     return `${SEVERITY_STYLE[worst].icon} ${tool}: ${countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
+  }
+
+  /** The ten-second table: app · screen › control · flow · what breaks · predicted error, errors and warnings first. */
+  breakTable(): string[] {
+    const considered = (this.ctx.compared ? this.sorted.filter(isNew) : this.sorted).filter((f) => f.app && f.severity !== 'note');
+    if (considered.length === 0) return [];
+    const rows = considered.slice(0, BREAK_TABLE_ROWS).map((f) => {
+      const sites = (f.sites ?? []).map((s) => (s.control === s.screen ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`));
+      const where = sites.length === 0 ? '—' : escapeMarkdown(sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` +${sites.length - 3}` : ''), 200);
+      const codes = f.errorCodes.length > 0 ? f.errorCodes.map((c) => inlineCode(c, { table: true })).join(', ') : '—';
+      return `| ${[
+        `${SEVERITY_STYLE[f.severity].icon} ${escapeMarkdown(f.app?.displayName || f.app?.name || '')}`,
+        where,
+        escapeMarkdown(f.flow?.name ?? '—'),
+        escapeMarkdown(f.what ?? f.rule, 200),
+        codes,
+      ].join(' | ')} |`;
+    });
+    const more = considered.length > BREAK_TABLE_ROWS ? [`…and ${considered.length - BREAK_TABLE_ROWS} more below.`, ''] : [];
+    return ['| App | Where (screen › control) | Flow | What breaks | Predicted error |', '|---|---|---|---|---|', ...rows, '', ...more];
   }
 
   findingSections(): string[] {
@@ -337,12 +360,13 @@ class Renderer {
             flowCell(call.flowId, entry, s),
             bindingCell(call.resolved, call.confidence, call.resolvedBy),
             connectionsCell(entry),
+            sitesCell(call.callSites),
           ].join(' | ')} |`,
         );
       }
     }
     if (rows.length === 0) return ['No canvas app in this solution calls a flow.', ''];
-    return ['| App | Data source | Flow | Binding | Flow connections |', '|---|---|---|---|---|', ...rows, ''];
+    return ['| App | Data source | Flow | Binding | Flow connections | Called from |', '|---|---|---|---|---|---|', ...rows, ''];
   }
 
   diagnostics(): string[] {
@@ -397,6 +421,13 @@ function connectionsCell(entry: FlowEntry | undefined): string {
 }
 
 /** `` `file` › `inner` ``. */
+function sitesCell(sites: { screen: string; control: string; property: string; arguments: number }[] | undefined): string {
+  if (!sites) return '—';
+  if (sites.length === 0) return 'no formula';
+  const shown = sites.slice(0, 4).map((s) => `${s.control === s.screen ? s.screen : `${s.screen} › ${s.control}`}.${s.property} (${s.arguments})`);
+  return escapeMarkdown(shown.join(', ') + (sites.length > 4 ? ` +${sites.length - 4}` : ''), 300);
+}
+
 function locationText(file: string, inner: string | undefined): string {
   const f = inlineCode(file, { maxLength: 300 });
   return inner ? `${f} › ${inlineCode(inner, { maxLength: 300 })}` : f;

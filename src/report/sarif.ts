@@ -40,6 +40,8 @@ export interface SarifResult {
   level: SarifLevel;
   message: SarifMessage;
   locations: SarifLocation[];
+  /** The call sites in the app's formulas, for findings about a call. */
+  relatedLocations?: (SarifLocation & { id: number; message: SarifMessage })[];
   partialFingerprints: Record<string, string>;
   baselineState?: 'new' | 'unchanged';
   properties: {
@@ -193,6 +195,14 @@ export function renderSarif(report: Report, ctx: RenderContext): SarifLog {
     if (f.flow) result.properties.flow = { id: f.flow.id, name: f.flow.name };
     if (f.status) result.properties.status = f.status;
     if (f.location.inner) result.properties.innerPath = f.location.inner;
+    const sites = (f.sites ?? []).filter((s) => s.location);
+    if (sites.length > 0) {
+      result.relatedLocations = sites.map((s, i) => ({
+        id: i,
+        ...location(s.location?.file ?? f.location.file, s.location?.inner),
+        message: { text: sarifText(`${s.screen} › ${s.control}.${s.property}`) },
+      }));
+    }
     return result;
   });
 

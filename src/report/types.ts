@@ -30,6 +30,12 @@ export interface CallJson {
   storedInputs: SignatureParamJson[];
   storedOutputs: { name: string; type: string; title: string }[] | null;
   storedConnections: { key: string; api: string }[];
+  /** Where the app's formulas call the flow (absent when the app's formulas were not read). */
+  callSites?: { screen: string; control: string; property: string; arguments: number; formula: string; location: { file: string; inner?: string } }[];
+  /** The outputs of the flow the formulas read, and how they reach them. */
+  outputReads?: { output: string; screen: string; control: string; property: string; via: string }[];
+  /** True when every use of the call's result was followed. */
+  traced?: boolean;
 }
 
 export interface AppJson {

@@ -1,6 +1,6 @@
 import type { SignatureParam } from '../model/types.js';
 import { typesCompatible } from '../model/types-normalize.js';
-import { appLabel, signatureCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
+import { appLabel, signatureCalls, driftFinding, flowLabel, list, siteLabel, type BoundCall } from './finding.js';
 import { ERRORS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
@@ -51,8 +51,12 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
   const { app, call, flow } = bc;
   const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
   const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
-  const finding = (severity: Finding['severity'], identity: string, what: string, change: string): Finding =>
-    driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+  const finding = (severity: Finding['severity'], identity: string, what: string, change: string): Finding => {
+    const f = driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+    const fix = formulasToChange(bc);
+    if (fix) f.mitigation.splice(f.mitigation.length - 1, 0, fix);
+    return f;
+  };
   if (!flow.trigger?.powerApps) {
     return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
   }
@@ -83,6 +87,16 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
     }
   }
   return out;
+}
+
+/** The step that names the formulas to edit after re-binding: each call must pass what the flow takes now. */
+function formulasToChange(bc: BoundCall): string | undefined {
+  const sites = bc.call.formulas?.callSites ?? [];
+  if (sites.length === 0) return undefined;
+  const required = bc.flow.inputs.filter((p) => p.required).length;
+  const takes = `${required} required input${required === 1 ? '' : 's'}${bc.flow.inputs.length > required ? ` (and ${bc.flow.inputs.length - required} optional)` : ''}: ${list(bc.flow.inputs.map((p) => p.name))}`;
+  const lines = sites.map((s) => `${siteLabel(s)} passes ${s.arguments} argument${s.arguments === 1 ? '' : 's'} (${s.formula})`);
+  return `After re-binding, change every call so it passes what the flow now takes, ${takes}: ${lines.join('; ')}.`;
 }
 
 export const flowInputDrift: Rule = { meta, check };

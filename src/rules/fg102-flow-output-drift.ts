@@ -1,5 +1,6 @@
 import { typesCompatible } from '../model/types-normalize.js';
-import { appLabel, signatureCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
+import type { FlowCall, Severity } from '../model/types.js';
+import { appLabel, signatureCalls, siteLabel, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
 const meta: RuleMeta = {
@@ -31,7 +32,8 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
     const now = current.get(o.name);
     if (!now) {
       const why = successes.length === 0 ? (flow.responses.length === 0 ? 'the flow no longer has a response action' : 'the flow now answers only with failure responses') : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
-      out.push(finding('error', `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so the app reads it as blank; ${why}`, `output '${o.name}' removed`));
+      const { severity, reading } = judgeReads(call, o.name);
+      out.push(finding(severity, `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so ${reading}; ${why}`, `output '${o.name}' removed`));
       continue;
     }
     if (!typesCompatible(o.type, now.type)) {
@@ -57,6 +59,25 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
     out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs'));
   }
   return out;
+}
+
+/**
+ * How bad a missing output is depends on the app's formulas: read somewhere, it is blank there
+ * (error); read nowhere, with every use of the result followed, nothing changes (note); where the
+ * result goes somewhere FlowGuard does not follow, it may be read (warning). Without formulas the
+ * stored signature is all there is, and the app reads what it stored.
+ */
+function judgeReads(call: FlowCall, output: string): { severity: Severity; reading: string } {
+  const f = call.formulas;
+  if (!f) return { severity: 'error', reading: 'the app reads it as blank' };
+  const field = output.startsWith('[].') ? output.slice(3) : output;
+  const reads = f.outputReads.filter((r) => r.output.toLowerCase() === field.toLowerCase());
+  if (reads.length > 0) {
+    const where = reads.slice(0, 5).map((r) => `${siteLabel(r)} (${r.via})`);
+    return { severity: 'error', reading: `it is blank where the app reads it: ${where.join(', ')}${reads.length > 5 ? ` and ${reads.length - 5} more` : ''}` };
+  }
+  if (f.traced) return { severity: 'note', reading: 'nothing breaks now: no formula reads it' };
+  return { severity: 'warning', reading: `the app may read it as blank: no formula reads it directly, but the result is not fully traced (${f.untraced.join('; ')})` };
 }
 
 export const flowOutputDrift: Rule = { meta, check };

@@ -1,6 +1,6 @@
 import { idKey, sameId } from '../compare/ids.js';
 import type { FlowConnection, StoredConnection } from '../model/types.js';
-import { appLabel, boundCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
+import { appLabel, signatureCalls, driftFinding, flowLabel, list, type BoundCall } from './finding.js';
 import { ERRORS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
@@ -20,7 +20,8 @@ const codesFor = (c: FlowConnection): string[] =>
     : [ERRORS.MissingConnectionReference.code];
 
 function check(ctx: RuleContext): Finding[] {
-  return boundCalls(ctx.workspace)
+  // A call whose data source entry could not be read is not judged at all (one diagnostic, no drift).
+  return signatureCalls(ctx.workspace)
     .filter((bc) => bc.call.connectionsRecorded)
     .flatMap((bc) => checkCall(ctx, bc));
 }

@@ -40,6 +40,7 @@ function checkChange(ctx: ChangeContext): Finding[] {
         app: bc.app,
         flow: bc.flow,
         location: bc.flow.origin,
+        call: bc.call,
         // New outputs alone break nothing: the app simply cannot read them yet.
         severity: additiveOnly(b) ? 'note' : 'error',
         errorCodes: codesFor(b),

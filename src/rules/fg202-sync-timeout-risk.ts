@@ -34,6 +34,7 @@ function check(ctx: RuleContext): Finding[] {
         app,
         flow,
         location: flow.origin,
+        call,
         message: `App ${appLabel(app)} waits for flow ${flowLabel(flow)} ('${call.dataSource}'), which ${certain ? `blocks at least ${known} s` : 'can block'} before it responds: ${waits.map((w) => `${w.action}: ${w.detail}`).join('; ')}. Calls from an app time out after ${SYNC_LIMIT_SECONDS} s.`,
         mitigation: [
           `Move the response in '${flow.name}' before the actions that wait, so the app gets its answer at once and the rest runs afterwards; or turn on "Asynchronous response" in the response action's settings where the app does not need the result.`,

@@ -30,6 +30,7 @@ function check(ctx: RuleContext): Finding[] {
         flow,
         errorCodes: invoker.length > 0 ? [ERRORS.ConnectionAuthorizationFailed.code] : [],
         location: flow.origin,
+        call,
         message: `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}') with these connection modes: ${modes.join('; ')}.${invoker.length > 0 ? ` Every app user needs permission on ${invokerApis.join(', ')}.` : ' Every app user acts with the owner\'s permissions.'}`,
         mitigation:
           invoker.length > 0

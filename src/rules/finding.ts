@@ -14,6 +14,8 @@ export interface FindingInput {
   mitigation: string[];
   /** What makes this finding unique within the rule besides the solution, app and flow (e.g. the input name). */
   identity?: string[];
+  /** The call this finding is about: its call sites in the app's formulas are listed. */
+  call?: FlowCall | undefined;
 }
 
 /** Builds a finding; the fingerprint comes from the rule and component identities, never from positions or file paths. */
@@ -30,6 +32,7 @@ export function makeFinding(meta: RuleMeta, input: FindingInput): Finding {
     flowId: input.flow?.id,
     flow: input.flow ? { id: input.flow.id, name: input.flow.name } : undefined,
     location: input.location,
+    ...(input.call?.formulas ? { sites: input.call.formulas.callSites.map((c) => ({ screen: c.screen, control: c.control, property: c.property, location: c.location })) } : {}),
     mitigation: input.mitigation,
     fingerprint: fingerprint(parts),
   };
@@ -91,17 +94,36 @@ export interface DriftFinding {
  * `<where>: <what>[; <context>].` and the fix is to re-bind the app (live or development route).
  */
 export function driftFinding(meta: RuleMeta, ctx: RuleContext, bc: BoundCall, where: string, context: string, d: DriftFinding): Finding {
-  return makeFinding(meta, {
+  const f = makeFinding(meta, {
     severity: d.severity,
     ...(d.errorCodes ? { errorCodes: d.errorCodes } : {}),
     solution: bc.solution,
     app: bc.app,
     flow: bc.flow,
     location: bc.flow.origin,
-    message: `${where}: ${d.what}${context ? `; ${context}` : ''}.`,
+    message: `${where}${calledFrom(bc.call)}: ${d.what}${context ? `; ${context}` : ''}.`,
     mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
     identity: [d.identity],
+    call: bc.call,
   });
+  return { ...f, what: d.what };
+}
+
+/** `Screen › control.property`. */
+export function siteLabel(s: { screen: string; control: string; property: string }): string {
+  return s.control === s.screen || s.control === '' ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`;
+}
+
+const MAX_SITES = 5;
+
+/** ` (called in Requests › btnSubmit.OnSelect with 2 arguments, …)`, or '' when the formulas were not read. */
+export function calledFrom(call: FlowCall): string {
+  const sites = call.formulas?.callSites;
+  if (!sites) return '';
+  if (sites.length === 0) return ' (no formula of the app calls it)';
+  const shown = sites.slice(0, MAX_SITES).map((s) => `${siteLabel(s)} with ${s.arguments} argument${s.arguments === 1 ? '' : 's'}`);
+  const more = sites.length > MAX_SITES ? ` and ${sites.length - MAX_SITES} more` : '';
+  return ` (called in ${shown.join(', ')}${more})`;
 }
 
 /** `'Name' (id)` for messages. */

@@ -2,6 +2,8 @@ import { flowInputDrift } from './fg101-flow-input-drift.js';
 import { flowOutputDrift } from './fg102-flow-output-drift.js';
 import { flowConnectionDrift } from './fg103-flow-connection-drift.js';
 import { flowNotFound } from './fg104-flow-not-found.js';
+import { callArgumentsMismatch } from './fg106-call-arguments-mismatch.js';
+import { flowDataSourceUnused } from './fg107-flow-data-source-unused.js';
 import { flowDisabled } from './fg201-flow-disabled.js';
 import { syncTimeoutRisk } from './fg202-sync-timeout-risk.js';
 import { connectionMode } from './fg301-connection-mode.js';
@@ -24,6 +26,8 @@ export const RULES: readonly Rule[] = [
   flowOutputDrift,
   flowConnectionDrift,
   flowNotFound,
+  callArgumentsMismatch,
+  flowDataSourceUnused,
   flowDisabled,
   syncTimeoutRisk,
   connectionMode,

@@ -44,6 +44,10 @@ export interface Finding {
   flowId?: string | undefined;
   flow: FlowRef | undefined;
   location: Origin;
+  /** The short "what breaks" of drift findings (the message without its where and why), for summary tables. */
+  what?: string;
+  /** For findings about an app's call of a flow: where the app's formulas call it. */
+  sites?: { screen: string; control: string; property: string; location?: Origin }[];
   /** Ordered steps that fix it, fitted to the situation (live app, development, unmanaged layers). */
   mitigation: string[];
   /** Stable identity from the rule and the components involved (never line numbers). */
