@@ -24565,12 +24565,30 @@ async function readMsapp(msapp, origin) {
     const problems = [];
     const sources = namedFlowSources(dsBytes ? flowDataSourceCandidates(dsBytes) : [], origin(dsName), problems);
     const flows = sources.map((ds) => toFlowDataSource(ds, prop(prop(ds, 'WadlMetadata'), 'WadlXml'), `WadlMetadata.WadlXml of '${str(prop(ds, 'Name'))}'`));
+    const propsBytes = msapp.has('Properties.json') ? await msapp.read('Properties.json') : undefined;
+    // An app with no flow data source left is done, unless its connections still name a flow (then an entry was lost).
+    if (flows.length === 0 && !(propsBytes && Buffer.from(propsBytes.buffer, propsBytes.byteOffset, propsBytes.byteLength).includes('logicflows')))
+        return { calls: [], secrets: [], problems };
+    const raw = prop(propsBytes ? parseJson(propsBytes) : {}, 'LocalConnectionReferences');
+    const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
+    problems.push(...lostDataSources(lcr, flows, origin(dsName)));
     if (flows.length === 0)
         return { calls: [], secrets: [], problems };
-    const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
-    const raw = prop(props, 'LocalConnectionReferences');
-    const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
     return withAppFormulas(msapp, buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems), origin);
+}
+/** Flow data sources the app's connections name but DataSources.json does not hold (readably): their calls cannot be checked. */
+function lostDataSources(lcr, flows, origin) {
+    const known = new Set(flows.map((f) => f.name));
+    const lost = new Set();
+    for (const [, entry] of entries(lcr)) {
+        const api = str(prop(prop(entry, 'connectionRef'), 'id')) || str(prop(entry, 'connectionInstanceId'));
+        if (!api.toLowerCase().includes(FLOW_API))
+            continue;
+        for (const ds of asArray(prop(entry, 'dataSources')))
+            if (typeof ds === 'string' && !known.has(ds))
+                lost.add(ds);
+    }
+    return [...lost].sort().map((ds) => ({ origin, message: `the app's connections name the flow data source '${ds}', but DataSources.json holds no readable entry for it; its calls are not checked` }));
 }
 /** Reads the formulas of an app that calls flows, and attaches what they do with each flow to its call. */
 async function withAppFormulas(tree, doc, origin) {
@@ -25322,7 +25340,7 @@ async function readSolution(src, diagnostics, options = {}) {
     };
     solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false);
     if (options.apps !== false)
-        solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
+        solution.apps = await readApps(src, customizations.canvasApps, customizationsRead ? customizationsName : undefined, report, diagnostics);
     solution.environmentVariables = await readEnvironmentVariables(src, report);
     return solution;
 }
@@ -25350,8 +25368,11 @@ async function readFlows(src, records, custName, report, hashes) {
     // Flow JSON with no metadata record (hand-assembled trees, or a record FlowGuard could not read): read it, state unknown.
     for (const name of src.tree.names) {
         if (/^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name))) {
-            if (custName)
-                report(name, new InputError('no <Workflow> record describes this flow (customizations.xml or a .json.data.xml); it is read with its state unknown'));
+            if (custName) {
+                // In a zip the record belongs in customizations.xml; in an unpacked tree, in the flow's .json.data.xml.
+                const inCustomizations = !src.tree.names.some((n) => /\.json\.data\.xml$/i.test(n));
+                report(inCustomizations ? custName : name, new InputError(`no <Workflow> record describes '${name}' (${inCustomizations ? 'customizations.xml' : `${basename(name)}.data.xml`}); the flow is read with its state unknown`));
+            }
             const id = guidInFileName(name);
             found.set(lookupKey(name), { record: { id, name: basename(name).replace(/-[0-9A-Fa-f-]{36}\.json$/, ''), jsonFile: name, category: MODERN_FLOW, stateCode: '', customizable: undefined }, metaName: undefined });
         }
@@ -25439,6 +25460,12 @@ async function readApps(src, records, custName, report, diagnostics) {
         catch (err) {
             report(name, err);
         }
+    }
+    for (const name of src.tree.names) {
+        const m = /^CanvasApps\/([^/]+)_DocumentUri\.msapp$/i.exec(name);
+        // Only when the records could be read: an unreadable customizations.xml is already named.
+        if (m && custName && !byName.has(lookupKey(m[1])))
+            report(custName, new InputError(`no <CanvasApp> record describes '${name}'; the app is not analysed`));
     }
     const apps = [];
     for (const [, record] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

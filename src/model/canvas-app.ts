@@ -71,11 +71,26 @@ export async function readMsapp(msapp: FileTree, origin: (inner: string) => Orig
   const problems: AppDocument['problems'] = [];
   const sources = namedFlowSources(dsBytes ? flowDataSourceCandidates(dsBytes) : [], origin(dsName), problems);
   const flows = sources.map((ds) => toFlowDataSource(ds, prop(prop(ds, 'WadlMetadata'), 'WadlXml'), `WadlMetadata.WadlXml of '${str(prop(ds, 'Name'))}'`));
-  if (flows.length === 0) return { calls: [], secrets: [], problems };
-  const props = msapp.has('Properties.json') ? parseJson(await msapp.read('Properties.json')) : {};
-  const raw = prop(props, 'LocalConnectionReferences');
+  const propsBytes = msapp.has('Properties.json') ? await msapp.read('Properties.json') : undefined;
+  // An app with no flow data source left is done, unless its connections still name a flow (then an entry was lost).
+  if (flows.length === 0 && !(propsBytes && Buffer.from(propsBytes.buffer, propsBytes.byteOffset, propsBytes.byteLength).includes('logicflows'))) return { calls: [], secrets: [], problems };
+  const raw = prop(propsBytes ? parseJson(propsBytes) : {}, 'LocalConnectionReferences');
   const lcr = typeof raw === 'string' && raw !== '' ? parseJsonText(raw) : isRecord(raw) ? raw : {};
+  problems.push(...lostDataSources(lcr, flows, origin(dsName)));
+  if (flows.length === 0) return { calls: [], secrets: [], problems };
   return withAppFormulas(msapp, buildDocument(flows, lcr, origin(dsName), origin('Properties.json'), problems), origin);
+}
+
+/** Flow data sources the app's connections name but DataSources.json does not hold (readably): their calls cannot be checked. */
+function lostDataSources(lcr: unknown, flows: FlowDataSource[], origin: Origin): AppDocument['problems'] {
+  const known = new Set(flows.map((f) => f.name));
+  const lost = new Set<string>();
+  for (const [, entry] of entries(lcr)) {
+    const api = str(prop(prop(entry, 'connectionRef'), 'id')) || str(prop(entry, 'connectionInstanceId'));
+    if (!api.toLowerCase().includes(FLOW_API)) continue;
+    for (const ds of asArray(prop(entry, 'dataSources'))) if (typeof ds === 'string' && !known.has(ds)) lost.add(ds);
+  }
+  return [...lost].sort().map((ds) => ({ origin, message: `the app's connections name the flow data source '${ds}', but DataSources.json holds no readable entry for it; its calls are not checked` }));
 }
 
 /** Reads the formulas of an app that calls flows, and attaches what they do with each flow to its call. */

@@ -93,7 +93,7 @@ export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[
     origin: src.origin(solutionName),
   };
   solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false);
-  if (options.apps !== false) solution.apps = await readApps(src, customizations.canvasApps, customizationsName, report, diagnostics);
+  if (options.apps !== false) solution.apps = await readApps(src, customizations.canvasApps, customizationsRead ? customizationsName : undefined, report, diagnostics);
   solution.environmentVariables = await readEnvironmentVariables(src, report);
   return solution;
 }
@@ -122,7 +122,11 @@ async function readFlows(src: SolutionSource, records: unknown[], custName: stri
   // Flow JSON with no metadata record (hand-assembled trees, or a record FlowGuard could not read): read it, state unknown.
   for (const name of src.tree.names) {
     if (/^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name))) {
-      if (custName) report(name, new InputError('no <Workflow> record describes this flow (customizations.xml or a .json.data.xml); it is read with its state unknown'));
+      if (custName) {
+        // In a zip the record belongs in customizations.xml; in an unpacked tree, in the flow's .json.data.xml.
+        const inCustomizations = !src.tree.names.some((n) => /\.json\.data\.xml$/i.test(n));
+        report(inCustomizations ? custName : name, new InputError(`no <Workflow> record describes '${name}' (${inCustomizations ? 'customizations.xml' : `${basename(name)}.data.xml`}); the flow is read with its state unknown`));
+      }
       const id = guidInFileName(name);
       found.set(lookupKey(name), { record: { id, name: basename(name).replace(/-[0-9A-Fa-f-]{36}\.json$/, ''), jsonFile: name, category: MODERN_FLOW, stateCode: '', customizable: undefined }, metaName: undefined });
     }
@@ -214,6 +218,11 @@ async function readApps(src: SolutionSource, records: unknown[], custName: strin
     } catch (err) {
       report(name, err);
     }
+  }
+  for (const name of src.tree.names) {
+    const m = /^CanvasApps\/([^/]+)_DocumentUri\.msapp$/i.exec(name);
+    // Only when the records could be read: an unreadable customizations.xml is already named.
+    if (m && custName && !byName.has(lookupKey(m[1] as string))) report(custName, new InputError(`no <CanvasApp> record describes '${name}'; the app is not analysed`));
   }
   const apps: CanvasApp[] = [];
   for (const [, record] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
