@@ -17595,7 +17595,7 @@ module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(8047)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
@@ -30364,7 +30364,7 @@ module.exports = {
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(8047)
+const { URLSerializer } = __nccwpck_require__(428)
 const { isValidHeaderName } = __nccwpck_require__(1168)
 
 /**
@@ -30627,7 +30627,7 @@ module.exports = {
 
 const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
 const { isCTLExcludingHtab } = __nccwpck_require__(1061)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8047)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -31887,7 +31887,7 @@ const { fetching } = __nccwpck_require__(3345)
 const { makeRequest } = __nccwpck_require__(268)
 const { webidl } = __nccwpck_require__(1861)
 const { EventSourceStream } = __nccwpck_require__(3535)
-const { parseMIMEType } = __nccwpck_require__(8047)
+const { parseMIMEType } = __nccwpck_require__(428)
 const { createFastMessageEvent } = __nccwpck_require__(5924)
 const { isNetworkError } = __nccwpck_require__(1627)
 const { delay } = __nccwpck_require__(9003)
@@ -32434,7 +32434,7 @@ const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(8047)
+const { serializeAMimeType } = __nccwpck_require__(428)
 const { multipartFormDataParser } = __nccwpck_require__(948)
 let random
 
@@ -33078,7 +33078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8047:
+/***/ 428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -34022,7 +34022,7 @@ module.exports = { FileLike, isFileLike }
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
 const { utf8DecodeBytes } = __nccwpck_require__(1168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(8047)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
 const { isFileLike } = __nccwpck_require__(5114)
 const { makeEntry } = __nccwpck_require__(2134)
 const assert = __nccwpck_require__(4589)
@@ -35561,7 +35561,7 @@ const {
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
 const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(8047)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
 const { getGlobalDispatcher } = __nccwpck_require__(8085)
 const { webidl } = __nccwpck_require__(1861)
 const { STATUS_CODES } = __nccwpck_require__(7067)
@@ -37803,7 +37803,7 @@ const {
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
 const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
 const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(8047)
+const { URLSerializer } = __nccwpck_require__(428)
 const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
@@ -38844,7 +38844,7 @@ const {
 const { kState, kHeaders } = __nccwpck_require__(907)
 const { webidl } = __nccwpck_require__(1861)
 const { FormData } = __nccwpck_require__(2134)
-const { URLSerializer } = __nccwpck_require__(8047)
+const { URLSerializer } = __nccwpck_require__(428)
 const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
@@ -39459,7 +39459,7 @@ const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
 const { getGlobalOrigin } = __nccwpck_require__(5779)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(8047)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
 const { performance } = __nccwpck_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
 const assert = __nccwpck_require__(4589)
@@ -42555,7 +42555,7 @@ const {
 } = __nccwpck_require__(9521)
 const { ProgressEvent } = __nccwpck_require__(7309)
 const { getEncoding } = __nccwpck_require__(1727)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(8047)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -44614,7 +44614,7 @@ const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nc
 const { states, opcodes } = __nccwpck_require__(6976)
 const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(8047)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
 
 /* globals Blob */
 
@@ -44940,7 +44940,7 @@ module.exports = {
 
 
 const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(8047)
+const { URLSerializer } = __nccwpck_require__(428)
 const { environmentSettingsObject } = __nccwpck_require__(1168)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
 const {
@@ -45549,7 +45549,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 428:
+/***/ 8210:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48606,6 +48606,8 @@ const ERRORS = {
 function isLiveApp(ctx, solution) {
     return ctx.release || solution.managed === 'managed';
 }
+/** The fix step that names the formulas to edit after re-binding (FG101); a merged entry keeps it. */
+const FORMULA_STEP_PREFIX = 'After re-binding, change every call';
 /** Steps to re-bind an app to a changed flow, fitted to a live or a development app. */
 function rebindSteps(ctx, solution, appName, flowName, change) {
     if (isLiveApp(ctx, solution)) {
@@ -48738,6 +48740,7 @@ function list(items) {
 
 
 
+
 const meta = {
     id: 'FG101',
     name: 'flow-input-drift',
@@ -48823,7 +48826,7 @@ function formulasToChange(bc) {
     const required = bc.flow.inputs.filter((p) => p.required).length;
     const takes = `${required} required input${required === 1 ? '' : 's'}${bc.flow.inputs.length > required ? ` (and ${bc.flow.inputs.length - required} optional)` : ''}: ${list(bc.flow.inputs.map((p) => p.name))}`;
     const lines = sites.map((s) => `${siteLabel(s)} passes ${s.arguments} argument${s.arguments === 1 ? '' : 's'} (${s.formula})`);
-    return `After re-binding, change every call so it passes what the flow now takes, ${takes}: ${lines.join('; ')}.`;
+    return `${FORMULA_STEP_PREFIX} so it passes what the flow now takes, ${takes}: ${lines.join('; ')}.`;
 }
 const flowInputDrift = { meta, check };
 
@@ -60820,7 +60823,560 @@ async function legacyAppDisplayName(tree, dir, appId) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/model/yaml-layout.ts
+/**
+ * The YAML source-control layout: what Dataverse Git integration commits and `pac solution clone` /
+ * `pac solution sync` write (solution-format §2.3, §8b.5).
+ *
+ * ```
+ * <root>/solutions/<Unique>/solution.yml | solutioncomponents.yml | rootcomponents.yml | missingdependencies.yml
+ * <root>/publishers/<name>/publisher.yml
+ * <root>/modernflows/<id>/workflow.yml + <Name>-<GUID>.json
+ * <root>/connectionreferences/<logical>/connectionreference.yml
+ * <root>/canvasapps/<schema>/<name>.msapp   or   <root>/canvasapps/<schema>.meta.yml with the .msapp beside it
+ * <root>/environmentvariabledefinitions/<schema>/environmentvariabledefinition.xml
+ * ```
+ *
+ * One root can hold several solutions that share the component folders: each solution's
+ * `solutioncomponents.yml` says which components are its own. The YAML files are the XML records
+ * written as YAML (attributes become `'@name'` keys); they are parsed with the failsafe schema
+ * (every scalar a string, as in XML; no tags, no merge keys, few aliases) and turned into the shape
+ * the XML readers take, so the model comes out the same as from the classic layouts.
+ */
+
+
+
+
+
+
+
+
+const SOLUTION_YML = /^(?:(.*)\/)?solutions\/([^/]+)\/solution\.yml$/i;
+const yaml_layout_MODERN_FLOW = 5;
+/** Real files use no aliases; a few are allowed, a bomb is refused. */
+const yaml_layout_MAX_YAML_ALIASES = 10;
+/** Records are a few levels deep; anything deeper is not a record FlowGuard reads. */
+const MAX_DEPTH = 64;
+/** `<root>/solutions/<name>` for a `solution.yml`, else undefined. */
+function yamlCandidatePath(name) {
+    const m = SOLUTION_YML.exec(name.replace(/\\/g, '/'));
+    if (!m)
+        return undefined;
+    return m[1] ? `${m[1]}/solutions/${m[2]}` : `solutions/${m[2]}`;
+}
+/** The root folder (holding `solutions/`, `modernflows/`, …) of a YAML solution at `<root>/solutions/<name>`. */
+function yamlRootOf(solutionPath) {
+    return dirname(dirname(solutionPath));
+}
+// ---- parsing ----
+/**
+ * Parses untrusted YAML into plain values: failsafe schema (strings, maps, lists), no custom tags,
+ * no merge keys, unique keys, at most {@link MAX_YAML_ALIASES} aliases. Errors become an {@link InputError}.
+ */
+function parseYamlText(source) {
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(source, { schema: 'failsafe', customTags: [], merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
+    }
+    catch (err) {
+        throw new InputError(`invalid YAML (${firstLine(err)})`);
+    }
+    const error = doc.errors[0];
+    if (error)
+        throw new InputError(`invalid YAML (${firstLine(error)})`);
+    try {
+        return doc.toJS({ maxAliasCount: yaml_layout_MAX_YAML_ALIASES });
+    }
+    catch (err) {
+        throw new InputError(`invalid YAML (${firstLine(err)})`);
+    }
+}
+function firstLine(err) {
+    return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+}
+/**
+ * A parsed YAML record in the shape of a parsed XML element (decode.ts): `'@name'` keys become `@_name`,
+ * an empty value becomes '', keys are own properties (a `__proto__` key is data, never a prototype).
+ */
+function xmlShape(v, depth = 0) {
+    if (depth > MAX_DEPTH)
+        throw new InputError(`nested deeper than ${MAX_DEPTH} levels`);
+    if (v === null || v === undefined)
+        return '';
+    if (Array.isArray(v))
+        return v.map((x) => xmlShape(x, depth + 1));
+    if (v instanceof Map)
+        return xmlShape(Object.fromEntries(v), depth);
+    if (isRecord(v)) {
+        const out = {};
+        for (const key of Object.keys(v)) {
+            const name = key.startsWith('@') && !key.startsWith('@_') ? `@_${key.slice(1)}` : key;
+            Object.defineProperty(out, name, { value: xmlShape(v[key], depth + 1), enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+    }
+    return typeof v === 'string' ? v : String(v);
+}
+async function readYaml(tree, name) {
+    return xmlShape(parseYamlText(decodeText(await tree.read(name))));
+}
+/** The record under `key` at the top of a YAML file; throws when the file is not of that shape. */
+async function readRecord(tree, name, key) {
+    const node = propCI(await readYaml(tree, name), key);
+    if (!isRecord(node))
+        throw new InputError(`not a ${key} record (expected a '${key}:' mapping at the top); it is skipped`);
+    return node;
+}
+/** The component paths a `solutioncomponents.yml` lists, in either spelling (`- Path: x` or `SolutionComponents: Component: - '@path': /x`). */
+function componentPaths(doc) {
+    let list = doc;
+    if (!Array.isArray(list)) {
+        const section = propCI(list, 'SolutionComponents');
+        list = Array.isArray(section) ? section : propCI(section, 'Component') ?? propCI(list, 'Component');
+    }
+    const items = Array.isArray(list) ? list : isRecord(list) ? [list] : [];
+    const paths = [];
+    const problems = [];
+    if (items.length === 0 && doc !== '' && doc !== undefined)
+        problems.push('it lists no components (expected a list of Path entries, or SolutionComponents: Component:)');
+    items.forEach((item, i) => {
+        const raw = typeof item === 'string' ? item : decode_text(propCI(item, 'Path')) || decode_text(propCI(item, '@_path'));
+        const path = yaml_layout_componentKey(raw);
+        if (path)
+            paths.push(path);
+        else
+            problems.push(`component ${i + 1} has no path; it is skipped`);
+    });
+    return { paths, problems };
+}
+function yaml_layout_componentKey(raw) {
+    return lookupKey(raw.trim()).replace(/^\.?\/+/, '').replace(/\/+$/, '');
+}
+/** Everything the tree holds at the component level, to tell a listed component that is absent on disk. */
+function presentComponents(names) {
+    const out = new Set();
+    for (const name of names) {
+        const key = lookupKey(name);
+        const parts = key.split('/');
+        for (let i = 1; i < parts.length; i++)
+            out.add(parts.slice(0, i).join('/'));
+        out.add(key);
+        if (parts.length === 2 && parts[0] === 'canvasapps')
+            out.add(`canvasapps/${schemaStem(parts[1])}`);
+        if (parts.length === 2 && key.endsWith('.json'))
+            out.add(key.slice(0, -'.json'.length));
+    }
+    return out;
+}
+/** `x.meta.yml`, `x_DocumentUri.msapp`, `x.msapp`, `x_BackgroundImageUri` → `x`. */
+function schemaStem(file) {
+    return file.replace(/(_DocumentUri_msapp_src|_DocumentUri\.msapp|_DocumentUri|_BackgroundImageUri|_AdditionalUris\d*.*|\.meta\.ya?ml|\.msapp)$/i, '');
+}
+// ---- the solution ----
+/** Reads the YAML solution at `<root>/solutions/<name>` (a {@link yamlCandidatePath}). */
+async function readYamlSolution(repo, solutionPath, diagnostics, options = {}) {
+    const root = yamlRootOf(solutionPath);
+    const src = { tree: subtree(repo, root), layout: 'yaml', path: solutionPath, origin: folderOrigins(root) };
+    const tree = src.tree;
+    const report = (name, err, inner) => {
+        const o = src.origin(name, inner);
+        diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: describe(err) });
+    };
+    const folder = `solutions/${basename(solutionPath)}`;
+    const solutionName = actual(tree, `${folder}/solution.yml`);
+    let doc;
+    try {
+        doc = await readYaml(tree, solutionName);
+    }
+    catch (err) {
+        report(solutionName, err);
+        return undefined;
+    }
+    // `ImportExportXml: SolutionManifest:` as Git integration writes it; a bare `SolutionManifest:` is read too.
+    const manifestNode = propCI(propCI(doc, 'ImportExportXml') ?? doc, 'SolutionManifest');
+    if (!isRecord(manifestNode)) {
+        report(solutionName, new InputError('has no ImportExportXml: SolutionManifest: record; the solution is not read'));
+        return undefined;
+    }
+    const manifestRecord = { ...manifestNode };
+    const missingName = actual(tree, `${folder}/missingdependencies.yml`);
+    if (tree.has(missingName)) {
+        try {
+            const missing = await readYaml(tree, missingName);
+            const section = propCI(missing, 'MissingDependencies') ?? missing;
+            manifestRecord['MissingDependencies'] = Array.isArray(section) ? { MissingDependency: section } : section;
+        }
+        catch (err) {
+            report(missingName, err);
+        }
+    }
+    const manifest = solutionManifestOf({ ImportExportXml: { SolutionManifest: manifestRecord } });
+    if (manifest.publisher.prefix === '' && manifest.publisher.uniqueName !== '') {
+        manifest.publisher = { ...manifest.publisher, prefix: await publisherPrefix(tree, manifest.publisher.uniqueName, report) };
+    }
+    const member = await membership(tree, folder, report);
+    const solution = {
+        path: solutionPath,
+        layout: 'yaml',
+        uniqueName: manifest.uniqueName || basename(solutionPath),
+        displayName: manifest.displayName,
+        version: manifest.version,
+        managed: manifest.managed,
+        publisher: manifest.publisher,
+        parentSolution: manifest.parentSolution,
+        connectionReferences: await readConnectionReferences(src, member, report),
+        environmentVariables: await yaml_layout_readEnvironmentVariables(src, member, report),
+        missingDependencies: manifest.missingDependencies,
+        flows: [],
+        apps: [],
+        origin: src.origin(solutionName),
+    };
+    solution.flows = await yaml_layout_readFlows(src, member, report, options.hashes ?? false);
+    if (options.apps !== false)
+        solution.apps = await yaml_layout_readApps(src, member, report, diagnostics);
+    return solution;
+}
+/** The stored name of a file (case as committed), or `name` when absent. */
+function actual(tree, name) {
+    const key = lookupKey(name);
+    return tree.names.find((n) => lookupKey(n) === key) ?? name;
+}
+async function publisherPrefix(tree, uniqueName, report) {
+    const name = actual(tree, `publishers/${uniqueName}/publisher.yml`);
+    if (!tree.has(name))
+        return '';
+    try {
+        const doc = await readYaml(tree, name);
+        return decode_text(propCI(propCI(doc, 'Publisher') ?? doc, 'CustomizationPrefix'));
+    }
+    catch (err) {
+        report(name, err);
+        return '';
+    }
+}
+async function membership(tree, folder, report) {
+    const name = actual(tree, `${folder}/solutioncomponents.yml`);
+    if (!tree.has(name)) {
+        const others = tree.names.filter((n) => /^solutions\/[^/]+\/solution\.yml$/i.test(n)).length;
+        if (others > 1)
+            report(`${folder}/solution.yml`, new InputError(`no solutioncomponents.yml next to it, in a root that holds ${others} solutions: every component of the root is read as this solution's`));
+        return undefined;
+    }
+    let listed;
+    try {
+        listed = componentPaths(await readYaml(tree, name));
+    }
+    catch (err) {
+        report(name, new InputError(`${describe(err)}; every component of the root is read as this solution's`));
+        return undefined;
+    }
+    for (const p of listed.problems)
+        report(name, new InputError(p));
+    const present = presentComponents(tree.names);
+    for (const p of listed.paths) {
+        if (!present.has(p))
+            report(name, new InputError(`lists component '${p}', which is not in the tree: packing this solution would silently leave it out`));
+    }
+    const keys = new Set(listed.paths);
+    return (kind, component) => keys.has(`${kind}/${lookupKey(component)}`);
+}
+function owns(member, kind, name) {
+    return member === undefined || member(kind, name);
+}
+// ---- flows ----
+async function yaml_layout_readFlows(src, member, report, hashes) {
+    const tree = src.tree;
+    const byFolder = new Map();
+    for (const name of tree.names) {
+        const m = /^modernflows\/([^/]+)\/([^/]+)$/i.exec(name);
+        if (!m || !owns(member, 'modernflows', m[1]))
+            continue;
+        const key = lookupKey(m[1]);
+        const entry = byFolder.get(key) ?? { folder: `modernflows/${m[1]}`, records: [], json: [] };
+        byFolder.set(key, entry);
+        if (/^workflow\.ya?ml$/i.test(m[2]))
+            entry.records.push(name);
+        else if (/\.json$/i.test(m[2]))
+            entry.json.push(name);
+    }
+    const found = [];
+    for (const [, entry] of byFolder) {
+        const metaName = entry.records[0];
+        let record;
+        if (metaName) {
+            try {
+                record = readWorkflowRecord(await readRecord(tree, metaName, 'Workflow'));
+            }
+            catch (err) {
+                report(metaName, err);
+            }
+        }
+        if (record) {
+            const jsonFile = record.jsonFile ? actual(tree, record.jsonFile) : entry.json.length === 1 ? entry.json[0] : '';
+            if (jsonFile === '') {
+                report(metaName, new InputError(`flow '${record.name}' names no JsonFileName, and its folder holds ${entry.json.length} flow files; it is skipped`));
+                continue;
+            }
+            found.push({ record: { ...record, id: record.id ?? normalizeGuid(basename(entry.folder)), jsonFile }, metaName });
+            continue;
+        }
+        // No readable workflow.yml: read the definition with its state unknown, as the classic layouts do.
+        for (const json of entry.json) {
+            if (!metaName)
+                report(json, new InputError('no workflow.yml describes this flow; it is read with its state unknown'));
+            const id = normalizeGuid(basename(entry.folder)) ?? yaml_layout_guidInFileName(json);
+            found.push({ record: { id, name: basename(json).replace(/-[0-9A-Fa-f-]{36}\.json$/, ''), jsonFile: json, category: yaml_layout_MODERN_FLOW, stateCode: '', customizable: undefined }, metaName: undefined });
+        }
+    }
+    // The order of the classic layouts: by flow file name.
+    const sortKey = (r) => `${lookupKey(basename(r.jsonFile))}\u0000${lookupKey(r.jsonFile)}`;
+    found.sort((a, b) => (sortKey(a.record) < sortKey(b.record) ? -1 : sortKey(a.record) > sortKey(b.record) ? 1 : 0));
+    const flows = [];
+    for (const { record, metaName } of found) {
+        if (record.category !== undefined && record.category !== yaml_layout_MODERN_FLOW)
+            continue;
+        if (!/\.json$/i.test(record.jsonFile))
+            continue;
+        const flow = await readFlow(src, record, metaName, report, hashes);
+        if (flow)
+            flows.push(flow);
+    }
+    return flows;
+}
+function yaml_layout_guidInFileName(name) {
+    const m = /([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\.json$/.exec(name);
+    return m ? normalizeGuid(m[1]) : undefined;
+}
+// ---- connection references and environment variables ----
+async function readConnectionReferences(src, member, report) {
+    const out = [];
+    for (const name of src.tree.names) {
+        const m = /^connectionreferences\/([^/]+)\/connectionreference\.ya?ml$/i.exec(name);
+        if (!m || !owns(member, 'connectionreferences', m[1]))
+            continue;
+        try {
+            const def = readConnectionReference(await readRecord(src.tree, name, 'connectionreference'), src.origin(name));
+            out.push({ ...def, logicalName: def.logicalName || m[1] });
+        }
+        catch (err) {
+            report(name, err);
+        }
+    }
+    return out;
+}
+async function yaml_layout_readEnvironmentVariables(src, member, report) {
+    const out = [];
+    for (const name of src.tree.names) {
+        const m = /^environmentvariabledefinitions\/([^/]+)\/environmentvariabledefinition\.(xml|ya?ml)$/i.exec(name);
+        if (!m || !owns(member, 'environmentvariabledefinitions', m[1]))
+            continue;
+        try {
+            let def;
+            if (/xml/i.test(m[2]))
+                def = readEnvironmentVariable(decodeText(await src.tree.read(name)));
+            else {
+                const node = await readRecord(src.tree, name, 'environmentvariabledefinition');
+                def = { schemaName: decode_text(propCI(node, '@_schemaname')), type: decode_text(propCI(node, 'type')), hasDefault: decode_text(propCI(node, 'defaultvalue')) !== '' };
+            }
+            out.push({ ...def, schemaName: def.schemaName || m[1], origin: src.origin(name) });
+        }
+        catch (err) {
+            report(name, err);
+        }
+    }
+    return out;
+}
+/**
+ * The schema name of the app a path under `canvasapps/` belongs to: `canvasapps/<schema>/…`,
+ * `canvasapps/<schema>.meta.yml`, `canvasapps/<schema>_DocumentUri.msapp`, `canvasapps/src/<schema>/…`.
+ */
+function appSchemaOf(path) {
+    const parts = path.split('/').slice(1);
+    const head = parts[0];
+    if (head === undefined || parts.length === 0)
+        return undefined;
+    if (parts.length === 1)
+        return schemaStem(head);
+    if (lookupKey(head) === 'src' && parts.length > 2)
+        return parts[1];
+    return schemaStem(head);
+}
+async function yaml_layout_readApps(src, member, report, diagnostics) {
+    const tree = src.tree;
+    const apps = new Map();
+    const appFor = (schema) => {
+        const key = lookupKey(schema);
+        const app = apps.get(key) ?? { schema, record: undefined, metaName: undefined, msapp: undefined, sourceDir: undefined };
+        apps.set(key, app);
+        return app;
+    };
+    for (const name of tree.names) {
+        if (!/^canvasapps\//i.test(name))
+            continue;
+        const schema = appSchemaOf(name);
+        if (!schema || !owns(member, 'canvasapps', schema))
+            continue;
+        const depth = name.split('/').length;
+        if (/\.msapp$/i.test(name)) {
+            const app = appFor(schema);
+            app.msapp ??= name;
+        }
+        else if (basename(lookupKey(name)) === 'canvasmanifest.json') {
+            const app = appFor(schema);
+            app.sourceDir ??= dirname(name);
+        }
+        else if (/\.ya?ml$/i.test(name) && (depth === 2 || (depth === 3 && lookupKey(name.split('/')[1]) !== 'src'))) {
+            // `canvasapps/<schema>.meta.yml`, or a record file in the app's own folder.
+            if (depth === 3 && !/\.meta\.ya?ml$/i.test(name) && !/^canvasapp\.ya?ml$/i.test(basename(name)))
+                continue;
+            try {
+                const record = await readRecord(tree, name, 'CanvasApp');
+                const app = appFor(schema);
+                if (!app.record) {
+                    app.record = record;
+                    app.metaName = name;
+                }
+            }
+            catch (err) {
+                report(name, err);
+            }
+        }
+    }
+    const out = [];
+    const list = [...apps.values()].map((a) => ({ a, name: decode_text(propCI(a.record, 'Name')) || a.schema }));
+    list.sort((x, y) => (lookupKey(x.name) < lookupKey(y.name) ? -1 : lookupKey(x.name) > lookupKey(y.name) ? 1 : 0));
+    for (const { a, name } of list)
+        out.push(await yaml_layout_readApp(src, a, name, report, diagnostics));
+    return out;
+}
+async function yaml_layout_readApp(src, a, name, report, diagnostics) {
+    const node = a.record;
+    let refs = {};
+    const rawRefs = propCI(node, 'ConnectionReferences');
+    if (isRecord(rawRefs))
+        refs = rawRefs;
+    else if (decode_text(rawRefs) !== '') {
+        try {
+            refs = parseJsonText(decode_text(rawRefs));
+        }
+        catch (err) {
+            if (a.metaName)
+                report(a.metaName, new InputError(`ConnectionReferences of app '${name}': ${describe(err)}`));
+        }
+    }
+    const documentUri = decode_text(propCI(node, 'DocumentUri')).replace(/^\//, '');
+    const msappName = documentUri && src.tree.has(documentUri) ? actual(src.tree, documentUri) : (a.msapp ?? (documentUri || `canvasapps/${a.schema}/${a.schema}.msapp`));
+    const flag = decode_text(propCI(node, 'IsCustomizable'));
+    const app = {
+        name,
+        displayName: decode_text(propCI(node, 'DisplayName')) || name,
+        customizable: flag === '' ? undefined : flag === '1' || flag.toLowerCase() === 'true',
+        document: 'missing',
+        calls: [],
+        secrets: [],
+        origin: src.origin(msappName),
+        metaOrigin: a.metaName ? src.origin(a.metaName) : undefined,
+    };
+    const problem = (err, file = msappName) => {
+        const o = src.origin(file);
+        diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: `canvas app '${name}': ${describe(err)}` });
+    };
+    let doc;
+    if (src.tree.has(msappName)) {
+        try {
+            const archive = await src.tree.openArchive(msappName);
+            doc = await readMsapp(new ArchiveTree(archive), (inner) => src.origin(msappName, inner));
+            app.document = 'msapp';
+        }
+        catch (err) {
+            app.document = /Git LFS/.test(describe(err)) ? 'lfs-pointer' : 'unreadable';
+            problem(err);
+        }
+    }
+    if (!doc) {
+        if (a.sourceDir) {
+            const dir = a.sourceDir;
+            try {
+                doc = await readUnpackedApp(subtree(src.tree, dir), (file) => src.origin(`${dir}/${file}`));
+                app.document = 'unpacked';
+                app.origin = src.origin(dir);
+            }
+            catch (err) {
+                problem(err, dir);
+            }
+        }
+        else if (app.document === 'missing') {
+            problem(new InputError(`the app document '${basename(msappName)}' is missing (not committed, or stored elsewhere); its flow calls cannot be checked`));
+        }
+    }
+    if (doc) {
+        app.calls = doc.calls.map((call) => withAppRecordHints(call, refs));
+        app.secrets = doc.secrets;
+        for (const p of doc.problems)
+            diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${name}': ${p.message}` });
+    }
+    return app;
+}
+// ---- pull requests ----
+/**
+ * A change to a YAML root's shared component folders touches the solutions that own the component
+ * (by their `solutioncomponents.yml`, in either snapshot), or every solution of the root when none lists it.
+ * Returns the changed files plus one entry per touched solution folder, so that path-based scoping
+ * (`within(file, solution.path)`) sees them.
+ */
+async function widenYamlChanges(changed, trees) {
+    const extra = new Map();
+    for (const tree of trees) {
+        const solutions = tree.names.map(yamlCandidatePath).filter((p) => p !== undefined);
+        for (const solutionPath of solutions) {
+            if (extra.has(solutionPath))
+                continue;
+            const root = yamlRootOf(solutionPath);
+            const prefix = root === '' ? '' : `${root}/`;
+            const files = changed.flatMap((c) => [c.path, c.previousPath ?? '']).filter((p) => p !== '' && p.startsWith(prefix) && !lookupKey(p.slice(prefix.length)).startsWith('solutions/'));
+            if (files.length === 0)
+                continue;
+            const listed = await listedComponents(tree, solutionPath);
+            const all = listed === undefined ? new Set() : await allListed(tree, root, solutions);
+            const component = (p) => componentOfFile(p.slice(prefix.length));
+            if (files.some((p) => listed === undefined || listed.has(component(p)) || !all.has(component(p)))) {
+                extra.set(solutionPath, { status: 'modified', path: `${solutionPath}/solutioncomponents.yml` });
+            }
+        }
+    }
+    return [...changed, ...extra.values()];
+}
+/** `modernflows/<id>/x.json` → `modernflows/<id>`; `canvasapps/<schema>.meta.yml` → `canvasapps/<schema>`. */
+function componentOfFile(rel) {
+    const parts = lookupKey(rel).split('/');
+    if (parts[0] === 'canvasapps')
+        return `canvasapps/${lookupKey(appSchemaOf(rel) ?? '')}`;
+    return parts.slice(0, 2).join('/');
+}
+async function listedComponents(tree, solutionPath) {
+    const name = `${solutionPath}/solutioncomponents.yml`;
+    if (!tree.has(name))
+        return undefined;
+    try {
+        return new Set(componentPaths(await readYaml(tree, name)).paths);
+    }
+    catch {
+        return undefined;
+    }
+}
+async function allListed(tree, root, solutions) {
+    const out = new Set();
+    for (const s of solutions) {
+        if (yamlRootOf(s) !== root)
+            continue;
+        for (const p of (await listedComponents(tree, s)) ?? [])
+            out.add(p);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/model/discover.ts
+
 
 
 
@@ -60829,7 +61385,8 @@ async function legacyAppDisplayName(tree, dir, appId) {
 /**
  * Finds solutions among the repository's files without reading them:
  * every `*.zip`, every folder holding `Other/Solution.xml` (SolutionPackager / `pac solution unpack`),
- * and every folder holding `solution.xml` next to `customizations.xml` (a zip committed extracted).
+ * every folder holding `solution.xml` next to `customizations.xml` (a zip committed extracted),
+ * and every `solutions/<name>/solution.yml` (the YAML source-control layout; one root can hold several).
  */
 function findCandidates(tree) {
     const keys = new Set(tree.names.map(lookupKey));
@@ -60840,6 +61397,8 @@ function findCandidates(tree) {
             out.push({ path: name, kind: 'zip' });
         else if (key.endsWith('/other/solution.xml') || key === 'other/solution.xml')
             out.push({ path: dirname(dirname(name)), kind: 'unpacked' });
+        else if (yamlCandidatePath(name) !== undefined)
+            out.push({ path: yamlCandidatePath(name), kind: 'yaml' });
         else if (basename(key) === 'solution.xml') {
             const dir = dirname(name);
             if (keys.has(lookupKey(dir ? `${dir}/customizations.xml` : 'customizations.xml')))
@@ -60850,19 +61409,16 @@ function findCandidates(tree) {
 }
 /**
  * Exports FlowGuard finds but does not analyse, so that a report never claims a clean bill of
- * health for them: the Dataverse Git-integration YAML layout (`solutions/<name>/solution.yml`,
- * not yet verified against real trees), and canvas apps outside any solution (a bare `.msapp`
- * or `pac canvas unpack` sources), whose flows cannot be resolved by solution ids.
+ * health for them: canvas apps outside any solution (a bare `.msapp` or `pac canvas unpack`
+ * sources), whose flows cannot be resolved by solution ids.
  */
 function unanalysedExports(tree, solutions) {
-    const inSolution = (path) => solutions.some((c) => c.kind !== 'zip' && (c.path === '' || path.startsWith(`${c.path}/`)));
+    const folderOf = (c) => (c.kind === 'yaml' ? yamlRootOf(c.path) : c.path);
+    const inSolution = (path) => solutions.some((c) => c.kind !== 'zip' && (folderOf(c) === '' || path.startsWith(`${folderOf(c)}/`)));
     const out = [];
     for (const name of tree.names) {
         const key = lookupKey(name);
-        if (/(^|\/)solutions\/[^/]+\/solution\.yml$/.test(key)) {
-            out.push({ file: name, severity: 'note', message: 'a Dataverse Git-integration (YAML) solution: this layout is not analysed yet; export the solution as a zip or unpack it with pac solution unpack to check it' });
-        }
-        else if ((key.endsWith('.msapp') || basename(key) === 'canvasmanifest.json') && !inSolution(name)) {
+        if ((key.endsWith('.msapp') || basename(key) === 'canvasmanifest.json') && !inSolution(name)) {
             out.push({ file: name, severity: 'note', message: 'a canvas app outside any solution: its flow calls are not checked (add the app and its flows to a solution to check them)' });
         }
     }
@@ -60870,6 +61426,8 @@ function unanalysedExports(tree, solutions) {
 }
 /** Reads one candidate. Zips that hold neither a solution nor a legacy package are skipped silently. */
 async function readCandidate(tree, c, diagnostics, options = {}) {
+    if (c.kind === 'yaml')
+        return readYamlSolution(tree, c.path, diagnostics, options);
     if (c.kind !== 'zip') {
         const src = { tree: subtree(tree, c.path), layout: c.kind, path: c.path || '.', origin: folderOrigins(c.path) };
         return readSolution(src, diagnostics, options);
@@ -61158,6 +61716,7 @@ function output(o) {
 
 ;// CONCATENATED MODULE: ./src/change/compare.ts
 
+
 /** Marks each head finding new or existing by fingerprint, and lists the base findings that are gone. */
 function classifyFindings(base, head) {
     const before = new Set(base.map((f) => f.fingerprint));
@@ -61166,6 +61725,49 @@ function classifyFindings(base, head) {
         findings: head.map((f) => ({ ...f, status: before.has(f.fingerprint) ? 'existing' : 'new' })),
         fixed: base.filter((f) => !after.has(f.fingerprint)),
     };
+}
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+const DRIFT_RULES = new Set(['FG101', 'FG102', 'FG103']);
+/**
+ * One cause, one entry: where a change finding (FG105, "this change alters the flow but not the
+ * app") and new drift findings describe the same app and flow, the change is the headline and the
+ * drift its evidence. The merged entry keeps the worse severity and every predicted error code.
+ */
+function mergeCauses(findings) {
+    const key = (f) => `${f.solution.path}\u0000${f.app?.name ?? ''}\u0000${f.flow?.id ?? ''}`;
+    const drift = new Map();
+    for (const f of findings) {
+        if (!DRIFT_RULES.has(f.ruleId) || f.status !== 'new' || !f.app || !f.flow)
+            continue;
+        drift.set(key(f), [...(drift.get(key(f)) ?? []), f]);
+    }
+    const absorbed = new Set();
+    const out = [];
+    for (const f of findings) {
+        const evidence = f.ruleId === 'FG105' && f.app && f.flow ? drift.get(key(f)) : undefined;
+        if (!evidence || evidence.length === 0) {
+            out.push(f);
+            continue;
+        }
+        evidence.forEach((e) => absorbed.add(e));
+        const worst = [f, ...evidence].reduce((a, b) => (SEVERITY_RANK[b.severity] < SEVERITY_RANK[a.severity] ? b : a)).severity;
+        out.push({
+            ...f,
+            severity: worst,
+            errorCodes: [...new Set([...f.errorCodes, ...evidence.flatMap((e) => e.errorCodes)])],
+            sites: f.sites ?? evidence.find((e) => e.sites)?.sites,
+            // The re-bind steps are the change's; the formulas to edit afterwards come from the drift.
+            mitigation: insertBeforeBackground(f.mitigation, [...new Set(evidence.flatMap((e) => e.mitigation.filter((m) => m.startsWith(FORMULA_STEP_PREFIX))))]),
+            evidence: evidence.map((e) => ({ ruleId: e.ruleId, rule: e.rule, severity: e.severity, message: e.message, fingerprint: e.fingerprint, mitigation: e.mitigation })),
+        });
+    }
+    return out.filter((f) => !absorbed.has(f));
+}
+function insertBeforeBackground(steps, extra) {
+    if (extra.length === 0)
+        return steps;
+    const at = steps.findIndex((s) => s.startsWith('Background:'));
+    return at < 0 ? [...steps, ...extra] : [...steps.slice(0, at), ...extra, ...steps.slice(at)];
 }
 /** What changed between base and head, solution by solution: versions, flows, app bindings. Renderers name the apps that call each flow. */
 function describeChanges(pairs) {
@@ -61396,14 +61998,14 @@ function validateRev(rev, what = 'revision') {
         throw new GitError(`invalid ${what} ${JSON.stringify(rev)}: control characters`);
     return rev;
 }
-function firstLine(buf) {
+function git_firstLine(buf) {
     return buf.toString('utf8').split('\n')[0].trim();
 }
 /** The top folder of the repository holding `cwd`, or undefined when `cwd` is not in a work tree. */
 async function repoRoot(cwd) {
     try {
         const { stdout } = await run(cwd, ['rev-parse', '--show-toplevel']);
-        const root = firstLine(stdout);
+        const root = git_firstLine(stdout);
         return root === '' ? undefined : root;
     }
     catch {
@@ -61416,7 +62018,7 @@ async function git_resolveCommit(cwd, rev) {
     const r = await runStatus(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
     if (r.code !== 0)
         return undefined;
-    const sha = firstLine(r.stdout);
+    const sha = git_firstLine(r.stdout);
     return sha === '' ? undefined : sha;
 }
 /**
@@ -61431,7 +62033,7 @@ async function git_mergeBase(cwd, a, b) {
         return undefined;
     if (r.error)
         throw r.error;
-    const sha = firstLine(r.stdout);
+    const sha = git_firstLine(r.stdout);
     return sha === '' ? undefined : sha;
 }
 /** Whether the object database holds commit `sha`. */
@@ -61650,6 +62252,7 @@ async function git_changedFiles(cwd, base, head, paths) {
 
 
 
+
 const DEFAULT_CONFIG_FILE = '.github/flowguard.yml';
 /** Loads the configuration file: the given one (must exist), else `.github/flowguard.yml` when present, else defaults. */
 async function loadConfig(cwd, file) {
@@ -61718,7 +62321,7 @@ async function analyzeChange(options) {
 }
 /** Compares two snapshots, wherever they were read from (working tree, git, the REST API). */
 async function compareTrees(trees, config, release) {
-    const changed = trees.changed;
+    const changed = trees.changed && (await widenYamlChanges(trees.changed, [trees.baseTree, trees.headTree]));
     const headTouched = (p) => !changed || changed.some((c) => within(c.path, p));
     const baseTouched = (p) => !changed || changed.some((c) => within(c.previousPath ?? c.path, p) || within(c.path, p));
     const head = await analyzeTree(trees.headTree, config, release, { hashes: true });
@@ -61728,7 +62331,8 @@ async function compareTrees(trees, config, release) {
     const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
     const { kept, suppressed: changeSuppressed } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
     const inScope = scopeFilter(head.workspace, headTouched);
-    const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
+    const { findings: classified, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
+    const findings = mergeCauses(classified);
     const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
     const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
     const report = buildReport(head.workspace, findings, { fixed, changes, suppressed });
@@ -61958,7 +62562,7 @@ const FLOW = obj('id', 'name', 'state', ['trigger', obj('type', 'kind')], ['inpu
 const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))], ['callSites', arrayOf(obj('screen', 'control', 'property', 'arguments', 'formula', ['location', obj('file', 'inner')]))], ['outputReads', arrayOf(obj('output', 'screen', 'control', 'property', 'via'))], 'traced');
 const APP = obj('name', 'displayName', 'document', ['calls', arrayOf(CALL)], 'file', 'inner');
 const SOLUTION = obj('path', 'uniqueName', 'displayName', 'version', 'managed', 'layout', ['flows', arrayOf(FLOW)], ['apps', arrayOf(APP)]);
-const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status');
+const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status', ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))]);
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */
@@ -62357,6 +62961,11 @@ class Renderer {
             lines.push(`Predicted errors: ${f.errorCodes.map((c) => this.errorCode(c)).join(', ')}`);
         lines.push(`Location: ${locationText(f.location.file, f.location.inner)}`);
         const out = [lines.join('\\\n'), ''];
+        // The drift that makes this change break the app, as its evidence (one cause, one entry).
+        for (const e of f.evidence ?? [])
+            out.push(`- ${SEVERITY_STYLE[e.severity]?.icon ?? '•'} **${escapeMarkdown(e.ruleId)}** ${escapeMarkdown(e.message, MAX_MESSAGE_LENGTH)}`);
+        if ((f.evidence ?? []).length > 0)
+            out.push('');
         if (this.detail.mitigations && f.mitigation.length > 0) {
             out.push('<details><summary>How to fix</summary>', '');
             f.mitigation.forEach((step, i) => out.push(`${i + 1}. ${escapeMarkdownWithLinks(step, MAX_MESSAGE_LENGTH)}`));
@@ -69137,7 +69746,7 @@ function firstAddedLine(patch) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(428);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8210);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

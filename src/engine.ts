@@ -4,11 +4,12 @@ import { join, resolve } from 'node:path';
 import { applyConfig, ConfigError, DEFAULT_CONFIG, parseConfig, pathSelected, type Config } from './config/config.js';
 import { matchesAny } from './config/glob.js';
 import { loadWorkspace } from './model/workspace.js';
+import { widenYamlChanges } from './model/yaml-layout.js';
 import type { Workspace } from './model/types.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/types.js';
 import { ALL_RULE_META, CHANGE_RULES, RULES } from './rules/registry.js';
-import { classifyFindings, describeChanges } from './change/compare.js';
+import { classifyFindings, describeChanges, mergeCauses } from './change/compare.js';
 import { pairSolutions, type SolutionPair } from './change/pairing.js';
 import { changedFiles, gitTree, mergeBase, resolveCommit, type ChangedFile } from './source/git.js';
 import type { Candidate } from './model/discover.js';
@@ -118,7 +119,7 @@ export interface TreePair {
 
 /** Compares two snapshots, wherever they were read from (working tree, git, the REST API). */
 export async function compareTrees(trees: TreePair, config: Config, release: boolean): Promise<Omit<ChangeAnalysis, 'baseCommit'>> {
-  const changed = trees.changed;
+  const changed = trees.changed && (await widenYamlChanges(trees.changed, [trees.baseTree, trees.headTree]));
   const headTouched = (p: string): boolean => !changed || changed.some((c) => within(c.path, p));
   const baseTouched = (p: string): boolean => !changed || changed.some((c) => within(c.previousPath ?? c.path, p) || within(c.path, p));
   const head = await analyzeTree(trees.headTree, config, release, { hashes: true });
@@ -130,7 +131,8 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
   const { kept, suppressed: changeSuppressed } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
 
   const inScope = scopeFilter(head.workspace, headTouched);
-  const { findings, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
+  const { findings: classified, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
+  const findings = mergeCauses(classified);
   const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
   const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
   const report = buildReport(head.workspace, findings, { fixed, changes, suppressed });

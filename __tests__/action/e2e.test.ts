@@ -34,7 +34,7 @@ const SOL = 'solutions/contoso-requests';
 const COMMENTS = '/repos/:owner/:repo/issues/:n/comments';
 
 interface ReportJson {
-  findings: { ruleId: string; severity: string; status?: string; location: { file: string } }[];
+  findings: { ruleId: string; severity: string; status?: string; location: { file: string }; evidence?: { ruleId: string }[] }[];
   counts: { error: number; warning: number; note: number; new?: number };
 }
 
@@ -43,6 +43,11 @@ function readReport(run: ActionRun): ReportJson {
   expect(file).toBeDefined();
   expect(existsSync(file!)).toBe(true);
   return JSON.parse(readFileSync(file!, 'utf8')) as ReportJson;
+}
+
+/** The rules of the drift merged into change findings. */
+function evidenceIds(report: ReportJson): string[] {
+  return report.findings.flatMap((f) => (f.evidence ?? []).map((e) => e.ruleId)).sort();
 }
 
 function ruleIds(report: ReportJson, filter: (f: ReportJson['findings'][number]) => boolean = () => true): string[] {
@@ -166,17 +171,19 @@ describe('pull_request with a git checkout: base consistent, head as shipped', (
 
     const report = readReport(r);
     // The head introduces the drift of the shipped example; nothing was there before.
-    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG101', 'FG102', 'FG103', 'FG105', 'FG202']);
+    // One cause, one entry: the flow change (FG105) carries the app's drift (FG101–FG103) as evidence.
+    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG105', 'FG202']);
+    expect(evidenceIds(report)).toEqual(['FG101', 'FG102', 'FG103']);
     expect(ruleIds(report, (f) => f.severity === 'warning')).toEqual(['FG403']);
     expect(report.findings.every((f) => f.status === 'new')).toBe(true);
     expectOutputsMatchReport(r, report);
-    expect(r.outputs).toMatchObject({ 'error-count': '5', 'warning-count': '1', 'note-count': '1', 'new-count': '7', 'max-severity': 'error' });
+    expect(r.outputs).toMatchObject({ 'error-count': '2', 'warning-count': '1', 'note-count': '1', 'new-count': '4', 'max-severity': 'error' });
     expect(r.outputs['report-file']).toBe(join(r.runnerTemp, 'flowguard-report.json'));
     expect(r.outputs['sarif-file']).toBe(join(r.runnerTemp, 'flowguard.sarif'));
 
     const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8')) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0]!.results).toHaveLength(7);
+    expect(sarif.runs[0]!.results).toHaveLength(4);
     for (const res of sarif.runs[0]!.results) expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^solutions\/contoso-requests\//);
 
     // Exactly one comment, by the bot, with the marker; the output points at it.
@@ -186,7 +193,7 @@ describe('pull_request with a git checkout: base consistent, head as shipped', (
     commentId = c.id;
     expect(c.user.login).toBe(ACTIONS_BOT.login);
     expect(c.body.split('\n')[0]).toBe(MARKER);
-    expect(c.body).toContain('New in this pull request (7)');
+    expect(c.body).toContain('New in this pull request (4)');
     expect(r.outputs['comment-url']).toBe(c.html_url);
     expect(fake.requests('POST', COMMENTS)).toHaveLength(1);
     expect(fake.requests('PATCH')).toHaveLength(0);
@@ -194,12 +201,12 @@ describe('pull_request with a git checkout: base consistent, head as shipped', (
     expect(fake.requests('POST', COMMENTS)[0]!.headers['authorization']).toMatch(/ghs_fake_runner_token$/);
 
     // The job summary holds the same report.
-    expect(r.summary).toContain('New in this pull request (7)');
+    expect(r.summary).toContain('New in this pull request (4)');
     expect(r.summary).toContain('FG101');
 
     // Annotations: new findings, on repository paths; the failure names the threshold.
-    expect(r.commands('error').filter((l) => l.includes(`file=${SOL}/${FLOW_FILE}`)).length).toBeGreaterThanOrEqual(5);
-    expect(r.failure).toMatch(/^FlowGuard: 5 new finding\(s\) at or above 'error'/);
+    expect(r.commands('error').filter((l) => l.includes(`file=${SOL}/${FLOW_FILE}`)).length).toBeGreaterThanOrEqual(2);
+    expect(r.failure).toMatch(/^FlowGuard: 2 new finding\(s\) at or above 'error'/);
   });
 
   test('run #2 after another push updates the same comment with PATCH, never a second POST', async () => {
@@ -209,7 +216,7 @@ describe('pull_request with a git checkout: base consistent, head as shipped', (
     fake.clearLog();
     const r = await prRun(head2);
     expectExit(r, 1);
-    expect(r.outputs).toMatchObject({ 'error-count': '5', 'warning-count': '0', 'new-count': '6' });
+    expect(r.outputs).toMatchObject({ 'error-count': '2', 'warning-count': '0', 'new-count': '3' });
 
     expect(fake.comments(PR)).toHaveLength(1);
     expect(fake.comments(PR)[0]!.id).toBe(commentId);
@@ -396,9 +403,9 @@ describe('reporting failures', () => {
     expect(r.outputs['comment-url']).toBeUndefined();
     const report = readReport(r);
     expectOutputsMatchReport(r, report);
-    expect(r.outputs['new-count']).toBe('7');
+    expect(r.outputs['new-count']).toBe('4');
     expect(existsSync(r.outputs['sarif-file']!)).toBe(true);
-    expect(r.summary).toContain('New in this pull request (7)');
+    expect(r.summary).toContain('New in this pull request (4)');
   };
 
   test('a read-only token (fork PR) gets 403: summary, outputs and files are still written; the exit code comes from the findings', async () => {
@@ -409,7 +416,7 @@ describe('reporting failures', () => {
     expectDegraded(r);
     expect(fake.requests('POST', COMMENTS).map((x) => x.status)).toEqual([403]);
     expect(fake.comments(41)).toHaveLength(0);
-    expect(r.failure).toMatch(/^FlowGuard: 5 new finding\(s\) at or above 'error'/);
+    expect(r.failure).toMatch(/^FlowGuard: 2 new finding\(s\) at or above 'error'/);
   });
 
   test('a 403 on the comment never fails the job by itself (fail-on never → exit 0)', async () => {
@@ -523,8 +530,10 @@ describe('workflow_dispatch', () => {
     expectExit(r, 1);
     const report = readReport(r);
     expect(report.findings.every((f) => f.status === 'new')).toBe(true);
-    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG101', 'FG102', 'FG103', 'FG105', 'FG202']);
-    expect(r.failure).toMatch(/^FlowGuard: 5 new finding\(s\)/);
+    // One cause, one entry: the flow change (FG105) carries the app's drift (FG101–FG103) as evidence.
+    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG105', 'FG202']);
+    expect(evidenceIds(report)).toEqual(['FG101', 'FG102', 'FG103']);
+    expect(r.failure).toMatch(/^FlowGuard: 2 new finding\(s\)/);
   });
 });
 
@@ -556,7 +565,9 @@ describe('workflow_dispatch in a clone like actions/checkout makes (other branch
     });
     expectExit(r, 1);
     const report = readReport(r);
-    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG101', 'FG102', 'FG103', 'FG105', 'FG202']);
+    // One cause, one entry: the flow change (FG105) carries the app's drift (FG101–FG103) as evidence.
+    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG105', 'FG202']);
+    expect(evidenceIds(report)).toEqual(['FG101', 'FG102', 'FG103']);
     expect(report.findings.every((f) => f.status === 'new')).toBe(true);
   });
 
@@ -579,7 +590,9 @@ describe('workflow_dispatch in a clone like actions/checkout makes (other branch
     // Everything came from git: no content was read through the API.
     expect(fake.requests('GET', '/repos/:owner/:repo/git/trees/:sha')).toHaveLength(0);
     const report = readReport(r);
-    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG101', 'FG102', 'FG103', 'FG105', 'FG202']);
+    // One cause, one entry: the flow change (FG105) carries the app's drift (FG101–FG103) as evidence.
+    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG105', 'FG202']);
+    expect(evidenceIds(report)).toEqual(['FG101', 'FG102', 'FG103']);
   });
 
   test('head-ref alone audits that branch, not the checked-out tree', async () => {
@@ -705,12 +718,14 @@ describe('pull_request without a checkout: base and head through the REST API', 
     expect(fake.requests('GET', '/repos/:owner/:repo/git/blobs/:sha').every((x) => x.status === 200)).toBe(true);
 
     const report = readReport(r);
-    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG101', 'FG102', 'FG103', 'FG105', 'FG202']);
+    // One cause, one entry: the flow change (FG105) carries the app's drift (FG101–FG103) as evidence.
+    expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG105', 'FG202']);
+    expect(evidenceIds(report)).toEqual(['FG101', 'FG102', 'FG103']);
     expect(report.findings.every((f) => f.status === 'new')).toBe(true);
     expectOutputsMatchReport(r, report);
-    expect(r.outputs['new-count']).toBe('7');
+    expect(r.outputs['new-count']).toBe('4');
     expect(fake.comments(PR)).toHaveLength(1);
-    expect(r.summary).toContain('New in this pull request (7)');
+    expect(r.summary).toContain('New in this pull request (4)');
   });
 });
 
@@ -802,7 +817,7 @@ describe('pull_request_target: the checkout is the base branch, the PR head is o
     });
     expectExit(r, 1);
     const report = readReport(r);
-    expect(ruleIds(report, (f) => f.status === 'new')).toContain('FG101');
+    expect(evidenceIds(report)).toContain('FG101');
     // The working tree still holds the base: nothing of the PR was checked out.
     expect(repo.git('rev-parse', 'HEAD').trim()).toBe(base);
     expect(repo.git('status', '--porcelain')).toBe('');

@@ -45,8 +45,9 @@ describeCorpus('pull-request mode on the corpus history pairs', () => {
     expect(rebind).toHaveLength(1);
     expect(rebind[0]).toMatchObject({ status: 'new', severity: 'error', app: { name: 'kch_sharepointassistant_35d1a' }, flow: { id: '2ce870d2-ab19-ee11-8f6d-6045bdf5263a' } });
     expect(rebind[0]?.message).toContain("connection 'shared_sharepointonline' (shared_sharepointonline, invoker) removed");
-    const drift = r.findings.filter((f) => f.ruleId === 'FG103');
-    expect(drift.map((f) => f.status)).toEqual(['new']);
+    // One cause, one entry: the app's stale connections (FG103) are the change's evidence, not a second finding.
+    expect(r.findings.filter((f) => f.ruleId === 'FG103')).toEqual([]);
+    expect(rebind[0]?.evidence?.map((e) => `${e.ruleId} ${e.severity}`)).toEqual(['FG103 warning']);
     // The base's flow named a connection reference the solution did not define; the head's does not.
     expect(r.report.fixed?.some((f) => f.ruleId === 'FG302')).toBe(true);
     const appChange = r.report.changes?.filter((c) => c.kind === 'app') ?? [];

@@ -11,7 +11,7 @@ import { analyzeChange } from '../../src/engine.js';
 import { listWorkingTree } from '../../src/source/folder.js';
 import { CORPUS, describeCorpus } from '../helpers/corpus.js';
 import { TestRepo } from '../helpers/git-repo.js';
-import { corpusTargets, matches, mutatedFiles, MUTATIONS, type Mutation, type Target } from '../helpers/mutations.js';
+import { corpusTargets, matches, withEvidence, mutatedFiles, MUTATIONS, type Mutation, type Target } from '../helpers/mutations.js';
 
 const repos: TestRepo[] = [];
 afterEach(() => {
@@ -64,12 +64,12 @@ describeCorpus('pull-request mode: each mutation is new in the head, existing wh
     for (const t of layouts.values()) {
       const { files: mutated, expect: word } = await mutatedFiles(t, m);
       const introduced = await compare(await pristine(t), mutated);
-      const hit = introduced.findings.filter((f) => matches(f, t, m, word));
+      const hit = withEvidence(introduced.findings).filter((f) => matches(f, t, m, word));
       expect({ target: `${t.solution.path} ${m.name}`, statuses: hit.map((f) => f.status) }).toEqual({ target: `${t.solution.path} ${m.name}`, statuses: hit.map(() => 'new') });
       expect(hit.length).toBeGreaterThan(0);
 
       const again = await compare(mutated, await touched(mutated));
-      const kept = again.findings.filter((f) => matches(f, t, m, word));
+      const kept = withEvidence(again.findings).filter((f) => matches(f, t, m, word));
       expect(kept.length).toBeGreaterThan(0);
       expect(kept.every((f) => f.status === 'existing')).toBe(true);
     }

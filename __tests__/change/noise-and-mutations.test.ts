@@ -93,12 +93,16 @@ describeCorpus('pull-request mode: export noise and real changes', () => {
     const base = readFileSync(join(CORPUS, ZIP));
     const head = await repack({ flow: addRequiredInput });
     const r = await run(base, head);
-    const drift = r.findings.filter((f) => f.ruleId === 'FG101');
-    expect(drift).toHaveLength(1);
-    expect(drift[0]).toMatchObject({ status: 'new', severity: 'error', app: { name: 'acs_contososchool_60e52' }, flow: { name: 'Create Template' } });
-    expect(drift[0]?.message).toContain("input 'text_9' (Due date, string, required) added to the flow; the app passes text, text_1");
-    expect(drift[0]?.mitigation.join(' ')).toMatch(/remove 'Create Template' from the app, then add it again/);
-    expect(r.findings.filter((f) => f.ruleId === 'FG105').map((f) => f.status)).toEqual(['new']);
+    // One cause, one entry: the change (FG105) is the headline, the input drift (FG101) its evidence.
+    expect(r.findings.filter((f) => f.ruleId === 'FG101')).toEqual([]);
+    const change = r.findings.filter((f) => f.ruleId === 'FG105');
+    expect(change).toHaveLength(1);
+    expect(change[0]).toMatchObject({ status: 'new', severity: 'error', app: { name: 'acs_contososchool_60e52' }, flow: { name: 'Create Template' } });
+    expect(change[0]?.evidence?.map((e) => e.ruleId)).toEqual(['FG101']);
+    expect(change[0]?.evidence?.[0]?.message).toContain("input 'text_9' (Due date, string, required) added to the flow; the app passes text, text_1");
+    expect(change[0]?.mitigation.join(' ')).toMatch(/remove 'Create Template' from the app, then add it again/);
+    // The formulas to edit after re-binding come along from the drift.
+    expect(change[0]?.mitigation.join(' ')).toContain('Start Screen › btnStart.OnSelect passes 2 arguments');
     expect(r.findings.filter((f) => f.ruleId === 'FG403').map((f) => f.status)).toEqual(['new']);
     expect(r.report.counts.new).toBe(r.findings.filter((f) => f.status === 'new').length);
   });

@@ -117,7 +117,10 @@ describe('the CLI on the bundled example', () => {
       const r = await cli(['head', '--base-path', 'base', '--format', 'json', '--fail-on', 'error'], dir);
       const report = JSON.parse(r.out);
       const byRule = (id: string) => report.findings.filter((f: { ruleId: string }) => f.ruleId === id).map((f: { status: string }) => f.status);
-      expect(byRule('FG101')).toEqual(['new']);
+      // The input drift this change causes is the evidence of its FG105 (one cause, one entry).
+      expect(byRule('FG101')).toEqual([]);
+      const change = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'FG105');
+      expect(change.map((f: { status: string; evidence: { ruleId: string }[] }) => [f.status, f.evidence.map((e) => e.ruleId)])).toEqual([['new', ['FG101']]]);
       expect(byRule('FG102')).toEqual(['existing']);
       expect(r.code).toBe(1);
       expect((await cli(['head', '--base-path', 'base', '--fail-on', 'error', '--fail-on-scope', 'new'], dir)).code).toBe(1);

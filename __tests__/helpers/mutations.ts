@@ -292,6 +292,15 @@ export async function corpusTargets(): Promise<Target[]> {
 }
 
 /** Whether a finding is the one a mutation must produce for a target. */
+/**
+ * The findings with the drift merged into change findings (pull-request mode: FG105 carries the
+ * FG101–FG103 of the same cause as evidence) listed as findings of their own again, under the
+ * change finding's app, flow and status.
+ */
+export function withEvidence(findings: readonly Finding[]): Finding[] {
+  return findings.flatMap((f) => [f, ...(f.evidence ?? []).map((e) => ({ ...f, ...e, evidence: undefined }))]);
+}
+
 export function matches(f: Finding, t: Target, m: Mutation, word: string | undefined): boolean {
   return (
     f.ruleId === m.rule &&

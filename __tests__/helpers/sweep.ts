@@ -327,7 +327,9 @@ export async function runFlowGuard(tree: RepoTree, base: RepoTree | undefined): 
     const compared = await compareTrees({ baseTree: base, headTree: tree }, structuredClone(DEFAULT_CONFIG), false);
     run.workspace = compared.workspace;
     // Nothing is suppressed by the default configuration, and every solution counts as touched.
-    run.findings = compared.findings.filter((f) => !CHANGE_RULE_IDS.has(f.ruleId)).map(({ status: _status, ...f }) => f);
+    // Drift merged into a change finding (one cause, one entry) counts as drift here.
+    const flat = compared.findings.flatMap((f) => [f, ...(f.evidence ?? []).map((e) => ({ ...f, ...e, evidence: undefined }))]);
+    run.findings = flat.filter((f) => !CHANGE_RULE_IDS.has(f.ruleId)).map(({ status: _status, evidence: _e, ...f }) => f);
     run.changeFindings = compared.findings.filter((f) => f.ruleId === CHANGE_DRIFT_RULE).map(({ status: _status, ...f }) => f);
     const baseFailures = compared.base.workspace.diagnostics.filter(isRuleFailure);
     if (baseFailures.length > 0) run.threw = `checking the pristine base: ${baseFailures.map((d) => d.message).join(' | ')}`;

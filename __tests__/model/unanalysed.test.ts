@@ -4,23 +4,26 @@ import { memoryTree, msapp, unpackedTree, zipOf } from '../helpers/solution-buil
 import { ordersSpec } from './fixtures.js';
 
 describe('exports FlowGuard finds but does not analyse', () => {
-  it('notes a Git-integration YAML solution and canvas apps outside any solution, and nothing inside one', async () => {
+  it('notes canvas apps outside any solution, and nothing inside one (a YAML root included); a YAML solution is read, not noted', async () => {
     const app = await msapp({ dataSources: [], localConnectionReferences: {} });
     const ws = await loadWorkspace(
       memoryTree({
         'dataverse/solutions/Core/solution.yml': 'SolutionManifest:\n  UniqueName: Core\n',
+        'dataverse/canvasapps/cts_core_1a2b3/cts_core_1a2b3.msapp': app,
         'apps/Standalone.msapp': app,
         'apps/unpacked/CanvasManifest.json': '{}',
         ...unpackedTree(await ordersSpec(), 'src/Orders'),
       }),
     );
-    expect(ws.solutions.map((s) => s.path)).toEqual(['src/Orders']);
+    expect(ws.solutions.map((s) => [s.path, s.layout])).toEqual([
+      ['dataverse/solutions/Core', 'yaml'],
+      ['src/Orders', 'unpacked'],
+    ]);
     expect(ws.diagnostics.map((d) => [d.file, d.severity])).toEqual([
       ['apps/Standalone.msapp', 'note'],
       ['apps/unpacked/CanvasManifest.json', 'note'],
-      ['dataverse/solutions/Core/solution.yml', 'note'],
     ]);
-    expect(ws.diagnostics[2]?.message).toMatch(/YAML/);
+    expect(ws.diagnostics.filter((d) => /not analysed yet/.test(d.message))).toEqual([]);
   });
 });
 

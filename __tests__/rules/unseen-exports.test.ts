@@ -619,7 +619,9 @@ describe('findings carry only error codes the platform raises', () => {
     const headTree = memoryTree({ [ZIP]: await solutionZip(await callSpec({ flow: head, wadl: stored, onStart })) });
     const result = await compareTrees({ baseTree, headTree }, structuredClone(DEFAULT_CONFIG), false);
     const drift = of(result.findings, 'FG102', 'FG105');
-    expect(drift.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual(['FG102 error', 'FG105 error']);
+    // In pull-request mode the output drift is the change's evidence (one cause, one entry).
+    expect(drift.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual(['FG105 error']);
+    expect(drift[0]?.evidence?.map((e) => `${e.ruleId} ${e.severity}`)).toEqual(['FG102 error']);
     for (const f of result.findings) expect(f.errorCodes.filter((c) => !KNOWN.has(c))).toEqual([]);
     expect(result.findings.flatMap((f) => f.errorCodes)).not.toContain('BlankOutput');
   });

@@ -1,5 +1,6 @@
 import type { Solution } from '../model/types.js';
 import type { ChangeJson } from '../report/types.js';
+import { FORMULA_STEP_PREFIX } from '../rules/mitigation.js';
 import type { Finding } from '../rules/types.js';
 import { diffFlow, storedBinding } from '../compare/signature.js';
 import type { SolutionPair } from './pairing.js';
@@ -12,6 +13,50 @@ export function classifyFindings(base: readonly Finding[], head: readonly Findin
     findings: head.map((f) => ({ ...f, status: before.has(f.fingerprint) ? 'existing' : 'new' })),
     fixed: base.filter((f) => !after.has(f.fingerprint)),
   };
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 } as const;
+const DRIFT_RULES = new Set(['FG101', 'FG102', 'FG103']);
+
+/**
+ * One cause, one entry: where a change finding (FG105, "this change alters the flow but not the
+ * app") and new drift findings describe the same app and flow, the change is the headline and the
+ * drift its evidence. The merged entry keeps the worse severity and every predicted error code.
+ */
+export function mergeCauses(findings: readonly Finding[]): Finding[] {
+  const key = (f: Finding): string => `${f.solution.path}\u0000${f.app?.name ?? ''}\u0000${f.flow?.id ?? ''}`;
+  const drift = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!DRIFT_RULES.has(f.ruleId) || f.status !== 'new' || !f.app || !f.flow) continue;
+    drift.set(key(f), [...(drift.get(key(f)) ?? []), f]);
+  }
+  const absorbed = new Set<Finding>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const evidence = f.ruleId === 'FG105' && f.app && f.flow ? drift.get(key(f)) : undefined;
+    if (!evidence || evidence.length === 0) {
+      out.push(f);
+      continue;
+    }
+    evidence.forEach((e) => absorbed.add(e));
+    const worst = [f, ...evidence].reduce((a, b) => (SEVERITY_RANK[b.severity] < SEVERITY_RANK[a.severity] ? b : a)).severity;
+    out.push({
+      ...f,
+      severity: worst,
+      errorCodes: [...new Set([...f.errorCodes, ...evidence.flatMap((e) => e.errorCodes)])],
+      sites: f.sites ?? evidence.find((e) => e.sites)?.sites,
+      // The re-bind steps are the change's; the formulas to edit afterwards come from the drift.
+      mitigation: insertBeforeBackground(f.mitigation, [...new Set(evidence.flatMap((e) => e.mitigation.filter((m) => m.startsWith(FORMULA_STEP_PREFIX))))]),
+      evidence: evidence.map((e) => ({ ruleId: e.ruleId, rule: e.rule, severity: e.severity, message: e.message, fingerprint: e.fingerprint, mitigation: e.mitigation })),
+    });
+  }
+  return out.filter((f) => !absorbed.has(f));
+}
+
+function insertBeforeBackground(steps: string[], extra: string[]): string[] {
+  if (extra.length === 0) return steps;
+  const at = steps.findIndex((s) => s.startsWith('Background:'));
+  return at < 0 ? [...steps, ...extra] : [...steps.slice(0, at), ...extra, ...steps.slice(at)];
 }
 
 /** What changed between base and head, solution by solution: versions, flows, app bindings. Renderers name the apps that call each flow. */

@@ -4,17 +4,20 @@ import { ArchiveTree, subtree, type RepoTree } from '../source/tree.js';
 import { readLegacyPackage } from './legacy-package.js';
 import { describe, folderOrigins, readSolution, zipOrigins, type ReadOptions } from './read-solution.js';
 import type { Diagnostic, Solution } from './types.js';
+import { readYamlSolution, yamlCandidatePath, yamlRootOf } from './yaml-layout.js';
 
 /** A place in the repository that holds one solution. */
 export interface Candidate {
   path: string;
-  kind: 'zip' | 'unpacked' | 'extracted-zip';
+  /** `yaml`: `path` is the solution's folder `<root>/solutions/<name>`; its components live in the root's shared folders. */
+  kind: 'zip' | 'unpacked' | 'extracted-zip' | 'yaml';
 }
 
 /**
  * Finds solutions among the repository's files without reading them:
  * every `*.zip`, every folder holding `Other/Solution.xml` (SolutionPackager / `pac solution unpack`),
- * and every folder holding `solution.xml` next to `customizations.xml` (a zip committed extracted).
+ * every folder holding `solution.xml` next to `customizations.xml` (a zip committed extracted),
+ * and every `solutions/<name>/solution.yml` (the YAML source-control layout; one root can hold several).
  */
 export function findCandidates(tree: RepoTree): Candidate[] {
   const keys = new Set(tree.names.map(lookupKey));
@@ -23,6 +26,7 @@ export function findCandidates(tree: RepoTree): Candidate[] {
     const key = lookupKey(name);
     if (key.endsWith('.zip')) out.push({ path: name, kind: 'zip' });
     else if (key.endsWith('/other/solution.xml') || key === 'other/solution.xml') out.push({ path: dirname(dirname(name)), kind: 'unpacked' });
+    else if (yamlCandidatePath(name) !== undefined) out.push({ path: yamlCandidatePath(name) as string, kind: 'yaml' });
     else if (basename(key) === 'solution.xml') {
       const dir = dirname(name);
       if (keys.has(lookupKey(dir ? `${dir}/customizations.xml` : 'customizations.xml'))) out.push({ path: dir, kind: 'extracted-zip' });
@@ -33,18 +37,16 @@ export function findCandidates(tree: RepoTree): Candidate[] {
 
 /**
  * Exports FlowGuard finds but does not analyse, so that a report never claims a clean bill of
- * health for them: the Dataverse Git-integration YAML layout (`solutions/<name>/solution.yml`,
- * not yet verified against real trees), and canvas apps outside any solution (a bare `.msapp`
- * or `pac canvas unpack` sources), whose flows cannot be resolved by solution ids.
+ * health for them: canvas apps outside any solution (a bare `.msapp` or `pac canvas unpack`
+ * sources), whose flows cannot be resolved by solution ids.
  */
 export function unanalysedExports(tree: RepoTree, solutions: readonly Candidate[]): Diagnostic[] {
-  const inSolution = (path: string): boolean => solutions.some((c) => c.kind !== 'zip' && (c.path === '' || path.startsWith(`${c.path}/`)));
+  const folderOf = (c: Candidate): string => (c.kind === 'yaml' ? yamlRootOf(c.path) : c.path);
+  const inSolution = (path: string): boolean => solutions.some((c) => c.kind !== 'zip' && (folderOf(c) === '' || path.startsWith(`${folderOf(c)}/`)));
   const out: Diagnostic[] = [];
   for (const name of tree.names) {
     const key = lookupKey(name);
-    if (/(^|\/)solutions\/[^/]+\/solution\.yml$/.test(key)) {
-      out.push({ file: name, severity: 'note', message: 'a Dataverse Git-integration (YAML) solution: this layout is not analysed yet; export the solution as a zip or unpack it with pac solution unpack to check it' });
-    } else if ((key.endsWith('.msapp') || basename(key) === 'canvasmanifest.json') && !inSolution(name)) {
+    if ((key.endsWith('.msapp') || basename(key) === 'canvasmanifest.json') && !inSolution(name)) {
       out.push({ file: name, severity: 'note', message: 'a canvas app outside any solution: its flow calls are not checked (add the app and its flows to a solution to check them)' });
     }
   }
@@ -53,6 +55,7 @@ export function unanalysedExports(tree: RepoTree, solutions: readonly Candidate[
 
 /** Reads one candidate. Zips that hold neither a solution nor a legacy package are skipped silently. */
 export async function readCandidate(tree: RepoTree, c: Candidate, diagnostics: Diagnostic[], options: ReadOptions = {}): Promise<Solution | undefined> {
+  if (c.kind === 'yaml') return readYamlSolution(tree, c.path, diagnostics, options);
   if (c.kind !== 'zip') {
     const src = { tree: subtree(tree, c.path), layout: c.kind, path: c.path || '.', origin: folderOrigins(c.path) } as const;
     return readSolution(src, diagnostics, options);

@@ -77,6 +77,7 @@ const FINDING = obj(
   ['mitigation', arrayOf(any)],
   'fingerprint',
   'status',
+  ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))],
 );
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');

@@ -250,6 +250,9 @@ class Renderer {
     if (f.errorCodes.length > 0) lines.push(`Predicted errors: ${f.errorCodes.map((c) => this.errorCode(c)).join(', ')}`);
     lines.push(`Location: ${locationText(f.location.file, f.location.inner)}`);
     const out = [lines.join('\\\n'), ''];
+    // The drift that makes this change break the app, as its evidence (one cause, one entry).
+    for (const e of f.evidence ?? []) out.push(`- ${SEVERITY_STYLE[e.severity]?.icon ?? '•'} **${escapeMarkdown(e.ruleId)}** ${escapeMarkdown(e.message, MAX_MESSAGE_LENGTH)}`);
+    if ((f.evidence ?? []).length > 0) out.push('');
     if (this.detail.mitigations && f.mitigation.length > 0) {
       out.push('<details><summary>How to fix</summary>', '');
       f.mitigation.forEach((step, i) => out.push(`${i + 1}. ${escapeMarkdownWithLinks(step, MAX_MESSAGE_LENGTH)}`));

@@ -31,6 +31,7 @@ export function renderText(report: Report, ctx: RenderContext): string {
     out.push(header(f));
     if (f.errorCodes.length > 0) out.push(`${INDENT}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
     if (ctx.compared) out.push(`${INDENT}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
+    for (const e of f.evidence ?? []) out.push(`${INDENT}evidence: ${e.severity} ${plainText(e.ruleId, 20)}: ${plainText(e.message, MAX_MESSAGE_LENGTH)}`);
     if (f.mitigation.length > 0) {
       out.push(`${INDENT}how to fix:`);
       f.mitigation.forEach((step, i) => out.push(`${INDENT}  ${i + 1}. ${plainText(step, MAX_MESSAGE_LENGTH)}`));

@@ -2,6 +2,7 @@ import type { SignatureParam } from '../model/types.js';
 import { typesCompatible } from '../model/types-normalize.js';
 import { appLabel, signatureCalls, driftFinding, flowLabel, list, siteLabel, type BoundCall } from './finding.js';
 import { ERRORS } from './kb.js';
+import { FORMULA_STEP_PREFIX } from './mitigation.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
 const meta: RuleMeta = {
@@ -96,7 +97,7 @@ function formulasToChange(bc: BoundCall): string | undefined {
   const required = bc.flow.inputs.filter((p) => p.required).length;
   const takes = `${required} required input${required === 1 ? '' : 's'}${bc.flow.inputs.length > required ? ` (and ${bc.flow.inputs.length - required} optional)` : ''}: ${list(bc.flow.inputs.map((p) => p.name))}`;
   const lines = sites.map((s) => `${siteLabel(s)} passes ${s.arguments} argument${s.arguments === 1 ? '' : 's'} (${s.formula})`);
-  return `After re-binding, change every call so it passes what the flow now takes, ${takes}: ${lines.join('; ')}.`;
+  return `${FORMULA_STEP_PREFIX} so it passes what the flow now takes, ${takes}: ${lines.join('; ')}.`;
 }
 
 export const flowInputDrift: Rule = { meta, check };

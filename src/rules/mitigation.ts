@@ -11,6 +11,9 @@ export function isLiveApp(ctx: RuleContext, solution: Solution): boolean {
   return ctx.release || solution.managed === 'managed';
 }
 
+/** The fix step that names the formulas to edit after re-binding (FG101); a merged entry keeps it. */
+export const FORMULA_STEP_PREFIX = 'After re-binding, change every call';
+
 /** Steps to re-bind an app to a changed flow, fitted to a live or a development app. */
 export function rebindSteps(ctx: RuleContext, solution: Solution, appName: string, flowName: string, change: string): string[] {
   if (isLiveApp(ctx, solution)) {

@@ -54,6 +54,8 @@ export interface Finding {
   fingerprint: string;
   /** Set when a base was compared: whether the base already had this finding. */
   status?: 'new' | 'existing';
+  /** Findings of other rules that describe the same cause (pull-request mode: the drift behind a change finding). */
+  evidence?: { ruleId: string; rule: string; severity: Severity; message: string; fingerprint: string; mitigation: string[] }[];
 }
 
 /** What a check knows beyond the model. */
