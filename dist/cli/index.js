@@ -14814,7 +14814,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4212);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -14828,7 +14828,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4212:
+/***/ 57:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14847,7 +14847,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var dist = __nccwpck_require__(7207);
 ;// CONCATENATED MODULE: ./src/config/glob.ts
 /** Compiles a glob (`*` within a path segment, `**` across segments, `?` one character) to a RegExp over forward-slash paths. */
-function glob_globToRegExp(glob) {
+function globToRegExp(glob) {
     let re = '';
     for (let i = 0; i < glob.length; i++) {
         const c = glob[i];
@@ -14875,7 +14875,7 @@ function glob_globToRegExp(glob) {
 function matchesAny(path, globs) {
     if (globs.length === 0)
         return false;
-    const res = globs.map(glob_globToRegExp);
+    const res = globs.map(globToRegExp);
     const parts = path.split('/');
     for (let i = parts.length; i > 0; i--) {
         const prefix = parts.slice(0, i).join('/');
@@ -28248,7 +28248,7 @@ class GitError extends Error {
 const git_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 /** Listings (ls-tree, diff, ls-files) of a large repository exceed execFile's 1 MiB default. */
 const LISTING_MAX_BUFFER = 512 * 1024 * 1024;
-const FETCH_TIMEOUT_MS = (/* unused pure expression or super */ null && (10 * 60 * 1000));
+const FETCH_TIMEOUT_MS = 10 * 60 * 1000;
 const GIT_ENV = {
     // File names are file names, not patterns.
     GIT_LITERAL_PATHSPECS: '1',
@@ -29708,6 +29708,7 @@ class UsageError extends Error {
 const FORMATS = ['json', 'text', 'markdown', 'sarif'];
 const FAIL_ON = ['error', 'warning', 'note', 'never'];
 const USAGE = `Usage: flowguard [paths...] [options]
+       flowguard ci [paths...] [options]   (in an Azure Pipelines job; flowguard ci --help)
 
 Analyses Power Platform solution exports (zips, unpacked folders) under the given paths
 (default: .) and predicts canvas app <-> cloud flow integration failures.
@@ -29723,6 +29724,12 @@ Options:
   --release                           apply the release-branch policy (live-app mitigations)
   -h, --help                          show this help
   --version                           show the version
+
+Examples:
+  flowguard solutions                                  check every export under solutions/
+  flowguard solutions --base-ref origin/main           only what this branch changes
+  flowguard new.zip --base-path old.zip --fail-on error
+  flowguard solutions --format markdown --output flowguard.md
 
 Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
 function parseArgs(argv) {
@@ -29818,7 +29825,1263 @@ function worstSeverity(findings) {
     return findings.reduce((w, f) => (w === 'none' || RANK[f.severity] > RANK[w] ? f.severity : w), 'none');
 }
 
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+/**
+ * Turning GitHub API failures into warnings that name the missing permission.
+ * Reporting failures (a read-only fork token, a 403 on a comment) must degrade to the job summary and
+ * annotations, never crash the run.
+ */
+const ENDPOINTS = {
+    comment: { action: 'post the PR comment', permission: 'pull-requests: write', write: true },
+    'issue-comment': { action: 'post the issue comment', permission: 'issues: write', write: true },
+    review: { action: 'post the PR review', permission: 'pull-requests: write', write: true },
+    'pull-files': { action: "list the pull request's changed files", permission: 'pull-requests: read', write: false },
+    compare: { action: 'compare the base and head commits', permission: 'contents: read', write: false },
+    tree: { action: 'list the repository tree', permission: 'contents: read', write: false },
+    blob: { action: 'read a repository file', permission: 'contents: read', write: false },
+    'check-run': { action: 'create the check run', permission: 'checks: write', write: true },
+};
+/** The permission an endpoint needs, as written in a workflow's `permissions:` block. */
+function permissionFor(endpoint) {
+    return ENDPOINTS[endpoint].permission;
+}
+/** True when GitHub's error text says the request hit a rate limit (which GitHub also reports as 403). */
+function isRateLimitMessage(apiMessage) {
+    return /rate limit/i.test(apiMessage ?? '');
+}
+const STILL_WRITTEN = 'The job summary, annotations and report files were still written.';
+/**
+ * A one-paragraph warning for a failed API call.
+ * 403/404 name the missing permission; rate limits and other statuses say what happened instead.
+ */
+function describeFailure(status, endpoint, apiMessage) {
+    const info = ENDPOINTS[endpoint];
+    const head = `FlowGuard could not ${info.action}`;
+    const tail = info.write ? ` ${STILL_WRITTEN}` : '';
+    const detail = apiMessage ? ` (GitHub said: ${apiMessage})` : '';
+    if (isRateLimitMessage(apiMessage) || status === 429) {
+        return `${head}: GitHub's API rate limit was exceeded and the retries ran out (HTTP ${status})${detail}.${tail}`;
+    }
+    if (status === 401) {
+        return `${head}: the token was rejected (HTTP 401); check the \`github-token\` input.${tail}`;
+    }
+    if (status === 403 || status === 404) {
+        const fork = info.write ? ' (fork pull requests and Dependabot runs get a read-only token)' : '';
+        const notFound = status === 404 ? ' or the pull request does not exist (HTTP 404)' : '';
+        return `${head}: the token lacks \`${info.permission}\`${fork}${notFound}.${tail}`;
+    }
+    if (status === 422) {
+        return `${head}: GitHub rejected the request (HTTP 422)${detail}.${tail}`;
+    }
+    return `${head}: HTTP ${status}${detail}.${tail}`;
+}
+/** The HTTP status and GitHub message of an Octokit RequestError; undefined for anything else. */
+function httpErrorInfo(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const status = error.status;
+    if (typeof status !== 'number')
+        return undefined;
+    const data = error.response?.data;
+    let apiMessage;
+    if (typeof data === 'object' && data !== null && typeof data.message === 'string') {
+        apiMessage = data.message;
+    }
+    else if (typeof data === 'string' && data.trim() !== '') {
+        apiMessage = data.trim().slice(0, 200);
+    }
+    return apiMessage === undefined ? { status } : { status, apiMessage };
+}
+/** Converts an HTTP error to a {@link Failure}; rethrows anything that is not one (programming errors). */
+function permissions_toFailure(error, endpoint) {
+    const info = httpErrorInfo(error);
+    if (!info)
+        throw error;
+    const { status, apiMessage } = info;
+    const failure = { action: 'failed', status, message: describeFailure(status, endpoint, apiMessage) };
+    if ((status === 403 || status === 404) && !isRateLimitMessage(apiMessage)) {
+        failure.missingPermission = permissionFor(endpoint);
+    }
+    if (apiMessage !== undefined)
+        failure.apiMessage = apiMessage;
+    return failure;
+}
+
+;// CONCATENATED MODULE: ./src/github/truncate.ts
+/**
+ * Section-aware truncation of Markdown for GitHub's size limits:
+ * a comment or review body holds at most 65,536 characters (UTF-16 code units, as GitHub counts),
+ * a step's job summary at most 1 MiB (UTF-8 bytes).
+ *
+ * A section starts at a heading line (`#` … `######`) that is outside any code fence and `<details>` block.
+ * Whole sections are kept from the top while they fit, then a notice says how many were left out.
+ * Only when not even the first section fits is it cut, at a line boundary (at a character boundary for a
+ * single oversized line, never inside a surrogate pair). Any code fence or `<details>` left open by a cut
+ * is closed, and the result never exceeds the limit.
+ */
+const truncate_COMMENT_BODY_LIMIT = 65_536;
+const SUMMARY_BYTE_LIMIT = 1024 * 1024;
+const truncate_plural = (n, one, many) => (n === 1 ? one : many);
+const defaultCommentNotice = (n, cut) => cut
+    ? `_… this report was cut to fit GitHub's comment limit; the full report (${n} ${truncate_plural(n, 'section', 'sections')}) is in the job summary._`
+    : `_… ${n} more ${truncate_plural(n, 'section is', 'sections are')} in the job summary._`;
+const defaultSummaryNotice = (n, cut) => cut
+    ? `_… this summary was cut to fit the 1 MiB job summary limit; the full report is in the report file._`
+    : `_… ${n} more ${truncate_plural(n, 'section was', 'sections were')} left out to fit the 1 MiB job summary limit; the full report is in the report file._`;
+const utf16Length = (s) => s.length;
+/** UTF-8 byte length of a string (lone surrogates count as the 3-byte replacement character, as Buffer does). */
+const utf8Length = (s) => Buffer.byteLength(s, 'utf8');
+/** Markdown body fitted to `limit` UTF-16 code units (GitHub's comment and review body limit). */
+function truncate_fitMarkdown(body, limit = truncate_COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
+    return fit(body, limit, notice, utf16Length).text;
+}
+function fitMarkdownDetailed(body, limit = truncate_COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
+    return fit(body, limit, notice, utf16Length);
+}
+/** Markdown fitted to `maxBytes` UTF-8 bytes (the job summary's 1 MiB per step). */
+function fitBytes(body, maxBytes = SUMMARY_BYTE_LIMIT, notice = defaultSummaryNotice) {
+    return fit(body, maxBytes, notice, utf8Length).text;
+}
+function fitBytesDetailed(body, maxBytes = SUMMARY_BYTE_LIMIT, notice = defaultSummaryNotice) {
+    return fit(body, maxBytes, notice, utf8Length);
+}
+const CLEAN = { fence: null, details: 0 };
+const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+function stripEol(line) {
+    return line.replace(/\r?\n$/, '');
+}
+/** The state after one line (with or without its line ending). */
+function step(state, line) {
+    const content = stripEol(line);
+    if (state.fence) {
+        const m = FENCE_CLOSE.exec(content);
+        if (m && m[1][0] === state.fence.ch && m[1].length >= state.fence.len)
+            return { fence: null, details: state.details };
+        return state;
+    }
+    const open = FENCE_OPEN.exec(content);
+    if (open) {
+        const marker = open[1];
+        const ch = marker[0];
+        // A backtick fence's info string may not contain backticks (CommonMark); otherwise it is inline code.
+        if (ch === '~' || !open[2].includes('`'))
+            return { fence: { ch, len: marker.length }, details: state.details };
+    }
+    const text = content.replace(/(`+)[\s\S]*?\1/g, '');
+    const opens = (text.match(/<details\b/gi) ?? []).length;
+    const closes = (text.match(/<\/details\s*>/gi) ?? []).length;
+    if (opens === 0 && closes === 0)
+        return state;
+    return { fence: null, details: Math.max(0, state.details + opens - closes) };
+}
+/** The state after a whole text (exported for tests and callers that build Markdown piecewise). */
+function scanMarkdown(text) {
+    let s = CLEAN;
+    for (const line of splitLines(text))
+        s = step(s, line);
+    return { openFence: s.fence ? s.fence.ch.repeat(s.fence.len) : null, openDetails: s.details };
+}
+/** Lines with their line endings; the last may lack one. */
+function splitLines(text) {
+    return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+function closers(state) {
+    let out = '';
+    if (state.fence)
+        out += `${state.fence.ch.repeat(state.fence.len)}\n`;
+    for (let i = 0; i < state.details; i++)
+        out += '</details>\n';
+    return out;
+}
+function noticeText(notice, omitted, cut) {
+    return typeof notice === 'function' ? notice(omitted, cut) : notice.replace(/\{n\}/g, String(omitted));
+}
+/** What follows the kept text: a line break if needed, closers, a blank line and the notice. */
+function tail(keptEndsWithNewline, keptEmpty, state, notice) {
+    let t = keptEmpty || keptEndsWithNewline ? '' : '\n';
+    t += closers(state);
+    if (notice)
+        t += keptEmpty && t === '' ? notice : `\n${notice}`;
+    return t;
+}
+function sections(body) {
+    const out = [];
+    let state = CLEAN;
+    let current = [];
+    for (const line of splitLines(body)) {
+        if (current.length > 0 && state.fence === null && state.details === 0 && HEADING.test(stripEol(line))) {
+            out.push({ text: current.join(''), lines: current });
+            current = [];
+        }
+        current.push(line);
+        state = step(state, line);
+    }
+    if (current.length > 0)
+        out.push({ text: current.join(''), lines: current });
+    return out;
+}
+function fit(body, limit, notice, measure) {
+    const limitN = Math.max(0, Math.floor(limit));
+    const secs = sections(body);
+    const total = secs.length;
+    if (measure(body) <= limitN) {
+        return { text: body, truncated: false, totalSections: total, keptSections: total, omittedSections: 0, cutInsideSection: false };
+    }
+    // 1. Whole sections from the top.
+    let best = 0;
+    let bestText = '';
+    let used = 0;
+    let state = CLEAN;
+    let kept = '';
+    for (let k = 1; k < total; k++) {
+        const sec = secs[k - 1];
+        used += measure(sec.text);
+        for (const line of sec.lines)
+            state = step(state, line);
+        kept += sec.text;
+        const t = tail(kept.endsWith('\n'), kept === '', state, noticeText(notice, total - k, false));
+        if (used + measure(t) > limitN)
+            break;
+        best = k;
+        bestText = kept + t;
+    }
+    if (best > 0) {
+        return { text: bestText, truncated: true, totalSections: total, keptSections: best, omittedSections: total - best, cutInsideSection: false };
+    }
+    // 2. Not even the first section fits: cut it at a line boundary, closing what is open.
+    const first = secs[0]?.lines ?? [];
+    const note = noticeText(notice, total, true);
+    let text = '';
+    used = 0;
+    state = CLEAN;
+    kept = '';
+    let candidate = tail(false, true, CLEAN, note);
+    if (measure(candidate) <= limitN)
+        text = candidate;
+    let lineCount = 0;
+    for (const line of first) {
+        const nextState = step(state, line);
+        const nextUsed = used + measure(line);
+        const t = tail(line.endsWith('\n'), false, nextState, note);
+        if (nextUsed + measure(t) > limitN)
+            break;
+        used = nextUsed;
+        state = nextState;
+        kept += line;
+        text = kept + t;
+        lineCount++;
+    }
+    // 3. Not even the first line fits: cut it at a character boundary.
+    if (lineCount === 0 && first.length > 0) {
+        const line = stripEol(first[0]);
+        const fits = (c) => {
+            const part = line.slice(0, c);
+            const out = part + tail(false, part === '', step(CLEAN, part), note);
+            return measure(out) <= limitN ? out : undefined;
+        };
+        let lo = 0;
+        let hi = line.length;
+        while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (fits(mid) !== undefined)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        let c = lo;
+        const code = line.charCodeAt(c - 1);
+        if (c > 0 && code >= 0xd800 && code <= 0xdbff)
+            c--;
+        if (c > 0)
+            text = fits(c) ?? text;
+    }
+    if (measure(text) > limitN)
+        text = '';
+    return { text, truncated: true, totalSections: total, keptSections: 0, omittedSections: total, cutInsideSection: true };
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+
+
+const MARKER = '<!-- flowguard:report -->';
+/** The login `GITHUB_TOKEN` comments as. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/** Pages of 100 comments read at most while looking for the sticky comment (30,000 comments). */
+const MAX_COMMENT_PAGES = 300;
+/**
+ * The marker for a keyed sticky comment, so two workflows (or two jobs) can each keep their own:
+ * `<!-- flowguard:report key=release -->`. Without a key (or an empty one) it is {@link MARKER}.
+ * The key is reduced to `[A-Za-z0-9._/-]` without `--`, at most 100 characters, so it can never end the HTML comment.
+ */
+function markerFor(key) {
+    const clean = (key ?? '')
+        .trim()
+        .replace(/[^A-Za-z0-9._/-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100);
+    return clean === '' ? MARKER : `<!-- flowguard:report key=${clean} -->`;
+}
+function authorMatches(user, author) {
+    if (!user)
+        return false;
+    if (author !== undefined)
+        return user.login.toLowerCase() === author.toLowerCase();
+    return user.login === ACTIONS_BOT_LOGIN || user.type === 'Bot';
+}
+/**
+ * The newest comment on the issue or PR that contains the marker and is by the expected author.
+ * Reads every page (100 per page, bounded by {@link MAX_COMMENT_PAGES}). Throws the Octokit error on HTTP failure.
+ */
+async function findStickyComment(octokit, options) {
+    const marker = options.marker ?? MARKER;
+    let found;
+    let pages = 0;
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner: options.owner,
+        repo: options.repo,
+        issue_number: options.issueNumber,
+        per_page: 100,
+    })) {
+        for (const c of page.data) {
+            const body = c.body ?? '';
+            if (!body.includes(marker) || !authorMatches(c.user, options.author))
+                continue;
+            if (found === undefined || c.id > found.id) {
+                found = {
+                    id: c.id,
+                    body,
+                    url: c.html_url,
+                    user: c.user ? { login: c.user.login, type: c.user.type } : null,
+                };
+            }
+        }
+        if (++pages >= MAX_COMMENT_PAGES)
+            break;
+    }
+    return found;
+}
+const normalize = (s) => s.replace(/\r\n/g, '\n').trimEnd();
+/** The body with the marker on its first line (if it had none) and within GitHub's limit. */
+function prepareCommentBody(body, marker = MARKER) {
+    let out = body.includes(marker) ? body : `${marker}\n${body}`;
+    if (out.length > COMMENT_BODY_LIMIT) {
+        const rest = out.split(marker).join('').replace(/^\r?\n/, '');
+        out = `${marker}\n${fitMarkdown(rest, COMMENT_BODY_LIMIT - marker.length - 1)}`;
+    }
+    return out;
+}
+/**
+ * Creates, updates or leaves the sticky comment.
+ * - `never`: no API call (`skipped`).
+ * - `on-findings` without findings and without an existing comment: nothing is posted (`skipped`);
+ *   with an existing comment it is updated with `body` (the caller words it as "findings resolved").
+ * - An existing comment whose body is already identical is not re-sent (`unchanged`).
+ * 403/404 and other HTTP errors come back as `{action: 'failed', ...}`.
+ */
+async function upsertStickyComment(octokit, options) {
+    if (options.mode === 'never')
+        return { action: 'skipped', reason: 'comment-mode is never' };
+    const endpoint = options.target === 'issue' ? 'issue-comment' : 'comment';
+    const marker = options.marker ?? MARKER;
+    const body = prepareCommentBody(options.body, marker);
+    try {
+        const existing = await findStickyComment(octokit, { ...options, marker });
+        if (!existing) {
+            if (options.mode === 'on-findings' && !options.hasFindings) {
+                return { action: 'skipped', reason: 'no findings and no earlier comment' };
+            }
+            const res = await octokit.rest.issues.createComment({
+                owner: options.owner,
+                repo: options.repo,
+                issue_number: options.issueNumber,
+                body,
+            });
+            return { action: 'created', id: res.data.id, url: res.data.html_url };
+        }
+        const previousBody = existing.body;
+        const quietResolved = options.mode === 'on-findings' && !options.hasFindings && options.previouslyHadFindings === false;
+        if (quietResolved || normalize(previousBody) === normalize(body)) {
+            return { action: 'unchanged', id: existing.id, url: existing.url, previousBody };
+        }
+        const res = await octokit.rest.issues.updateComment({
+            owner: options.owner,
+            repo: options.repo,
+            comment_id: existing.id,
+            body,
+        });
+        return { action: 'updated', id: res.data.id, url: res.data.html_url, previousBody };
+    }
+    catch (error) {
+        return toFailure(error, endpoint);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/azure/args.ts
+
+const CI_USAGE = `Usage: flowguard ci [paths...] [options]
+
+Runs FlowGuard as a step of an Azure Pipelines job (detected from TF_BUILD and the build's variables).
+On a pull-request build it compares the merge commit with the merge base of the target branch
+(fetching what a shallow checkout lacks), keeps one FlowGuard thread on the pull request up to date
+and posts a pull-request status. Findings become build issues, the Markdown report the build summary,
+and the step fails by the --fail-on policy.
+
+Options:
+  --fail-on error|warning|note|never  fail the step when a finding at or above this severity exists (default: error)
+  --fail-on-scope new|all             count only findings the pull request introduces, or all
+                                      (default: new on pull requests and with --base-ref, else all)
+  --config FILE                       configuration file (default: .github/flowguard.yml when present)
+  --base-ref REF                      on other builds: compare with the merge base of REF and HEAD
+  --release                           apply the release-branch policy (default: by the branch and the config)
+  --comment always|on-findings|never  the pull-request thread (default: on-findings)
+  --comment-key KEY                   keep a separate thread per key (two pipelines on one pull request)
+  --status-name NAME                  pull-request status name (default: flowguard)
+  --status-genre GENRE                pull-request status genre (default: flowguard)
+  --no-status                         post no pull-request status
+  --max-issues N                      findings logged as build issues, worst first (default: 10)
+  --report-file FILE                  JSON report (default: $(Agent.TempDirectory)/flowguard-report.json)
+  --sarif-file FILE                   SARIF 2.1.0 (default: $(Agent.TempDirectory)/flowguard.sarif)
+  --summary-file FILE                 Markdown build summary (default: $(Agent.TempDirectory)/FlowGuard.md)
+  -h, --help                          show this help
+
+The pull-request thread and status need the build's token in the step's environment
+(env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)) and 'Contribute to pull requests' for the build
+service on the repository; without them FlowGuard warns and still writes the summary and the result.
+
+Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
+const args_FAIL_ON = ['error', 'warning', 'note', 'never'];
+const COMMENT = ['always', 'on-findings', 'never'];
+function parseCiArgs(argv) {
+    const args = {
+        paths: [],
+        config: undefined,
+        failOn: 'error',
+        failOnScope: undefined,
+        baseRef: undefined,
+        release: undefined,
+        comment: 'on-findings',
+        commentKey: undefined,
+        status: true,
+        statusName: 'flowguard',
+        statusGenre: 'flowguard',
+        maxIssues: 10,
+        reportFile: undefined,
+        sarifFile: undefined,
+        summaryFile: undefined,
+        help: false,
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+        const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+        const value = () => {
+            if (inline !== undefined)
+                return inline;
+            const next = argv[++i];
+            if (next === undefined || next.startsWith('--'))
+                throw new UsageError(`${flag} needs a value`);
+            return next;
+        };
+        switch (flag) {
+            case '--fail-on':
+                args.failOn = args_oneOf(flag, value(), args_FAIL_ON);
+                break;
+            case '--fail-on-scope':
+                args.failOnScope = args_oneOf(flag, value(), ['new', 'all']);
+                break;
+            case '--config':
+                args.config = value();
+                break;
+            case '--base-ref':
+                args.baseRef = value();
+                break;
+            case '--release':
+                args.release = true;
+                break;
+            case '--comment':
+                args.comment = args_oneOf(flag, value(), COMMENT);
+                break;
+            case '--comment-key':
+                args.commentKey = value();
+                break;
+            case '--status-name':
+                args.statusName = nonEmpty(flag, value());
+                break;
+            case '--status-genre':
+                args.statusGenre = nonEmpty(flag, value());
+                break;
+            case '--no-status':
+                args.status = false;
+                break;
+            case '--max-issues': {
+                const v = value();
+                if (!/^\d+$/.test(v))
+                    throw new UsageError(`${flag} must be a whole number (got '${v}')`);
+                args.maxIssues = Number(v);
+                break;
+            }
+            case '--report-file':
+                args.reportFile = value();
+                break;
+            case '--sarif-file':
+                args.sarifFile = value();
+                break;
+            case '--summary-file':
+                args.summaryFile = value();
+                break;
+            case '-h':
+            case '--help':
+                args.help = true;
+                break;
+            default:
+                if (arg.startsWith('-') && arg !== '-')
+                    throw new UsageError(`unknown option ${arg}`);
+                args.paths.push(arg);
+        }
+    }
+    if (args.paths.length === 0)
+        args.paths.push('.');
+    return args;
+}
+function args_oneOf(flag, v, allowed) {
+    if (allowed.includes(v))
+        return v;
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${v}')`);
+}
+function nonEmpty(flag, v) {
+    if (v.trim() === '')
+        throw new UsageError(`${flag} must not be empty`);
+    return v.trim().slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/azure/base.ts
+/**
+ * The base of an Azure Repos pull-request build: the merge base of the target branch and the checked-out
+ * commit (the PR's merge commit). Azure Pipelines checks out shallow (`fetchDepth: 1`) by default, with
+ * only the merge commit: the target branch is fetched, and the history deepened in bounded steps until the
+ * two meet. Reuses src/source/git.ts for everything but `fetch --deepen`.
+ */
+
+
+const base_FETCH_TIMEOUT_MS = 10 * 60 * 1000;
+/** Deepening steps (commits each) tried before fetching the whole history. */
+const DEEPEN_STEPS = [50, 200, 1000];
+/**
+ * The build token as an HTTP header for git, through `GIT_CONFIG_*` variables (never the command line):
+ * the checkout step does not keep its credentials unless `persistCredentials: true`.
+ */
+function gitEnv(token) {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+    if (token) {
+        const n = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
+        env.GIT_CONFIG_COUNT = String(n + 1);
+        env[`GIT_CONFIG_KEY_${n}`] = 'http.extraheader';
+        env[`GIT_CONFIG_VALUE_${n}`] = `AUTHORIZATION: bearer ${token}`;
+    }
+    return env;
+}
+function git(cwd, args, token) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', args, { cwd, env: gitEnv(token), timeout: base_FETCH_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => resolve({ ok: !err, stdout: String(stdout), stderr: String(stderr).trim() }));
+    });
+}
+async function isShallow(cwd) {
+    const r = await git(cwd, ['rev-parse', '--is-shallow-repository'], undefined);
+    return r.ok && r.stdout.trim() === 'true';
+}
+/**
+ * Finds (fetching as needed) the merge base of `origin/<targetBranch>` and HEAD.
+ * Undefined when the target branch cannot be found at all.
+ */
+async function pullRequestBase(cwd, targetBranch, token, log) {
+    validateRev(targetBranch, 'target branch');
+    const remoteRef = `refs/remotes/origin/${targetBranch}`;
+    const refspec = `+refs/heads/${targetBranch}:${remoteRef}`;
+    const shallow = await isShallow(cwd);
+    log(`FlowGuard: fetching the target branch '${targetBranch}'${shallow ? ' (shallow checkout)' : ''}`);
+    const fetched = token ? await fetchWithToken(cwd, refspec, shallow ? 50 : undefined, token) : await fetchCommit(cwd, refspec, 'origin', shallow ? 50 : undefined);
+    if (!fetched)
+        log(`FlowGuard: could not fetch '${targetBranch}' from origin; using what the checkout has`);
+    const target = (await resolveCommit(cwd, remoteRef).catch(() => undefined)) ?? (await resolveCommit(cwd, targetBranch).catch(() => undefined));
+    if (!target)
+        return undefined;
+    let base = await mergeBase(cwd, target, 'HEAD').catch(() => undefined);
+    if (!base && (await isShallow(cwd))) {
+        for (const depth of DEEPEN_STEPS) {
+            log(`FlowGuard: no merge base in the fetched history yet; deepening by ${depth} commits`);
+            const r = await git(cwd, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', `--deepen=${depth}`, 'origin', refspec], token);
+            if (!r.ok)
+                break;
+            base = await mergeBase(cwd, target, 'HEAD').catch(() => undefined);
+            if (base || !(await isShallow(cwd)))
+                break;
+        }
+        if (!base && (await isShallow(cwd))) {
+            log('FlowGuard: fetching the whole history to find the merge base');
+            await git(cwd, ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--unshallow', 'origin', refspec], token);
+            base = await mergeBase(cwd, target, 'HEAD').catch(() => undefined);
+        }
+    }
+    if (!base)
+        log(`FlowGuard: '${targetBranch}' and the checked-out commit share no history; comparing with the tip of '${targetBranch}'`);
+    return { commit: base ?? target, target, isMergeBase: base !== undefined };
+}
+async function fetchWithToken(cwd, refspec, depth, token) {
+    const args = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...(depth ? [`--depth=${depth}`] : []), 'origin', refspec];
+    return (await git(cwd, args, token)).ok;
+}
+
+;// CONCATENATED MODULE: ./src/azure/client.ts
+/**
+ * A small client for the Azure DevOps REST API: bearer token, JSON in and out, bounded retries of
+ * server errors and throttling (5xx, 429, network failures) with exponential backoff that honours
+ * `Retry-After`, and list calls that follow `x-ms-continuationtoken` for a bounded number of pages.
+ */
+class AzureHttpError extends Error {
+    status;
+    apiMessage;
+    typeKey;
+    constructor(status, message, 
+    /** Azure DevOps' own message (`TF401027: You need the Git 'PullRequestContribute' permission …`). */
+    apiMessage, 
+    /** Azure DevOps' exception type (`GitNeedsPermissionException`). */
+    typeKey) {
+        super(message);
+        this.status = status;
+        this.apiMessage = apiMessage;
+        this.typeKey = typeKey;
+        this.name = 'AzureHttpError';
+    }
+}
+/** List pages read at most while following continuation tokens. */
+const MAX_PAGES = 100;
+const USER_AGENT = 'flowguard-azure-pipelines';
+class AzureDevOpsClient {
+    o;
+    /** Requests sent, retries included (for the log and tests). */
+    requestCount = 0;
+    constructor(options) {
+        this.o = {
+            maxRetries: 3,
+            baseDelayMs: 500,
+            maxDelayMs: 10_000,
+            timeoutMs: 30_000,
+            log: () => undefined,
+            fetch: globalThis.fetch.bind(globalThis),
+            sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+            ...options,
+        };
+    }
+    async request(method, url, options = {}) {
+        const retryServer = options.retryServerErrors ?? true;
+        for (let attempt = 0;; attempt++) {
+            let res;
+            try {
+                this.requestCount++;
+                res = await this.o.fetch(url, {
+                    method,
+                    headers: {
+                        authorization: `Bearer ${this.o.token}`,
+                        accept: 'application/json',
+                        'user-agent': USER_AGENT,
+                        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+                    },
+                    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(this.o.timeoutMs),
+                });
+            }
+            catch (err) {
+                if (retryServer && attempt < this.o.maxRetries) {
+                    await this.wait(attempt, undefined, `${method} ${redact(url)} failed (${err.message})`);
+                    continue;
+                }
+                throw new AzureHttpError(0, `${method} ${redact(url)} failed: ${err.message}`);
+            }
+            const retryable = res.status === 429 || (retryServer && res.status >= 500);
+            if (retryable && attempt < this.o.maxRetries) {
+                await res.arrayBuffer().catch(() => undefined);
+                await this.wait(attempt, res.headers.get('retry-after'), `${method} ${redact(url)} answered HTTP ${res.status}`);
+                continue;
+            }
+            return this.parse(method, url, res);
+        }
+    }
+    /**
+     * Every item of a list endpoint (`{ value: [...] }`), following `x-ms-continuationtoken` as the
+     * `continuationToken` query parameter, at most `maxPages` pages. `truncated` says the cap was hit.
+     */
+    async list(url, maxPages = MAX_PAGES) {
+        const items = [];
+        let token = null;
+        const seen = new Set();
+        for (let page = 0; page < maxPages; page++) {
+            const pageUrl = token === null ? url : withQuery(url, 'continuationToken', token);
+            const res = await this.request('GET', pageUrl);
+            if (Array.isArray(res.data?.value))
+                items.push(...res.data.value);
+            token = res.headers.get('x-ms-continuationtoken');
+            if (!token)
+                return { items, truncated: false };
+            // A server that hands out the same token twice would loop forever.
+            if (seen.has(token))
+                return { items, truncated: true };
+            seen.add(token);
+        }
+        return { items, truncated: true };
+    }
+    async wait(attempt, retryAfter, why) {
+        const asked = retryAfter !== null && retryAfter !== undefined && /^\d+(\.\d+)?$/.test(retryAfter.trim()) ? Number(retryAfter) * 1000 : undefined;
+        const ms = Math.min(this.o.maxDelayMs, asked ?? this.o.baseDelayMs * 2 ** attempt);
+        this.o.log(`FlowGuard: ${why}; retrying in ${Math.round(ms)} ms (attempt ${attempt + 2} of ${this.o.maxRetries + 1})`);
+        await this.o.sleep(ms);
+    }
+    async parse(method, url, res) {
+        const text = await res.text();
+        const type = res.headers.get('content-type') ?? '';
+        // An unknown or expired token gets 203 and a sign-in page rather than 401.
+        if (res.status === 203 || (res.ok && /text\/html/i.test(type))) {
+            throw new AzureHttpError(401, `${method} ${redact(url)}: the access token was not accepted (HTTP ${res.status}, a sign-in page)`);
+        }
+        let data;
+        try {
+            data = text === '' ? undefined : JSON.parse(text);
+        }
+        catch {
+            data = undefined;
+        }
+        if (!res.ok) {
+            const body = (typeof data === 'object' && data !== null ? data : {});
+            const apiMessage = typeof body.message === 'string' ? body.message.slice(0, 500) : text.trim().slice(0, 200) || undefined;
+            const typeKey = typeof body.typeKey === 'string' ? body.typeKey : undefined;
+            throw new AzureHttpError(res.status, `${method} ${redact(url)}: HTTP ${res.status}${apiMessage ? ` (${apiMessage})` : ''}`, apiMessage, typeKey);
+        }
+        return { status: res.status, data: data, headers: res.headers };
+    }
+}
+/** Adds (or replaces) one query parameter. */
+function withQuery(url, name, value) {
+    const u = new URL(url);
+    u.searchParams.set(name, value);
+    return u.toString();
+}
+/** The URL without its query (continuation tokens are opaque and long). */
+function redact(url) {
+    return url.replace(/\?.*$/, '');
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/azure/env.ts
+/**
+ * What an Azure Pipelines build tells a step through its environment (predefined variables, upper-cased,
+ * dots as underscores). Only read here; nothing else in src/azure looks at `process.env`.
+ */
+
+/** True when the variables say this is an Azure Pipelines job (`TF_BUILD=True`). */
+function isAzurePipelines(env) {
+    return (env.TF_BUILD ?? '').toLowerCase() === 'true';
+}
+/** A value the pipeline left as an unexpanded macro (`$(System.AccessToken)`) counts as unset. */
+function value(env, name) {
+    const v = env[name]?.trim();
+    if (v === undefined || v === '' || /^\$\([^)]*\)$/.test(v))
+        return undefined;
+    return v;
+}
+function branchName(ref) {
+    if (ref === undefined)
+        return undefined;
+    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
+}
+/** The Azure Pipelines context, or undefined outside Azure Pipelines. */
+function readAzureEnv(env) {
+    if (!isAzurePipelines(env))
+        return undefined;
+    const prId = value(env, 'SYSTEM_PULLREQUEST_PULLREQUESTID');
+    const prNumber = prId !== undefined && /^\d+$/.test(prId) ? Number(prId) : undefined;
+    const collection = value(env, 'SYSTEM_COLLECTIONURI');
+    return {
+        buildReason: value(env, 'BUILD_REASON') ?? '',
+        pullRequestId: prNumber,
+        targetBranch: branchName(value(env, 'SYSTEM_PULLREQUEST_TARGETBRANCH')),
+        sourceBranch: branchName(value(env, 'BUILD_SOURCEBRANCH')),
+        collectionUri: collection === undefined ? undefined : collection.replace(/\/*$/, '/'),
+        project: value(env, 'SYSTEM_TEAMPROJECT'),
+        repositoryId: value(env, 'BUILD_REPOSITORY_ID'),
+        repositoryName: value(env, 'BUILD_REPOSITORY_NAME'),
+        repositoryProvider: value(env, 'BUILD_REPOSITORY_PROVIDER'),
+        token: value(env, 'SYSTEM_ACCESSTOKEN'),
+        buildId: value(env, 'BUILD_BUILDID'),
+        tempDir: value(env, 'AGENT_TEMPDIRECTORY') ?? (0,external_node_os_namespaceObject.tmpdir)(),
+    };
+}
+/** A pull-request build: `Build.Reason` is `PullRequest` and the pull request and its target are known. */
+function isPullRequestBuild(e) {
+    return e.buildReason === 'PullRequest' && e.pullRequestId !== undefined && e.targetBranch !== undefined;
+}
+/** Whether the pull request lives in Azure Repos, where the threads and statuses API applies. */
+function isAzureRepos(e) {
+    return e.repositoryProvider === undefined || e.repositoryProvider === 'TfsGit';
+}
+/** The pull request's API root: `{collection}{project}/_apis/git/repositories/{repo}/pullRequests/{id}`. */
+function pullRequestApi(e) {
+    if (!e.collectionUri || !e.project || !e.repositoryId || e.pullRequestId === undefined)
+        return undefined;
+    return `${e.collectionUri}${encodeURIComponent(e.project)}/_apis/git/repositories/${encodeURIComponent(e.repositoryId)}/pullRequests/${e.pullRequestId}`;
+}
+/** The build's results page (the summary tab the Markdown report is uploaded to). */
+function buildUrl(e) {
+    if (!e.collectionUri || !e.project || !e.buildId)
+        return undefined;
+    return `${e.collectionUri}${encodeURIComponent(e.project)}/_build/results?buildId=${encodeURIComponent(e.buildId)}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+/** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
+const MAX_ANNOTATIONS = 10;
+/** GitHub truncates long annotation messages; keep them readable. */
+const MAX_ANNOTATION_MESSAGE = 4000;
+/**
+ * Workflow annotations for findings: at most `max`, worst first (errors, then warnings, then notes),
+ * otherwise in input order. Messages are plain text (redacted, control characters removed, newlines
+ * kept — the sink's annotation command escapes them) and name the path inside an archive, which
+ * GitHub cannot show. There are no line numbers, so `startLine` is left out (a file-level annotation).
+ */
+function toAnnotations(findings, max = MAX_ANNOTATIONS) {
+    const limit = Math.max(0, Math.floor(max));
+    const ordered = findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
+        .map((x) => x.f);
+    const annotations = ordered.slice(0, limit).map(toAnnotation);
+    return { annotations, overflow: ordered.length - annotations.length };
+}
+function toAnnotation(f) {
+    const lines = [stripControlKeepNewlines(redactSecrets(f.message))];
+    if (f.location.inner)
+        lines.push(`In ${plainText(f.location.inner, 500)}.`);
+    if (f.errorCodes.length > 0)
+        lines.push(`Predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}.`);
+    const firstStep = f.mitigation[0];
+    if (firstStep !== undefined) {
+        const more = f.mitigation.length > 1 ? ` (${plural(f.mitigation.length - 1, 'more step')} in the report)` : '';
+        lines.push(`Fix: ${plainText(firstStep)}${more}`);
+    }
+    return {
+        level: SEVERITY_STYLE[f.severity]?.annotation ?? 'warning',
+        message: truncate(lines.join('\n'), MAX_ANNOTATION_MESSAGE),
+        title: plainText(`${f.ruleId} ${f.rule}`, 200),
+        file: plainText(f.location.file, 1000),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/azure/logging.ts
+
+const ESCAPES = [
+    [/%/g, '%AZP25'],
+    [/;/g, '%3B'],
+    [/\r/g, '%0D'],
+    [/\n/g, '%0A'],
+    [/]/g, '%5D'],
+];
+/** Escapes a property value or message of a logging command. */
+function escapeCommand(text) {
+    let out = text;
+    for (const [re, to] of ESCAPES)
+        out = out.replace(re, to);
+    return out;
+}
+/** Undoes {@link escapeCommand} (for tests and for reading logs). */
+function unescapeCommand(text) {
+    return text.replace(/%3B/g, ';').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%5D/g, ']').replace(/%AZP25/g, '%');
+}
+/** One logging command line, without the line ending. Property names are trusted; empty values are left out. */
+function command(name, properties, message = '') {
+    const props = Object.entries(properties)
+        .filter((e) => e[1] !== undefined && e[1] !== '')
+        .map(([k, v]) => `${k}=${escapeCommand(String(v))}`)
+        .join(';');
+    return `##vso[${name}${props ? ` ${props}` : ''}]${escapeCommand(message)}`;
+}
+/**
+ * A line for the log that the agent will not read as a command: the agent looks for `##vso[` (and `##[`)
+ * anywhere in a line, so untrusted text must not carry one; line breaks become spaces.
+ */
+function plainLine(text) {
+    return text.replace(/\r?\n|\r/g, ' ').replace(/##(vso)?\[/gi, (m) => `# ${m.slice(1)}`);
+}
+function logIssue(type, message, o = {}) {
+    return command('task.logissue', { type, sourcepath: o.sourcepath, linenumber: o.linenumber, code: o.code }, message);
+}
+function uploadSummary(file) {
+    return command('task.uploadsummary', {}, file);
+}
+function complete(result, message) {
+    // `result=Failed;` with the trailing `;`, as the documentation writes it.
+    return `##vso[task.complete result=${result};]${escapeCommand(message)}`;
+}
+function setVariable(name, value) {
+    return command('task.setvariable', { variable: name }, String(value));
+}
+/**
+ * The findings as issues of the build, worst first and capped like GitHub annotations, each on its file
+ * (`linenumber=1`: FlowGuard reports files, not lines). Message texts come from {@link toAnnotations}:
+ * plain, redacted, with the path inside an archive and the first fix step.
+ */
+function findingIssues(findings, max = MAX_ANNOTATIONS) {
+    const { annotations, overflow } = toAnnotations(findings, max);
+    const lines = annotations.map((a) => {
+        const text = `${a.title}: ${a.message}`;
+        if (a.level === 'notice')
+            return plainLine(`FlowGuard note: ${a.file}: ${text}`);
+        const ruleId = /^(FG\d{3})\b/.exec(a.title)?.[1];
+        return logIssue(a.level, text, { sourcepath: a.file, linenumber: 1, ...(ruleId ? { code: ruleId } : {}) });
+    });
+    if (overflow > 0)
+        lines.push(`FlowGuard: ${overflow} more finding(s) are not listed as issues; see the FlowGuard build summary.`);
+    return { lines, overflow };
+}
+
+;// CONCATENATED MODULE: ./src/azure/thread.ts
+/**
+ * The pull request's FlowGuard thread and status in Azure Repos.
+ *
+ * One thread per pull request (per marker): found by the hidden marker that starts its first comment,
+ * its comment updated in place, its status `active` while the change has findings and `fixed` when they
+ * are gone. A status (`…/pullRequests/{id}/statuses`) says failed or succeeded under a configurable
+ * context, so a branch policy can require it. HTTP failures come back as a typed result, never thrown.
+ */
+
+const API_VERSION = '7.1';
+/** What to grant when the token may not write to the pull request. */
+const PERMISSION = 'Contribute to pull requests';
+const thread_STILL_WRITTEN = 'The build summary, the issues and the result of this step were still written.';
+function api(base, path) {
+    return `${base}${path}${path.includes('?') ? '&' : '?'}api-version=${API_VERSION}`;
+}
+/** A warning for a failed call that names what to grant (401/403/404) or says what happened. */
+function thread_describeFailure(err, doing, repository) {
+    const status = err instanceof AzureHttpError ? err.status : 0;
+    const said = err instanceof AzureHttpError && err.apiMessage ? ` (Azure DevOps said: ${err.apiMessage})` : '';
+    const repo = repository ? ` on the repository '${repository}'` : ' on the repository';
+    const grant = `grant the build service identity ('<project> Build Service (<organization>)') '${PERMISSION}'${repo} (Project settings → Repositories → Security)`;
+    let message;
+    if (status === 401) {
+        message = `FlowGuard could not ${doing}: the access token was rejected (HTTP 401). Map it into the step (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)) and ${grant}.`;
+    }
+    else if (status === 403) {
+        message = `FlowGuard could not ${doing}: the build's access token may not write to the pull request (HTTP 403)${said}. To let FlowGuard comment, ${grant}.`;
+    }
+    else if (status === 404) {
+        message = `FlowGuard could not ${doing}: the pull request or repository was not found (HTTP 404)${said}. Check that the token may read it ('Limit job authorization scope' settings) and ${grant}.`;
+    }
+    else if (status === 0) {
+        message = `FlowGuard could not ${doing}: ${err.message}.`;
+    }
+    else {
+        message = `FlowGuard could not ${doing}: HTTP ${status}${said}.`;
+    }
+    return { action: 'failed', status, message: `${message} ${thread_STILL_WRITTEN}` };
+}
+/** The warning when the pipeline did not map the token into the step. */
+function missingTokenMessage(repository) {
+    const repo = repository ? ` on the repository '${repository}'` : '';
+    return `FlowGuard could not update the pull request: SYSTEM_ACCESSTOKEN is not set. Map it into the step (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)) and grant the build service identity '${PERMISSION}'${repo}. ${thread_STILL_WRITTEN}`;
+}
+function firstComment(t) {
+    return (t.comments ?? []).filter((c) => !c.isDeleted).sort((a, b) => a.id - b.id)[0];
+}
+function isOurs(t, marker) {
+    if (t.isDeleted)
+        return false;
+    const c = firstComment(t);
+    return c !== undefined && c.commentType !== 'system' && (c.content ?? '').trimStart().startsWith(marker);
+}
+/** The newest live thread whose first comment starts with the marker. */
+async function findThread(client, prApi, marker) {
+    const { items } = await client.list(api(prApi, '/threads'));
+    const ours = items.filter((t) => isOurs(t, marker)).sort((a, b) => b.id - a.id)[0];
+    if (!ours)
+        return undefined;
+    return { thread: ours, comment: firstComment(ours) };
+}
+const thread_normalize = (s) => s.replace(/\r\n/g, '\n').trimEnd();
+const statusName = (s) => (typeof s === 'number' ? ['unknown', 'active', 'fixed', 'wontFix', 'closed', 'byDesign', 'pending'][s] : s);
+/** Attempts at creating the thread; between them the threads are listed again, so a 5xx that did create one is not repeated. */
+const CREATE_ATTEMPTS = 3;
+/**
+ * Creates, updates or leaves the FlowGuard thread.
+ * - `never`: no request.
+ * - no thread yet: created `active` (or `fixed`), unless `on-findings` and nothing is worth posting.
+ * - a thread: its comment is updated when the content differs; its status set to `active` when there are
+ *   findings and the content changed (or it was fixed), to `fixed` when there are none. A thread a person
+ *   closed or marked won't-fix stays so while the report is the same.
+ */
+async function upsertThread(client, o) {
+    if (o.mode === 'never')
+        return { action: 'skipped', reason: 'comment mode is never' };
+    const content = o.content.trimStart().startsWith(o.marker) ? o.content : `${o.marker}\n${o.content}`;
+    const want = o.hasFindings ? 'active' : 'fixed';
+    let step = 'read the pull request threads';
+    try {
+        let found = await findThread(client, o.prApi, o.marker);
+        if (!found) {
+            if (o.mode === 'on-findings' && !o.worthPosting)
+                return { action: 'skipped', reason: 'no findings and no earlier FlowGuard thread' };
+            step = 'create the pull request thread';
+            for (let attempt = 1;; attempt++) {
+                try {
+                    const res = await client.request('POST', api(o.prApi, '/threads'), {
+                        body: { comments: [{ parentCommentId: 0, content, commentType: 'text' }], status: want },
+                        retryServerErrors: false,
+                    });
+                    const comment = firstComment(res.data) ?? { id: 1 };
+                    return { action: 'created', threadId: res.data.id, commentId: comment.id, status: want };
+                }
+                catch (err) {
+                    const retry = err instanceof AzureHttpError && (err.status === 0 || err.status >= 500) && attempt < CREATE_ATTEMPTS;
+                    if (!retry)
+                        throw err;
+                    o.log?.(`FlowGuard: creating the thread failed (${err.message}); checking whether it was created before trying again`);
+                    await new Promise((r) => setTimeout(r, 500 * attempt));
+                    found = await findThread(client, o.prApi, o.marker);
+                    if (found)
+                        break;
+                }
+            }
+        }
+        const { thread, comment } = found;
+        const changed = thread_normalize(comment.content ?? '') !== thread_normalize(content);
+        if (changed) {
+            step = 'update the pull request thread';
+            await client.request('PATCH', api(o.prApi, `/threads/${thread.id}/comments/${comment.id}`), { body: { content } });
+        }
+        const current = statusName(thread.status);
+        const setStatus = o.hasFindings ? current !== 'active' && (changed || current === 'fixed' || current === undefined) : current !== 'fixed';
+        if (setStatus) {
+            step = 'set the status of the pull request thread';
+            await client.request('PATCH', api(o.prApi, `/threads/${thread.id}`), { body: { status: want } });
+        }
+        const status = (setStatus ? want : current ?? want);
+        return { action: changed || setStatus ? 'updated' : 'unchanged', threadId: thread.id, commentId: comment.id, status };
+    }
+    catch (err) {
+        if (!(err instanceof AzureHttpError))
+            throw err;
+        return thread_describeFailure(err, step, o.repository);
+    }
+}
+/** Posts the pull-request status (the newest status of a context is the one a branch policy reads). */
+async function postStatus(client, o) {
+    try {
+        const res = await client.request('POST', api(o.prApi, '/statuses'), {
+            body: {
+                state: o.state,
+                description: o.description.slice(0, 500),
+                context: { name: o.name, genre: o.genre },
+                ...(o.targetUrl ? { targetUrl: o.targetUrl } : {}),
+            },
+        });
+        return { action: 'posted', id: res.data?.id };
+    }
+    catch (err) {
+        if (!(err instanceof AzureHttpError))
+            throw err;
+        return thread_describeFailure(err, 'post the pull request status', o.repository);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/azure/run.ts
+/**
+ * `flowguard ci`: FlowGuard as a step of an Azure Pipelines job. Analyses (a pull request against the
+ * merge base of its target branch, else the checked-out tree or `--base-ref`), writes the JSON and SARIF
+ * reports and the Markdown build summary, logs findings as build issues, keeps the pull request's
+ * FlowGuard thread and status up to date, and fails the step by the `--fail-on` policy.
+ * Reporting to the pull request is best effort: its failures are warnings, never the step's result.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs `flowguard ci`; returns the exit code (0 ran, 1 findings at or above --fail-on, 2 usage or fatal error). */
+async function runCi(argv, io) {
+    let args;
+    try {
+        args = parseCiArgs(argv);
+    }
+    catch (err) {
+        if (err instanceof UsageError) {
+            io.stderr(`flowguard ci: ${err.message}\n\n${CI_USAGE}\n`);
+            return 2;
+        }
+        throw err;
+    }
+    if (args.help) {
+        io.stdout(`${CI_USAGE}\n`);
+        return 0;
+    }
+    const az = readAzureEnv(io.env ?? process.env);
+    if (!az) {
+        io.stderr('flowguard ci: no Azure Pipelines job found (TF_BUILD is not True). Outside a pipeline, run flowguard without "ci"; on GitHub, use the FlowGuard action.\n');
+        return 2;
+    }
+    const line = (text) => io.stdout(`${text}\n`);
+    const log = (text) => line(plainLine(text));
+    try {
+        return await ci(args, az, io.cwd, line, log);
+    }
+    catch (err) {
+        const message = err instanceof ConfigError || err instanceof BaseError ? err.message : err.message;
+        line(logIssue('error', `FlowGuard could not run: ${message}`));
+        line(complete('Failed', 'FlowGuard could not run'));
+        return 2;
+    }
+}
+async function ci(args, az, cwd, line, log) {
+    const config = await loadConfig(cwd, args.config);
+    const pr = isPullRequestBuild(az);
+    const branch = pr ? az.targetBranch : az.sourceBranch;
+    const release = args.release ?? isReleaseBranch(branch, config);
+    log(`FlowGuard: Azure Pipelines ${az.buildReason || 'build'}${pr ? ` of pull request ${az.pullRequestId} into '${az.targetBranch}'` : branch ? ` of '${branch}'` : ''}${release ? ' (release policy)' : ''}`);
+    const { analysis, compared } = await analyse(args, az, cwd, config, release, log);
+    const report = analysis.report;
+    const rctx = renderContext(compared);
+    const scope = args.failOnScope ?? (compared ? 'new' : 'all');
+    const visible = compared ? report.findings.filter((f) => f.status !== 'existing') : report.findings;
+    // Files first: everything after this may fail without losing the report.
+    const reportFile = resolvePath(cwd, args.reportFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'flowguard-report.json'));
+    const sarifFile = resolvePath(cwd, args.sarifFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'flowguard.sarif'));
+    const summaryFile = resolvePath(cwd, args.summaryFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'FlowGuard.md'));
+    await write(reportFile, renderJson(report));
+    await write(sarifFile, renderSarifJson(report, rctx));
+    await write(summaryFile, fitBytes(renderMarkdown(report, rctx, { maxLength: 1_000_000, fullReportHint: `the JSON report (${reportFile})` })));
+    line(uploadSummary(summaryFile));
+    for (const l of findingIssues(visible, args.maxIssues).lines)
+        line(l);
+    variables(line, report, reportFile, sarifFile);
+    const counted = gatingFindings(report.findings, args.failOn, scope);
+    const failing = counted.length > 0;
+    if (pr)
+        await reportToPullRequest(args, az, report, rctx, visible, failing, counted, compared, line, log);
+    if (failing) {
+        const what = `FlowGuard: ${counted.length} ${scope === 'new' && compared ? 'new ' : ''}finding(s) at or above '${args.failOn}'. See the FlowGuard build summary for what breaks and how to fix it.`;
+        line(logIssue('error', what));
+        line(complete('Failed', what));
+        return 1;
+    }
+    log(`FlowGuard: ${visible.length === 0 ? 'no' : visible.length} ${compared ? 'new ' : ''}finding(s)${args.failOn === 'never' ? '' : `; none at or above '${args.failOn}'`}.`);
+    return 0;
+}
+async function analyse(args, az, cwd, config, release, log) {
+    const options = { cwd, paths: args.paths, config, release };
+    if (args.baseRef !== undefined) {
+        return { analysis: await analyzeChange({ ...options, base: { ref: args.baseRef } }), compared: true };
+    }
+    if (isPullRequestBuild(az)) {
+        // The build's token is for Azure Repos: never sent to a GitHub or Bitbucket remote.
+        const base = await pullRequestBase(cwd, az.targetBranch, isAzureRepos(az) ? az.token : undefined, log);
+        if (!base)
+            throw new BaseError(`the target branch '${az.targetBranch}' is not in the checkout and cannot be fetched from origin (check out with fetchDepth: 0, or persistCredentials: true)`);
+        log(`FlowGuard: comparing the checked-out tree with ${base.commit.slice(0, 12)} (${base.isMergeBase ? 'the merge base' : 'the tip'} of '${az.targetBranch}')`);
+        return { analysis: await analyzeChange({ ...options, base: { ref: base.commit } }), compared: true };
+    }
+    return { analysis: await analyze(options), compared: false };
+}
+async function reportToPullRequest(args, az, report, rctx, visible, failing, counted, compared, line, log) {
+    if (args.comment === 'never' && !args.status)
+        return;
+    if (!isAzureRepos(az)) {
+        log(`FlowGuard: the repository is on ${az.repositoryProvider}, not Azure Repos; no pull-request thread or status (see the build summary).`);
+        return;
+    }
+    const prApi = pullRequestApi(az);
+    if (!prApi) {
+        line(logIssue('warning', 'FlowGuard could not update the pull request: SYSTEM_COLLECTIONURI, SYSTEM_TEAMPROJECT or BUILD_REPOSITORY_ID is not set. The build summary and the result of this step were still written.'));
+        return;
+    }
+    if (!az.token) {
+        line(logIssue('warning', missingTokenMessage(az.repositoryName)));
+        return;
+    }
+    const client = new AzureDevOpsClient({ token: az.token, log });
+    const marker = markerFor(args.commentKey);
+    const fixed = report.fixed?.length ?? 0;
+    const thread = await upsertThread(client, {
+        prApi,
+        marker,
+        content: renderMarkdown(report, rctx, { marker, fullReportHint: 'the FlowGuard summary of the build' }),
+        mode: args.comment,
+        hasFindings: visible.length > 0,
+        worthPosting: visible.length > 0 || fixed > 0,
+        ...(az.repositoryName ? { repository: az.repositoryName } : {}),
+        log,
+    });
+    if (thread.action === 'failed')
+        line(logIssue('warning', thread.message));
+    else if (thread.action === 'skipped')
+        log(`FlowGuard: no pull-request thread (${thread.reason}).`);
+    else
+        log(`FlowGuard: pull-request thread ${thread.threadId} ${thread.action} (${thread.status}).`);
+    // A token that may not write threads may not write statuses either: one warning is enough.
+    if (!args.status || (thread.action === 'failed' && [401, 403].includes(thread.status)))
+        return;
+    const url = buildUrl(az);
+    const status = await postStatus(client, {
+        prApi,
+        state: failing ? 'failed' : 'succeeded',
+        description: failing
+            ? `${counted.length} ${compared ? 'new ' : ''}finding(s) at or above ${args.failOn}`
+            : visible.length > 0
+                ? `${visible.length} ${compared ? 'new ' : ''}finding(s), none at or above ${args.failOn}`
+                : `No ${compared ? 'new ' : ''}integration problems`,
+        name: args.statusName,
+        genre: args.statusGenre,
+        ...(url ? { targetUrl: url } : {}),
+        ...(az.repositoryName ? { repository: az.repositoryName } : {}),
+    });
+    if (status.action === 'failed')
+        line(logIssue('warning', status.message));
+    else
+        log(`FlowGuard: pull-request status ${args.statusGenre}/${args.statusName}: ${failing ? 'failed' : 'succeeded'}.`);
+}
+function variables(line, report, reportFile, sarifFile) {
+    line(setVariable('FLOWGUARD_ERROR_COUNT', report.counts.error));
+    line(setVariable('FLOWGUARD_WARNING_COUNT', report.counts.warning));
+    line(setVariable('FLOWGUARD_NOTE_COUNT', report.counts.note));
+    line(setVariable('FLOWGUARD_NEW_COUNT', report.counts.new ?? report.findings.length));
+    line(setVariable('FLOWGUARD_MAX_SEVERITY', worstSeverity(report.findings)));
+    line(setVariable('FLOWGUARD_REPORT_FILE', reportFile));
+    line(setVariable('FLOWGUARD_SARIF_FILE', sarifFile));
+}
+function resolvePath(cwd, p) {
+    return (0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(cwd, p);
+}
+async function write(path, text) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(path, text);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -29846,6 +31109,8 @@ function main_render(report, format, ctx) {
 }
 /** Runs the CLI; returns the exit code (0 ran, 1 findings at or above --fail-on, 2 usage or fatal error). */
 async function runCli(argv, io) {
+    if (argv[0] === 'ci')
+        return runCi(argv.slice(1), io);
     let args;
     try {
         args = parseArgs(argv);

@@ -21,6 +21,7 @@ const FORMATS: readonly Format[] = ['json', 'text', 'markdown', 'sarif'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
 
 export const USAGE = `Usage: flowguard [paths...] [options]
+       flowguard ci [paths...] [options]   (in an Azure Pipelines job; flowguard ci --help)
 
 Analyses Power Platform solution exports (zips, unpacked folders) under the given paths
 (default: .) and predicts canvas app <-> cloud flow integration failures.
@@ -36,6 +37,12 @@ Options:
   --release                           apply the release-branch policy (live-app mitigations)
   -h, --help                          show this help
   --version                           show the version
+
+Examples:
+  flowguard solutions                                  check every export under solutions/
+  flowguard solutions --base-ref origin/main           only what this branch changes
+  flowguard new.zip --base-path old.zip --fail-on error
+  flowguard solutions --format markdown --output flowguard.md
 
 Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
 

@@ -9,6 +9,7 @@ import { renderText } from '../report/text.js';
 import { renderContext } from '../report/context.js';
 import type { RenderContext, Report } from '../report/types.js';
 import { VERSION } from '../version.js';
+import { runCi } from '../azure/run.js';
 import { parseArgs, USAGE, UsageError, type FailOn, type Format } from './args.js';
 import { gate } from './gate.js';
 
@@ -35,6 +36,7 @@ export function render(report: Report, format: Format, ctx: RenderContext): stri
 
 /** Runs the CLI; returns the exit code (0 ran, 1 findings at or above --fail-on, 2 usage or fatal error). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'ci') return runCi(argv.slice(1), io);
   let args;
   try {
     args = parseArgs(argv);
