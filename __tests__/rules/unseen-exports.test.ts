@@ -396,13 +396,17 @@ describe('§8b.3 a flow answering from several Response actions', () => {
         default: { actions: {} },
       },
     });
-    const { findings } = await runCall({ flow, wadl: STORED });
+    // The app reads both outputs: on the path without 'id' it reads a blank.
+    const { findings } = await runCall({ flow, wadl: STORED, onStart: reads('"new"', 'status', 'id') });
     const drift = of(findings, 'FG102');
     expect(drift.map((f) => f.severity)).toEqual(['warning']);
     expect(drift[0]?.message).toContain("output 'id'");
     expect(drift[0]?.message).toContain("'Respond_without_id' (status 200)");
     expect(drift[0]?.message).not.toContain("'Respond_OK'");
     expect(drift[0]?.mitigation.join('\n')).toContain("add the output 'id' to 'Respond_without_id'");
+    // Where no formula reads 'id' (and every use of the result is followed), the missing path breaks nothing.
+    const unread = await runCall({ flow, wadl: STORED, onStart: reads('"new"', 'status') });
+    expect(of(unread.findings, 'FG102')).toEqual([]);
   });
 
   it('an output no success response returns is an error, even when a failure response returns it', async () => {

@@ -41,7 +41,8 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
     }
     // The app stores one response schema; a flow may answer from several success responses (§8b.3).
     const lacking = successes.filter((r) => !r.outputs.some((x) => x.name === o.name));
-    if (lacking.length > 0) {
+    // An output no formula reads (every use of the result followed) is blank harmlessly on any path.
+    if (lacking.length > 0 && judgeReads(call, o.name).severity !== 'note') {
       const names = lacking.map((r) => `'${r.action}'${r.statusCode !== undefined ? ` (status ${r.statusCode})` : ''}`);
       const partial = finding('warning', `partial:${o.name}`, `output '${o.name}' is not returned by response ${names.join(', ')}, so when the flow answers from ${lacking.length === 1 ? 'it' : 'one of them'} the app reads '${o.name}' as blank`, '');
       partial.mitigation = [
