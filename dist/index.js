@@ -59453,33 +59453,65 @@ async function readAppFormulas(tree, dataSources, origin) {
     const { format, names } = formulaEntries(tree.names);
     if (names.length === 0)
         return { byDataSource: undefined, problems: [] };
-    const sources = [];
     const problems = [];
+    const files = [];
     for (const name of names) {
         try {
-            sources.push(...readFormulaSources(format, decodeText(await tree.read(name)), name));
+            const b = await tree.read(name);
+            files.push({ name, bytes: Buffer.from(b.buffer, b.byteOffset, b.byteLength) });
         }
         catch (err) {
-            problems.push({ origin: origin(name), message: `formulas cannot be read (${err instanceof Error ? err.message : String(err)}); flow calls in it are not known` });
+            problems.push({ origin: origin(name), message: `formulas cannot be read (${errorText(err)}); flow calls in it are not known` });
         }
     }
-    const facts = analyzeFormulas(sources, dataSources);
-    const byDataSource = new Map();
+    const parse = (f) => {
+        try {
+            return readFormulaSources(format, decodeText(f.bytes), f.name);
+        }
+        catch (err) {
+            problems.push({ origin: origin(f.name), message: `formulas cannot be read (${errorText(err)}); flow calls in it are not known` });
+            return [];
+        }
+    };
+    // Only files that can hold a call are parsed first; then only those that name a variable the
+    // results went into (the rest cannot read an output). Screens are the bulk of an app.
+    const calling = files.filter((f) => f.bytes.includes('Run'));
+    const sources = calling.flatMap(parse);
+    const variables = resultNames(analyzeFormulas(sources, dataSources));
+    // A name with a quote is written with it doubled ('it''s'): such names are looked for in every file.
+    const mentions = (f) => variables.some((v) => v.includes("'") || f.bytes.includes(v));
+    const rest = files.filter((f) => !calling.includes(f) && mentions(f));
+    const facts = rest.length > 0 ? analyzeFormulas([...sources, ...rest.flatMap(parse)], dataSources) : analyzeFormulas(sources, dataSources);
+    return { byDataSource: byDataSource(facts, dataSources, origin, problems.length > 0), problems };
+}
+/** The names a call's result was stored under: what the other files must mention to read an output. */
+function resultNames(facts) {
+    const out = new Set();
+    for (const c of facts.callSites)
+        if ('name' in c.use)
+            out.add(c.use.name);
+    return [...out];
+}
+function byDataSource(facts, dataSources, origin, incomplete) {
+    const out = new Map();
     for (const ds of dataSources) {
-        const untraced = facts.untraced.get(ds) ?? [];
+        const untraced = [...(facts.untraced.get(ds) ?? [])];
         // A formula file that could not be read may hold calls and reads: nothing is certain then.
-        if (problems.length > 0)
+        if (incomplete)
             untraced.push('some formula files could not be read');
-        byDataSource.set(ds, {
+        out.set(ds, {
             callSites: facts.callSites
                 .filter((c) => c.dataSource === ds)
                 .map((c) => ({ screen: c.screen, control: c.control, property: c.property, arguments: c.arguments, formula: c.text, use: c.use.kind, location: origin(c.inner) })),
             outputReads: facts.outputReads.filter((r) => r.dataSource === ds).map((r) => ({ output: r.output, screen: r.screen, control: r.control, property: r.property, via: r.via })),
-            traced: (facts.traced.get(ds) ?? true) && problems.length === 0,
+            traced: (facts.traced.get(ds) ?? true) && !incomplete,
             untraced,
         });
     }
-    return { byDataSource, problems };
+    return out;
+}
+function errorText(err) {
+    return err instanceof Error ? err.message : String(err);
 }
 /** Attaches the formula facts to the calls they describe. */
 function withFormulas(calls, result) {
