@@ -25517,9 +25517,18 @@ async function readApp(src, record, diagnostics) {
         origin: src.origin(msappName),
         metaOrigin: record.metaName ? src.origin(record.metaName) : undefined,
     };
+    await readAppDocument(src, app, msappName, unpackedSourceDir(src.tree, record.name), record.connectionReferences, diagnostics);
+    return app;
+}
+/**
+ * Fills in an app's document: its `.msapp` when there is one, else its unpacked sources in `srcDir`;
+ * the calls get the app record's hints (`refs`). Problems become diagnostics naming the file.
+ * Shared by every layout that has app records (classic trees, zips, the YAML layout).
+ */
+async function readAppDocument(src, app, msappName, srcDir, refs, diagnostics) {
     const problem = (err, name = msappName) => {
         const o = src.origin(name);
-        diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: `canvas app '${record.name}': ${describe(err)}` });
+        diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: `canvas app '${app.name}': ${describe(err)}` });
     };
     let doc;
     if (src.tree.has(msappName)) {
@@ -25534,11 +25543,9 @@ async function readApp(src, record, diagnostics) {
         }
     }
     if (!doc) {
-        const srcDir = unpackedSourceDir(src.tree, record.name);
         if (srcDir) {
             try {
-                const sub = subtree(src.tree, srcDir);
-                doc = await readUnpackedApp(sub, (name) => src.origin(`${srcDir}/${name}`));
+                doc = await readUnpackedApp(subtree(src.tree, srcDir), (name) => src.origin(`${srcDir}/${name}`));
                 app.document = 'unpacked';
                 app.origin = src.origin(srcDir);
             }
@@ -25551,12 +25558,11 @@ async function readApp(src, record, diagnostics) {
         }
     }
     if (doc) {
-        app.calls = doc.calls.map((call) => withAppRecordHints(call, record.connectionReferences));
+        app.calls = doc.calls.map((call) => withAppRecordHints(call, refs));
         app.secrets = doc.secrets;
         for (const p of doc.problems)
-            diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${record.name}': ${p.message}` });
+            diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${app.name}': ${p.message}` });
     }
-    return app;
 }
 /** The app record (customizations.xml / .meta.xml) is the third place that knows which flow a data source is. */
 function withAppRecordHints(call, refs) {
@@ -25739,7 +25745,6 @@ async function legacyAppDisplayName(tree, dir, appId) {
  * (every scalar a string, as in XML; no tags, no merge keys, few aliases) and turned into the shape
  * the XML readers take, so the model comes out the same as from the classic layouts.
  */
-
 
 
 
@@ -26173,44 +26178,7 @@ async function yaml_layout_readApp(src, a, name, report, diagnostics) {
         origin: src.origin(msappName),
         metaOrigin: a.metaName ? src.origin(a.metaName) : undefined,
     };
-    const problem = (err, file = msappName) => {
-        const o = src.origin(file);
-        diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: `canvas app '${name}': ${describe(err)}` });
-    };
-    let doc;
-    if (src.tree.has(msappName)) {
-        try {
-            const archive = await src.tree.openArchive(msappName);
-            doc = await readMsapp(new ArchiveTree(archive), (inner) => src.origin(msappName, inner));
-            app.document = 'msapp';
-        }
-        catch (err) {
-            app.document = /Git LFS/.test(describe(err)) ? 'lfs-pointer' : 'unreadable';
-            problem(err);
-        }
-    }
-    if (!doc) {
-        if (a.sourceDir) {
-            const dir = a.sourceDir;
-            try {
-                doc = await readUnpackedApp(subtree(src.tree, dir), (file) => src.origin(`${dir}/${file}`));
-                app.document = 'unpacked';
-                app.origin = src.origin(dir);
-            }
-            catch (err) {
-                problem(err, dir);
-            }
-        }
-        else if (app.document === 'missing') {
-            problem(new InputError(`the app document '${basename(msappName)}' is missing (not committed, or stored elsewhere); its flow calls cannot be checked`));
-        }
-    }
-    if (doc) {
-        app.calls = doc.calls.map((call) => withAppRecordHints(call, refs));
-        app.secrets = doc.secrets;
-        for (const p of doc.problems)
-            diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${name}': ${p.message}` });
-    }
+    await readAppDocument(src, app, msappName, a.sourceDir, refs, diagnostics);
     return app;
 }
 // ---- pull requests ----

@@ -243,9 +243,19 @@ async function readApp(src: SolutionSource, record: AppRecord, diagnostics: Diag
     origin: src.origin(msappName),
     metaOrigin: record.metaName ? src.origin(record.metaName) : undefined,
   };
+  await readAppDocument(src, app, msappName, unpackedSourceDir(src.tree, record.name), record.connectionReferences, diagnostics);
+  return app;
+}
+
+/**
+ * Fills in an app's document: its `.msapp` when there is one, else its unpacked sources in `srcDir`;
+ * the calls get the app record's hints (`refs`). Problems become diagnostics naming the file.
+ * Shared by every layout that has app records (classic trees, zips, the YAML layout).
+ */
+export async function readAppDocument(src: SolutionSource, app: CanvasApp, msappName: string, srcDir: string | undefined, refs: unknown, diagnostics: Diagnostic[]): Promise<void> {
   const problem = (err: unknown, name = msappName): void => {
     const o = src.origin(name);
-    diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: `canvas app '${record.name}': ${describe(err)}` });
+    diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: `canvas app '${app.name}': ${describe(err)}` });
   };
   let doc: AppDocument | undefined;
   if (src.tree.has(msappName)) {
@@ -259,11 +269,9 @@ async function readApp(src: SolutionSource, record: AppRecord, diagnostics: Diag
     }
   }
   if (!doc) {
-    const srcDir = unpackedSourceDir(src.tree, record.name);
     if (srcDir) {
       try {
-        const sub = subtree(src.tree, srcDir);
-        doc = await readUnpackedApp(sub, (name) => src.origin(`${srcDir}/${name}`));
+        doc = await readUnpackedApp(subtree(src.tree, srcDir), (name) => src.origin(`${srcDir}/${name}`));
         app.document = 'unpacked';
         app.origin = src.origin(srcDir);
       } catch (err) {
@@ -274,11 +282,10 @@ async function readApp(src: SolutionSource, record: AppRecord, diagnostics: Diag
     }
   }
   if (doc) {
-    app.calls = doc.calls.map((call) => withAppRecordHints(call, record.connectionReferences));
+    app.calls = doc.calls.map((call) => withAppRecordHints(call, refs));
     app.secrets = doc.secrets;
-    for (const p of doc.problems) diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${record.name}': ${p.message}` });
+    for (const p of doc.problems) diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${app.name}': ${p.message}` });
   }
-  return app;
 }
 
 /** The app record (customizations.xml / .meta.xml) is the third place that knows which flow a data source is. */

@@ -22,9 +22,8 @@ import { decodeText, isRecord, normalizeGuid, parseJsonText, propCI, text } from
 import { InputError } from '../source/limits.js';
 import { basename, dirname, lookupKey } from '../source/paths.js';
 import type { ChangedFile } from '../source/git.js';
-import { ArchiveTree, subtree, type FileTree, type RepoTree } from '../source/tree.js';
-import { readMsapp, readUnpackedApp, type AppDocument } from './canvas-app.js';
-import { describe, folderOrigins, readFlow, withAppRecordHints, type ReadOptions, type Reporter, type SolutionSource } from './read-solution.js';
+import { subtree, type FileTree, type RepoTree } from '../source/tree.js';
+import { describe, folderOrigins, readAppDocument, readFlow, type ReadOptions, type Reporter, type SolutionSource } from './read-solution.js';
 import { readConnectionReference, readEnvironmentVariable, readWorkflowRecord, solutionManifestOf, type WorkflowRecord } from './solution-xml.js';
 import type { CanvasApp, Diagnostic, Flow, Solution } from './types.js';
 
@@ -451,40 +450,7 @@ async function readApp(src: SolutionSource, a: YamlApp, name: string, report: Re
     origin: src.origin(msappName),
     metaOrigin: a.metaName ? src.origin(a.metaName) : undefined,
   };
-  const problem = (err: unknown, file = msappName): void => {
-    const o = src.origin(file);
-    diagnostics.push({ file: o.file, ...(o.inner ? { inner: o.inner } : {}), severity: 'warning', message: `canvas app '${name}': ${describe(err)}` });
-  };
-  let doc: AppDocument | undefined;
-  if (src.tree.has(msappName)) {
-    try {
-      const archive = await src.tree.openArchive(msappName);
-      doc = await readMsapp(new ArchiveTree(archive), (inner) => src.origin(msappName, inner));
-      app.document = 'msapp';
-    } catch (err) {
-      app.document = /Git LFS/.test(describe(err)) ? 'lfs-pointer' : 'unreadable';
-      problem(err);
-    }
-  }
-  if (!doc) {
-    if (a.sourceDir) {
-      const dir = a.sourceDir;
-      try {
-        doc = await readUnpackedApp(subtree(src.tree, dir), (file) => src.origin(`${dir}/${file}`));
-        app.document = 'unpacked';
-        app.origin = src.origin(dir);
-      } catch (err) {
-        problem(err, dir);
-      }
-    } else if (app.document === 'missing') {
-      problem(new InputError(`the app document '${basename(msappName)}' is missing (not committed, or stored elsewhere); its flow calls cannot be checked`));
-    }
-  }
-  if (doc) {
-    app.calls = doc.calls.map((call) => withAppRecordHints(call, refs));
-    app.secrets = doc.secrets;
-    for (const p of doc.problems) diagnostics.push({ file: p.origin.file, ...(p.origin.inner ? { inner: p.origin.inner } : {}), severity: 'warning', message: `canvas app '${name}': ${p.message}` });
-  }
+  await readAppDocument(src, app, msappName, a.sourceDir, refs, diagnostics);
   return app;
 }
 
