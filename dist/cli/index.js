@@ -14814,7 +14814,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7039);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5419);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -14828,7 +14828,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7039:
+/***/ 5419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29703,110 +29703,39 @@ function renderContext(compared) {
     return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
 }
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
+;// CONCATENATED MODULE: ./src/cli/flags.ts
+/** A command line that cannot be run as given: printed with the usage, exit code 2. */
 class UsageError extends Error {
 }
-const FORMATS = ['json', 'text', 'markdown', 'sarif'];
-const FAIL_ON = ['error', 'warning', 'note', 'never'];
-const USAGE = `Usage: flowguard [paths...] [options]
-       flowguard ci [paths...] [options]   (in an Azure Pipelines job; flowguard ci --help)
-
-Analyses Power Platform solution exports (zips, unpacked folders) under the given paths
-(default: .) and predicts canvas app <-> cloud flow integration failures.
-
-Options:
-  --format json|text|markdown|sarif   output format (default: text)
-  --output FILE                       write the report to FILE instead of standard output
-  --config FILE                       configuration file (default: .github/flowguard.yml when present)
-  --fail-on error|warning|note|never  exit 1 when a finding at or above this severity exists (default: never)
-  --fail-on-scope new|all             with a base: count only new findings, or all (default: new)
-  --base-ref REF                      compare with the merge base of REF and HEAD (git)
-  --base-path PATH                    compare with an explicit base export (file or folder)
-  --release                           apply the release-branch policy (live-app mitigations)
-  -h, --help                          show this help
-  --version                           show the version
-
-Examples:
-  flowguard solutions                                  check every export under solutions/
-  flowguard solutions --base-ref origin/main           only what this branch changes
-  flowguard new.zip --base-path old.zip --fail-on error
-  flowguard solutions --format markdown --output flowguard.md
-
-Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
-function parseArgs(argv) {
-    const args = {
-        paths: [],
-        format: 'text',
-        output: undefined,
-        config: undefined,
-        failOn: undefined,
-        failOnScope: undefined,
-        baseRef: undefined,
-        basePath: undefined,
-        release: false,
-        help: false,
-        version: false,
-    };
+/**
+ * Walks a command line: calls `on` with each argument's flag (`--x` of `--x=v` too), a function that
+ * takes the flag's value (inline after `=`, else the next argument), and the argument as written.
+ */
+function eachFlag(argv, on) {
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-        const value = () => {
+        const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+        const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+        on(flag, () => {
             if (inline !== undefined)
                 return inline;
             const next = argv[++i];
             if (next === undefined || next.startsWith('--'))
                 throw new UsageError(`${flag} needs a value`);
             return next;
-        };
-        switch (flag) {
-            case '--format':
-                args.format = oneOf(flag, value(), FORMATS);
-                break;
-            case '--output':
-            case '-o':
-                args.output = value();
-                break;
-            case '--config':
-                args.config = value();
-                break;
-            case '--fail-on':
-                args.failOn = oneOf(flag, value(), FAIL_ON);
-                break;
-            case '--fail-on-scope':
-                args.failOnScope = oneOf(flag, value(), ['new', 'all']);
-                break;
-            case '--base-ref':
-                args.baseRef = value();
-                break;
-            case '--base-path':
-                args.basePath = value();
-                break;
-            case '--release':
-                args.release = true;
-                break;
-            case '-h':
-            case '--help':
-                args.help = true;
-                break;
-            case '--version':
-                args.version = true;
-                break;
-            default:
-                if (arg.startsWith('-') && arg !== '-')
-                    throw new UsageError(`unknown option ${arg}`);
-                args.paths.push(arg);
-        }
+        }, arg);
     }
-    if (args.baseRef !== undefined && args.basePath !== undefined)
-        throw new UsageError('give --base-ref or --base-path, not both');
-    if (args.paths.length === 0)
-        args.paths.push('.');
-    return args;
 }
 function oneOf(flag, v, allowed) {
     if (allowed.includes(v))
         return v;
     throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${v}')`);
+}
+/** An option given where paths go: refused rather than read as a path. */
+function pathArgument(arg) {
+    if (arg.startsWith('-') && arg !== '-')
+        throw new UsageError(`unknown option ${arg}`);
+    return arg;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/gate.ts
@@ -30252,7 +30181,7 @@ The pull-request thread and status need the build's token in the step's environm
 service on the repository; without them FlowGuard warns and still writes the summary and the result.
 
 Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
-const args_FAIL_ON = ['error', 'warning', 'note', 'never'];
+const FAIL_ON = ['error', 'warning', 'note', 'never'];
 const COMMENT = ['always', 'on-findings', 'never'];
 function parseCiArgs(argv) {
     const args = {
@@ -30273,24 +30202,13 @@ function parseCiArgs(argv) {
         summaryFile: undefined,
         help: false,
     };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-        const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-        const value = () => {
-            if (inline !== undefined)
-                return inline;
-            const next = argv[++i];
-            if (next === undefined || next.startsWith('--'))
-                throw new UsageError(`${flag} needs a value`);
-            return next;
-        };
+    eachFlag(argv, (flag, value, arg) => {
         switch (flag) {
             case '--fail-on':
-                args.failOn = args_oneOf(flag, value(), args_FAIL_ON);
+                args.failOn = oneOf(flag, value(), FAIL_ON);
                 break;
             case '--fail-on-scope':
-                args.failOnScope = args_oneOf(flag, value(), ['new', 'all']);
+                args.failOnScope = oneOf(flag, value(), ['new', 'all']);
                 break;
             case '--config':
                 args.config = value();
@@ -30302,7 +30220,7 @@ function parseCiArgs(argv) {
                 args.release = true;
                 break;
             case '--comment':
-                args.comment = args_oneOf(flag, value(), COMMENT);
+                args.comment = oneOf(flag, value(), COMMENT);
                 break;
             case '--comment-key':
                 args.commentKey = value();
@@ -30337,19 +30255,12 @@ function parseCiArgs(argv) {
                 args.help = true;
                 break;
             default:
-                if (arg.startsWith('-') && arg !== '-')
-                    throw new UsageError(`unknown option ${arg}`);
-                args.paths.push(arg);
+                args.paths.push(pathArgument(arg));
         }
-    }
+    });
     if (args.paths.length === 0)
         args.paths.push('.');
     return args;
-}
-function args_oneOf(flag, v, allowed) {
-    if (allowed.includes(v))
-        return v;
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${v}')`);
 }
 function nonEmpty(flag, v) {
     if (v.trim() === '')
@@ -31079,6 +30990,95 @@ function resolvePath(cwd, p) {
 async function write(path, text) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     await (0,promises_namespaceObject.writeFile)(path, text);
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+const FORMATS = ['json', 'text', 'markdown', 'sarif'];
+const args_FAIL_ON = ['error', 'warning', 'note', 'never'];
+const USAGE = `Usage: flowguard [paths...] [options]
+       flowguard ci [paths...] [options]   (in an Azure Pipelines job; flowguard ci --help)
+
+Analyses Power Platform solution exports (zips, unpacked folders) under the given paths
+(default: .) and predicts canvas app <-> cloud flow integration failures.
+
+Options:
+  --format json|text|markdown|sarif   output format (default: text)
+  --output FILE                       write the report to FILE instead of standard output
+  --config FILE                       configuration file (default: .github/flowguard.yml when present)
+  --fail-on error|warning|note|never  exit 1 when a finding at or above this severity exists (default: never)
+  --fail-on-scope new|all             with a base: count only new findings, or all (default: new)
+  --base-ref REF                      compare with the merge base of REF and HEAD (git)
+  --base-path PATH                    compare with an explicit base export (file or folder)
+  --release                           apply the release-branch policy (live-app mitigations)
+  -h, --help                          show this help
+  --version                           show the version
+
+Examples:
+  flowguard solutions                                  check every export under solutions/
+  flowguard solutions --base-ref origin/main           only what this branch changes
+  flowguard new.zip --base-path old.zip --fail-on error
+  flowguard solutions --format markdown --output flowguard.md
+
+Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
+function parseArgs(argv) {
+    const args = {
+        paths: [],
+        format: 'text',
+        output: undefined,
+        config: undefined,
+        failOn: undefined,
+        failOnScope: undefined,
+        baseRef: undefined,
+        basePath: undefined,
+        release: false,
+        help: false,
+        version: false,
+    };
+    eachFlag(argv, (flag, value, arg) => {
+        switch (flag) {
+            case '--format':
+                args.format = oneOf(flag, value(), FORMATS);
+                break;
+            case '--output':
+            case '-o':
+                args.output = value();
+                break;
+            case '--config':
+                args.config = value();
+                break;
+            case '--fail-on':
+                args.failOn = oneOf(flag, value(), args_FAIL_ON);
+                break;
+            case '--fail-on-scope':
+                args.failOnScope = oneOf(flag, value(), ['new', 'all']);
+                break;
+            case '--base-ref':
+                args.baseRef = value();
+                break;
+            case '--base-path':
+                args.basePath = value();
+                break;
+            case '--release':
+                args.release = true;
+                break;
+            case '-h':
+            case '--help':
+                args.help = true;
+                break;
+            case '--version':
+                args.version = true;
+                break;
+            default:
+                args.paths.push(pathArgument(arg));
+        }
+    });
+    if (args.baseRef !== undefined && args.basePath !== undefined)
+        throw new UsageError('give --base-ref or --base-path, not both');
+    if (args.paths.length === 0)
+        args.paths.push('.');
+    return args;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts

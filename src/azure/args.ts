@@ -1,4 +1,5 @@
-import { UsageError, type FailOn } from '../cli/args.js';
+import type { FailOn } from '../cli/args.js';
+import { eachFlag, oneOf, pathArgument, UsageError } from '../cli/flags.js';
 import type { CommentMode } from './thread.js';
 
 export interface CiArgs {
@@ -76,16 +77,7 @@ export function parseCiArgs(argv: readonly string[]): CiArgs {
     summaryFile: undefined,
     help: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
+  eachFlag(argv, (flag, value, arg) => {
     switch (flag) {
       case '--fail-on':
         args.failOn = oneOf(flag, value(), FAIL_ON);
@@ -137,18 +129,13 @@ export function parseCiArgs(argv: readonly string[]): CiArgs {
         args.help = true;
         break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-        args.paths.push(arg);
+        args.paths.push(pathArgument(arg));
     }
-  }
+  });
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }
 
-function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${v}')`);
-}
 
 function nonEmpty(flag: string, v: string): string {
   if (v.trim() === '') throw new UsageError(`${flag} must not be empty`);

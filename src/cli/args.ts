@@ -1,3 +1,4 @@
+import { eachFlag, oneOf, pathArgument, UsageError } from './flags.js';
 export type Format = 'json' | 'text' | 'markdown' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'note' | 'never';
 
@@ -15,7 +16,7 @@ export interface CliArgs {
   version: boolean;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 const FORMATS: readonly Format[] = ['json', 'text', 'markdown', 'sarif'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
@@ -60,15 +61,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     help: false,
     version: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
+  eachFlag(argv, (flag, value, arg) => {
     switch (flag) {
       case '--format':
         args.format = oneOf(flag, value(), FORMATS);
@@ -103,16 +96,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         args.version = true;
         break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-        args.paths.push(arg);
+        args.paths.push(pathArgument(arg));
     }
-  }
+  });
   if (args.baseRef !== undefined && args.basePath !== undefined) throw new UsageError('give --base-ref or --base-path, not both');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }
 
-function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${v}')`);
-}
