@@ -49305,7 +49305,9 @@ function fg301_connection_mode_check(ctx) {
                     'If users should act as themselves, set the connections to "Provided by run-only user" under Run only users, then remove and re-add the flow in the app.',
                     `Background: ${KB_LINKS.flowAccess}`,
                 ],
-            identity: [flow.connections.map((c) => `${c.key}=${c.runtimeSource}`).join(',')],
+            // The invoker connections (what users must be granted) are the identity: an embedded connection added beside the same
+            // invoker ones changes the message, not the action, so the finding stays "existing".
+            identity: [invoker.length > 0 ? `invoker:${invoker.map((c) => ids_idKey(c.key)).sort().join(',')}` : 'embedded-only'],
         }));
     }
     out.push(...childFlowsWithInvoker(ctx));
@@ -63636,9 +63638,18 @@ function fit(body, limit, notice, measure) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * The sticky PR comment: one comment per PR (per marker key), found by a hidden marker and its author,
+ * updated in place, never duplicated. HTTP failures come back as a typed {@link Failure}, never thrown.
+ */
+
 
 
 const MARKER = '<!-- flowguard:report -->';
+/** The body of the sticky comment the Action posts (the README shows the one for the bundled example). */
+function renderCommentBody(report, rctx) {
+    return renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
+}
 /** The login `GITHUB_TOKEN` comments as. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 /** Pages of 100 comments read at most while looking for the sticky comment (30,000 comments). */
@@ -69689,7 +69700,7 @@ function annotate(findings, max) {
         notice(`FlowGuard: ${overflow} more finding(s) are not annotated; see the job summary.`);
 }
 async function comment(octokit, ctx, inputs, report, rctx, compared) {
-    const body = renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
+    const body = renderCommentBody(report, rctx);
     const result = await upsertStickyComment(octokit, {
         owner: ctx.owner,
         repo: ctx.repo,

@@ -175,9 +175,10 @@ describe('pull_request with a git checkout: base consistent, head as shipped', (
     expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG105', 'FG202']);
     expect(evidenceIds(report)).toEqual(['FG101', 'FG102', 'FG103']);
     expect(ruleIds(report, (f) => f.severity === 'warning')).toEqual(['FG403']);
-    expect(report.findings.every((f) => f.status === 'new')).toBe(true);
+    // Only the connection-mode note was there before: the flow's invoker connection (SharePoint) is unchanged.
+    expect(report.findings.filter((f) => f.status !== 'new').map((f) => `${f.ruleId}:${f.status}`)).toEqual(['FG301:existing']);
     expectOutputsMatchReport(r, report);
-    expect(r.outputs).toMatchObject({ 'error-count': '2', 'warning-count': '1', 'note-count': '1', 'new-count': '4', 'max-severity': 'error' });
+    expect(r.outputs).toMatchObject({ 'error-count': '2', 'warning-count': '1', 'note-count': '1', 'new-count': '3', 'max-severity': 'error' });
     expect(r.outputs['report-file']).toBe(join(r.runnerTemp, 'flowguard-report.json'));
     expect(r.outputs['sarif-file']).toBe(join(r.runnerTemp, 'flowguard.sarif'));
 
@@ -193,7 +194,7 @@ describe('pull_request with a git checkout: base consistent, head as shipped', (
     commentId = c.id;
     expect(c.user.login).toBe(ACTIONS_BOT.login);
     expect(c.body.split('\n')[0]).toBe(MARKER);
-    expect(c.body).toContain('New in this pull request (4)');
+    expect(c.body).toContain('New in this pull request (3)');
     expect(r.outputs['comment-url']).toBe(c.html_url);
     expect(fake.requests('POST', COMMENTS)).toHaveLength(1);
     expect(fake.requests('PATCH')).toHaveLength(0);
@@ -201,7 +202,7 @@ describe('pull_request with a git checkout: base consistent, head as shipped', (
     expect(fake.requests('POST', COMMENTS)[0]!.headers['authorization']).toMatch(/ghs_fake_runner_token$/);
 
     // The job summary holds the same report.
-    expect(r.summary).toContain('New in this pull request (4)');
+    expect(r.summary).toContain('New in this pull request (3)');
     expect(r.summary).toContain('FG101');
 
     // Annotations: new findings, on repository paths; the failure names the threshold.
@@ -216,7 +217,7 @@ describe('pull_request with a git checkout: base consistent, head as shipped', (
     fake.clearLog();
     const r = await prRun(head2);
     expectExit(r, 1);
-    expect(r.outputs).toMatchObject({ 'error-count': '2', 'warning-count': '0', 'new-count': '3' });
+    expect(r.outputs).toMatchObject({ 'error-count': '2', 'warning-count': '0', 'new-count': '2' });
 
     expect(fake.comments(PR)).toHaveLength(1);
     expect(fake.comments(PR)[0]!.id).toBe(commentId);
@@ -403,9 +404,9 @@ describe('reporting failures', () => {
     expect(r.outputs['comment-url']).toBeUndefined();
     const report = readReport(r);
     expectOutputsMatchReport(r, report);
-    expect(r.outputs['new-count']).toBe('4');
+    expect(r.outputs['new-count']).toBe('3');
     expect(existsSync(r.outputs['sarif-file']!)).toBe(true);
-    expect(r.summary).toContain('New in this pull request (4)');
+    expect(r.summary).toContain('New in this pull request (3)');
   };
 
   test('a read-only token (fork PR) gets 403: summary, outputs and files are still written; the exit code comes from the findings', async () => {
@@ -529,7 +530,8 @@ describe('workflow_dispatch', () => {
     });
     expectExit(r, 1);
     const report = readReport(r);
-    expect(report.findings.every((f) => f.status === 'new')).toBe(true);
+    // Only the connection-mode note was there before: the flow's invoker connection (SharePoint) is unchanged.
+    expect(report.findings.filter((f) => f.status !== 'new').map((f) => `${f.ruleId}:${f.status}`)).toEqual(['FG301:existing']);
     // One cause, one entry: the flow change (FG105) carries the app's drift (FG101–FG103) as evidence.
     expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG105', 'FG202']);
     expect(evidenceIds(report)).toEqual(['FG101', 'FG102', 'FG103']);
@@ -568,7 +570,8 @@ describe('workflow_dispatch in a clone like actions/checkout makes (other branch
     // One cause, one entry: the flow change (FG105) carries the app's drift (FG101–FG103) as evidence.
     expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG105', 'FG202']);
     expect(evidenceIds(report)).toEqual(['FG101', 'FG102', 'FG103']);
-    expect(report.findings.every((f) => f.status === 'new')).toBe(true);
+    // Only the connection-mode note was there before: the flow's invoker connection (SharePoint) is unchanged.
+    expect(report.findings.filter((f) => f.status !== 'new').map((f) => `${f.ruleId}:${f.status}`)).toEqual(['FG301:existing']);
   });
 
   test('pull_request in a shallow clone (fetch-depth 1): the base commit is fetched, then compared with git', async () => {
@@ -721,11 +724,12 @@ describe('pull_request without a checkout: base and head through the REST API', 
     // One cause, one entry: the flow change (FG105) carries the app's drift (FG101–FG103) as evidence.
     expect(ruleIds(report, (f) => f.severity === 'error')).toEqual(['FG105', 'FG202']);
     expect(evidenceIds(report)).toEqual(['FG101', 'FG102', 'FG103']);
-    expect(report.findings.every((f) => f.status === 'new')).toBe(true);
+    // Only the connection-mode note was there before: the flow's invoker connection (SharePoint) is unchanged.
+    expect(report.findings.filter((f) => f.status !== 'new').map((f) => `${f.ruleId}:${f.status}`)).toEqual(['FG301:existing']);
     expectOutputsMatchReport(r, report);
-    expect(r.outputs['new-count']).toBe('4');
+    expect(r.outputs['new-count']).toBe('3');
     expect(fake.comments(PR)).toHaveLength(1);
-    expect(r.summary).toContain('New in this pull request (4)');
+    expect(r.summary).toContain('New in this pull request (3)');
   });
 });
 

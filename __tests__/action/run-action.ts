@@ -278,28 +278,12 @@ export function exampleText(file: string): string {
 }
 
 /**
- * The example's flow as it was when the app was last bound to it: the inputs the app passes
- * (no `text_2`), the outputs it reads (`requestid`, `status`), only the SharePoint connection the app
- * recorded, and a response that does not wait. The example as shipped drifted from this.
+ * The example's flow as it was when the app was last bound to it (examples/base/): the inputs the app
+ * passes (no `text_2`), the outputs it reads (`requestid`, `status`), only the SharePoint connection the
+ * app recorded, and a response that does not wait. The example as shipped drifted from this.
  */
 export function consistentFlow(): string {
-  const j = JSON.parse(exampleText(FLOW_FILE));
-  const d = j.properties.definition;
-  const schema = d.triggers.manual.inputs.schema;
-  delete schema.properties.text_2;
-  schema.required = ['text', 'text_1'];
-  delete d.actions.Create_item.inputs.parameters['item/DueDate'];
-  delete j.properties.connectionReferences.shared_office365;
-  delete d.actions.Notify_the_team;
-  delete d.actions.Wait_for_the_list_to_index;
-  const respond = d.actions.Respond_to_a_PowerApp_or_flow;
-  respond.runAfter = { Create_item: ['Succeeded'] };
-  respond.inputs.body = { requestid: "@{outputs('Create_item')?['body/ID']}", status: 'received' };
-  respond.inputs.schema.properties = {
-    requestid: { title: 'RequestId', 'x-ms-dynamically-added': true, type: 'string' },
-    status: { title: 'Status', 'x-ms-dynamically-added': true, type: 'string' },
-  };
-  return `${JSON.stringify(j, null, 2)}\n`;
+  return readFileSync(join(PROJECT_ROOT, 'examples', 'base', 'contoso-requests', FLOW_FILE), 'utf8');
 }
 
 /** Every file of the example, keyed by `prefix/relative path` (for TestRepo.write or fake.addCommit). */

@@ -136,9 +136,9 @@ describe('a pull-request build: new findings, a re-run, the fix', () => {
     expect(complete[0]!.message).toMatch(/^FlowGuard: 2 new finding\(s\) at or above 'error'/);
 
     const summary = summaryOf(r);
-    expect(summary).toContain('New in this pull request (4)');
+    expect(summary).toContain('New in this pull request (3)');
     expect(summary).toContain('FG101');
-    expect(variable(r, 'FLOWGUARD_NEW_COUNT')).toBe('4');
+    expect(variable(r, 'FLOWGUARD_NEW_COUNT')).toBe('3');
     expect(variable(r, 'FLOWGUARD_MAX_SEVERITY')).toBe('error');
     expect(existsSync(variable(r, 'FLOWGUARD_REPORT_FILE')!)).toBe(true);
 
@@ -152,7 +152,7 @@ describe('a pull-request build: new findings, a re-run, the fix', () => {
     expect(ours).toHaveLength(1);
     threadId = ours[0]!.id;
     expect(ours[0]!.status).toBe('active');
-    expect(ours[0]!.comments[0]!.content).toContain('New in this pull request (4)');
+    expect(ours[0]!.comments[0]!.content).toContain('New in this pull request (3)');
     // The reviewers' threads are untouched.
     expect(fake.requests('PATCH')).toHaveLength(0);
 
@@ -180,7 +180,7 @@ describe('a pull-request build: new findings, a re-run, the fix', () => {
     expect(patches.map((p) => p.path)).toEqual([expect.stringMatching(new RegExp(`/threads/${threadId}/comments/1$`))]);
     const thread = fake.threads(PR).find((t) => t.id === threadId)!;
     expect(thread.comments[0]!.content).not.toContain('FG403');
-    expect(thread.comments[0]!.content).toContain('New in this pull request (3)');
+    expect(thread.comments[0]!.content).toContain('New in this pull request (2)');
     expect(thread.status).toBe('active');
     expect(fake.statuses(PR)).toHaveLength(2);
     expect(fake.statuses(PR)[1]).toMatchObject({ state: 'failed' });
@@ -233,7 +233,7 @@ describe('a token that may not write, or none', () => {
     expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(warning)]);
     expect(warnings[0]!.message).toContain("'Contribute to pull requests'");
     expect(warnings[0]!.message).toContain('The build summary, the issues and the result of this step were still written.');
-    expect(summaryOf(r)).toContain('New in this pull request (4)');
+    expect(summaryOf(r)).toContain('New in this pull request (3)');
     expect(r.commands('task.complete')[0]!.properties['result']).toBe('Failed');
     expect(r.commands('task.logissue').filter((c) => c.properties['type'] === 'error' && c.properties['code'])).toHaveLength(2);
   };

@@ -10,6 +10,8 @@ import { VERSION } from '../../src/version.js';
 import { CORPUS, describeCorpus, PROJECT_ROOT } from '../helpers/corpus.js';
 
 const run = promisify(execFile);
+/** The head side of the bundled example with its deployment settings (examples/base/ is the pull request's base). */
+const EXAMPLE_PATHS = ['examples/contoso-requests', 'examples/config'];
 
 async function cli(argv: string[], cwd = PROJECT_ROOT): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -44,7 +46,7 @@ describe('the CLI on the bundled example', () => {
     expect((await cli(['--help'])).out).toContain('--fail-on');
   });
   it('reports and exits 0 by default; --fail-on decides the exit code', async () => {
-    const plain = await cli(['examples', '--format', 'json']);
+    const plain = await cli([...EXAMPLE_PATHS, '--format', 'json']);
     expect(plain.code).toBe(0);
     const report = JSON.parse(plain.out);
     expect(report.schemaVersion).toBe(1);
@@ -53,15 +55,15 @@ describe('the CLI on the bundled example', () => {
     expect(drift).toMatchObject({ rule: 'flow-input-drift', severity: 'error', errorCodes: ['InvalidTemplate'], flowId: '6e2c1a0b-4d3f-4b8e-9a51-2f7c8d9e0a11', flow: { name: 'Submit Request' }, app: { name: 'cr_requestsapp_1a2b3' } });
     expect(drift.mitigation.length).toBeGreaterThan(2);
     expect(drift.fingerprint).toMatch(/^[0-9a-f]{20}$/);
-    expect((await cli(['examples', '--fail-on', 'error'])).code).toBe(1);
-    expect((await cli(['examples', '--fail-on', 'never'])).code).toBe(0);
+    expect((await cli([...EXAMPLE_PATHS, '--fail-on', 'error'])).code).toBe(1);
+    expect((await cli([...EXAMPLE_PATHS, '--fail-on', 'never'])).code).toBe(0);
   });
   it('writes the report to --output in every format', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fg-cli-'));
     try {
       for (const format of ['json', 'text', 'markdown', 'sarif']) {
         const file = join(dir, `out.${format}`);
-        const r = await cli(['examples', '--format', format, '--output', file]);
+        const r = await cli([...EXAMPLE_PATHS, '--format', format, '--output', file]);
         expect(r.code).toBe(0);
         expect(r.out).toBe('');
         const text = readFileSync(file, 'utf8');
@@ -75,7 +77,7 @@ describe('the CLI on the bundled example', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fg-cfg-'));
     try {
       writeFileSync(join(dir, 'flowguard.yml'), 'rulez:\n  FG101: off\n');
-      const r = await cli(['examples', '--config', join(dir, 'flowguard.yml')]);
+      const r = await cli([...EXAMPLE_PATHS, '--config', join(dir, 'flowguard.yml')]);
       expect(r.code).toBe(2);
       expect(r.err).toContain("unknown key 'rulez'");
     } finally {
@@ -85,10 +87,10 @@ describe('the CLI on the bundled example', () => {
   it('applies rule settings and ignores from the configuration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fg-cfg-'));
     try {
-      cpSync(join(PROJECT_ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+      cpSync(join(PROJECT_ROOT, 'examples'), join(dir, 'examples'), { recursive: true }); // base/ too: only EXAMPLE_PATHS are analysed
       mkdirSync(join(dir, '.github'));
       writeFileSync(join(dir, '.github/flowguard.yml'), 'rules:\n  flow-output-drift: off\n  FG202: note\nignore:\n  - rule: FG303\n    reason: settings are filled in by the pipeline\n');
-      const report = JSON.parse((await cli(['examples', '--format', 'json'], dir)).out);
+      const report = JSON.parse((await cli([...EXAMPLE_PATHS, '--format', 'json'], dir)).out);
       const rules = report.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`);
       expect(rules).not.toContain('FG102:error');
       expect(rules).toContain('FG202:note');
@@ -98,7 +100,7 @@ describe('the CLI on the bundled example', () => {
         ['FG303', 'settings are filled in by the pipeline'],
         ['FG303', 'settings are filled in by the pipeline'],
       ]);
-      const md = (await cli(['examples', '--format', 'markdown'], dir)).out;
+      const md = (await cli([...EXAMPLE_PATHS, '--format', 'markdown'], dir)).out;
       expect(md).toContain('2 ignored by configuration');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -127,6 +129,28 @@ describe('the CLI on the bundled example', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the bundled pull-request pair (examples/base → examples/contoso-requests)', () => {
+  it('has a clean base: the app and the flow agree before the change', async () => {
+    const report = JSON.parse((await cli(['examples/base', '--format', 'json'])).out);
+    expect(report.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`)).toEqual(['FG301:note']);
+  });
+  it('`npm run demo` shows pull-request mode: the flow change is new, its drifts are its evidence, nothing is fixed', async () => {
+    const demo = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.demo!;
+    expect(demo).toMatch(/--base-path examples\/base\//);
+    const text = (await run('npm', ['run', '--silent', 'demo'], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } })).stdout;
+    expect(text).toMatch(/error FG105 flow-changed-app-unchanged: This change alters flow 'Submit Request'/);
+    expect(text).toMatch(/2 errors, 1 note \(2 new, 0 fixed\)/);
+    const json = JSON.parse((await cli(['examples/contoso-requests', '--base-path', 'examples/base/contoso-requests', '--format', 'json'])).out);
+    const summary = json.findings.map((f: { ruleId: string; status: string; evidence?: { ruleId: string }[] }) => [f.ruleId, f.status, (f.evidence ?? []).map((e) => e.ruleId)]);
+    expect(summary).toEqual([
+      ['FG105', 'new', ['FG101', 'FG102', 'FG103']],
+      ['FG202', 'new', []],
+      ['FG301', 'existing', []],
+    ]);
+    expect(json.fixed).toEqual([]);
   });
 });
 

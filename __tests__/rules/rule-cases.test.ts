@@ -104,3 +104,33 @@ describe('mitigations fit the situation', () => {
     expect(r.findings.some((f) => f.ruleId === 'FG402')).toBe(true);
   });
 });
+
+describe('connection-mode (FG301) across a change', () => {
+  const FLOW = 'Workflows/SubmitRequest-6E2C1A0B-4D3F-4B8E-9A51-2F7C8D9E0A11.json';
+  const setMode = (d: string, key: string, mode: 'invoker' | 'embedded'): void => {
+    const p = join(d, FLOW);
+    const def = JSON.parse(readFileSync(p, 'utf8'));
+    def.properties.connectionReferences[key].runtimeSource = mode;
+    writeFileSync(p, JSON.stringify(def));
+  };
+  const fg301 = async (d: string) => (await analyzeChange({ cwd: d, paths: ['head'], base: { path: 'base' } })).findings.filter((f) => f.ruleId === 'FG301').map((f) => f.status);
+
+  it('stays "existing" when only an embedded connection changes: users need nothing new', async () => {
+    const d = workspace();
+    copyExample(join(d, 'base'));
+    copyExample(join(d, 'head'));
+    const p = join(d, 'base', FLOW);
+    const def = JSON.parse(readFileSync(p, 'utf8'));
+    delete def.properties.connectionReferences.shared_office365; // the embedded Office 365 connection is new in head
+    writeFileSync(p, JSON.stringify(def));
+    expect(await fg301(d)).toEqual(['existing']);
+  });
+
+  it('is "new" when a connection becomes the run-only user\'s own, since every user then needs access to it', async () => {
+    const d = workspace();
+    copyExample(join(d, 'base'));
+    copyExample(join(d, 'head'));
+    setMode(join(d, 'head'), 'shared_office365', 'invoker');
+    expect(await fg301(d)).toEqual(['new']);
+  });
+});

@@ -27316,7 +27316,9 @@ function fg301_connection_mode_check(ctx) {
                     'If users should act as themselves, set the connections to "Provided by run-only user" under Run only users, then remove and re-add the flow in the app.',
                     `Background: ${KB_LINKS.flowAccess}`,
                 ],
-            identity: [flow.connections.map((c) => `${c.key}=${c.runtimeSource}`).join(',')],
+            // The invoker connections (what users must be granted) are the identity: an embedded connection added beside the same
+            // invoker ones changes the message, not the action, so the finding stays "existing".
+            identity: [invoker.length > 0 ? `invoker:${invoker.map((c) => ids_idKey(c.key)).sort().join(',')}` : 'embedded-only'],
         }));
     }
     out.push(...childFlowsWithInvoker(ctx));
@@ -29043,7 +29045,7 @@ const FULL = {
  * When the text exceeds `options.maxLength`, it drops, in order, the bodies of already-present findings,
  * the dependency map, the how-to-fix steps and the change list, then prints fewer findings, and says so.
  */
-function renderMarkdown(report, ctx, options = {}) {
+function markdown_renderMarkdown(report, ctx, options = {}) {
     const max = options.maxLength ?? MAX_COMMENT_LENGTH;
     const hint = options.fullReportHint ?? 'the job summary and the SARIF and JSON reports';
     const marker = options.marker ?? REPORT_MARKER;
@@ -30033,9 +30035,18 @@ function fit(body, limit, notice, measure) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * The sticky PR comment: one comment per PR (per marker key), found by a hidden marker and its author,
+ * updated in place, never duplicated. HTTP failures come back as a typed {@link Failure}, never thrown.
+ */
+
 
 
 const MARKER = '<!-- flowguard:report -->';
+/** The body of the sticky comment the Action posts (the README shows the one for the bundled example). */
+function renderCommentBody(report, rctx) {
+    return renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
+}
 /** The login `GITHUB_TOKEN` comments as. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 /** Pages of 100 comments read at most while looking for the sticky comment (30,000 comments). */
@@ -30885,7 +30896,7 @@ async function ci(args, az, cwd, line, log) {
     const summaryFile = resolvePath(cwd, args.summaryFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'FlowGuard.md'));
     await write(reportFile, renderJson(report));
     await write(sarifFile, renderSarifJson(report, rctx));
-    await write(summaryFile, fitBytes(renderMarkdown(report, rctx, { maxLength: 1_000_000, fullReportHint: `the JSON report (${reportFile})` })));
+    await write(summaryFile, fitBytes(markdown_renderMarkdown(report, rctx, { maxLength: 1_000_000, fullReportHint: `the JSON report (${reportFile})` })));
     line(uploadSummary(summaryFile));
     for (const l of findingIssues(visible, args.maxIssues).lines)
         line(l);
@@ -30940,7 +30951,7 @@ async function reportToPullRequest(args, az, report, rctx, visible, failing, cou
     const thread = await upsertThread(client, {
         prApi,
         marker,
-        content: renderMarkdown(report, rctx, { marker, fullReportHint: 'the FlowGuard summary of the build' }),
+        content: markdown_renderMarkdown(report, rctx, { marker, fullReportHint: 'the FlowGuard summary of the build' }),
         mode: args.comment,
         hasFindings: visible.length > 0,
         worthPosting: visible.length > 0 || fixed > 0,
@@ -31103,7 +31114,7 @@ function main_render(report, format, ctx) {
             return renderSarifJson(report, ctx);
         case 'markdown':
             // A file or terminal has no comment size limit: the whole report, fix steps included.
-            return renderMarkdown(report, ctx, { maxLength: 10_000_000 });
+            return markdown_renderMarkdown(report, ctx, { maxLength: 10_000_000 });
         case 'text':
             return renderText(report, ctx);
     }

@@ -11,7 +11,7 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarifJson } from '../report/sarif.js';
 import type { Report } from '../report/types.js';
-import { upsertStickyComment, MARKER } from '../github/comment.js';
+import { renderCommentBody, upsertStickyComment } from '../github/comment.js';
 import { createClient, type GitHubClient } from '../github/client.js';
 import { listPullFiles, type ChangedFile } from '../github/files.js';
 import { buildReview, postReview } from '../github/review.js';
@@ -120,7 +120,7 @@ function annotate(findings: Finding[], max: number): void {
 }
 
 async function comment(octokit: GitHubClient, ctx: RunContext, inputs: ActionInputs, report: Report, rctx: ReturnType<typeof renderContext>, compared: boolean): Promise<void> {
-  const body = renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
+  const body = renderCommentBody(report, rctx);
   const result = await upsertStickyComment(octokit, {
     owner: ctx.owner,
     repo: ctx.repo,

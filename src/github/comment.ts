@@ -2,11 +2,18 @@
  * The sticky PR comment: one comment per PR (per marker key), found by a hidden marker and its author,
  * updated in place, never duplicated. HTTP failures come back as a typed {@link Failure}, never thrown.
  */
+import { renderMarkdown } from '../report/markdown.js';
+import type { RenderContext, Report } from '../report/types.js';
 import type { GitHubClient } from './client.js';
 import { toFailure, type Failure } from './permissions.js';
 import { COMMENT_BODY_LIMIT, fitMarkdown } from './truncate.js';
 
 export const MARKER = '<!-- flowguard:report -->';
+
+/** The body of the sticky comment the Action posts (the README shows the one for the bundled example). */
+export function renderCommentBody(report: Report, rctx: RenderContext): string {
+  return renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
+}
 
 /** The login `GITHUB_TOKEN` comments as. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';

@@ -44,7 +44,9 @@ function check(ctx: RuleContext): Finding[] {
                 'If users should act as themselves, set the connections to "Provided by run-only user" under Run only users, then remove and re-add the flow in the app.',
                 `Background: ${KB_LINKS.flowAccess}`,
               ],
-        identity: [flow.connections.map((c) => `${c.key}=${c.runtimeSource}`).join(',')],
+        // The invoker connections (what users must be granted) are the identity: an embedded connection added beside the same
+        // invoker ones changes the message, not the action, so the finding stays "existing".
+        identity: [invoker.length > 0 ? `invoker:${invoker.map((c) => idKey(c.key)).sort().join(',')}` : 'embedded-only'],
       }),
     );
   }
