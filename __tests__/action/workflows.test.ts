@@ -5,7 +5,9 @@
  * the features used get exactly the permissions they need.
  */
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { PROJECT_ROOT } from '../helpers/corpus.js';
@@ -75,7 +77,7 @@ describe('action.yml', () => {
 
 describe('the workflow files', () => {
   test('exist: CI, CodeQL and the three documented examples', () => {
-    expect(REPO_WORKFLOWS.map((w) => w.path)).toEqual(expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/codeql.yml']));
+    expect(REPO_WORKFLOWS.map((w) => w.path)).toEqual(expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/codeql.yml', '.github/workflows/release.yml']));
     expect(DOC_WORKFLOWS.map((w) => w.path).sort()).toEqual(['docs/workflows/audit.yml', 'docs/workflows/pull-request.yml', 'docs/workflows/release-gate.yml']);
   });
 });
@@ -94,8 +96,18 @@ describe.each(ALL.map((w) => [w.path, w] as const))('%s', (_path, file) => {
     }
   });
 
-  test('nothing writes repository contents', () => {
-    for (const job of Object.values(wf.jobs)) expect(grantsWrite(effectivePermissions(wf, job), 'contents')).toBe(false);
+  test('nothing writes repository contents (but the release job, on a version tag)', () => {
+    const release = file.path === '.github/workflows/release.yml' && Object.keys(wf.on as object).join() === 'push' && (wf.on as { push: { branches?: unknown } }).push.branches === undefined;
+    for (const [name, job] of Object.entries(wf.jobs)) expect(grantsWrite(effectivePermissions(wf, job), 'contents')).toBe(release && name === 'release');
+  });
+
+  test('pins every third-party action by its full commit SHA, with the version in a comment', () => {
+    const uses = file.text.split('\n').flatMap((line) => {
+      const m = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+      return m ? [{ ref: m[1]!, rest: m[2]! }] : [];
+    });
+    const thirdParty = uses.filter((u) => !isFlowGuard(u.ref) && !u.ref.startsWith('./'));
+    for (const u of thirdParty) expect(`${u.ref}${u.rest}`).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+){0,2}$/);
   });
 
   test('FlowGuard steps pass only inputs declared in action.yml, with accepted values', () => {
@@ -226,9 +238,9 @@ describe('the repository workflows', () => {
     expect(jobs).toHaveLength(1);
     const steps = jobs[0]!.steps!;
     const init = steps.find((s) => s.uses?.startsWith('github/codeql-action/init@'));
-    expect(init?.uses).toMatch(/@v4$/);
+    expect(byName('codeql.yml').text).toMatch(/github\/codeql-action\/init@[0-9a-f]{40} # v4\./);
     expect(init?.with?.['languages']).toBe('javascript-typescript');
-    expect(steps.some((s) => s.uses?.startsWith('github/codeql-action/analyze@v4'))).toBe(true);
+    expect(byName('codeql.yml').text).toMatch(/github\/codeql-action\/analyze@[0-9a-f]{40} # v4\./);
     expect(jobs[0]!.permissions).toMatchObject({ 'security-events': 'write' });
     const config = init?.with?.['config-file'];
     if (typeof config === 'string') expect(() => readFileSync(join(PROJECT_ROOT, config), 'utf8')).not.toThrow();
@@ -243,6 +255,50 @@ describe('the repository workflows', () => {
     const groups = Object.values(npm.groups as Record<string, any>);
     expect(groups).toContainEqual(expect.objectContaining({ 'dependency-type': 'development', 'update-types': expect.arrayContaining(['minor', 'patch']) }));
     expect(npm.ignore).toContainEqual({ 'dependency-name': 'typescript', versions: ['>=7'] });
+  });
+});
+
+describe('the release workflow', () => {
+  const wf = REPO_WORKFLOWS.find((w) => w.path.endsWith('/release.yml'))!.workflow;
+  const steps = Object.values(wf.jobs)[0]!.steps!;
+  const runs = steps.map((s) => s.run ?? s.uses ?? '');
+  const at = (re: RegExp): number => runs.findIndex((r) => re.test(r));
+
+  test('runs on version tags only', () => {
+    expect(wf.on).toEqual({ push: { tags: ['v[0-9]+.[0-9]+.[0-9]+', 'v[0-9]+.[0-9]+.[0-9]+-*'] } });
+  });
+
+  test('checks the tag, the tests and dist/ before it publishes, then moves the major tag unless a pre-release', () => {
+    const order = [/require\("\.\/package\.json"\)\.version/, /^npm ci$/, /^npm test$/, /npm run package[\s\S]*git diff --exit-code[\s\S]*-- dist/, /release-notes\.mjs "\$TAG"/, /gh release create "\$TAG" --verify-tag/, /git push --force origin "refs\/tags\/\$major"/];
+    const positions = order.map(at);
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(steps[positions[6]!]!.if).toContain("!contains(github.ref_name, '-')");
+  });
+});
+
+describe('scripts/release-notes.mjs', () => {
+  const notes = (changelog: string, version: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-notes-'));
+    try {
+      writeFileSync(join(dir, 'CHANGELOG.md'), changelog);
+      return spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/release-notes.mjs'), version, join(dir, 'CHANGELOG.md')], { encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const LOG = '# Changelog\n\n## 1.1.0 (2027-01-10)\n\n- Newer.\n\n## 1.0.0 (2026-12-20)\n\n- First.\n- Second.\n';
+
+  test('prints the section of the tagged version and nothing of the others', () => {
+    const r = notes(LOG, 'v1.0.0');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('- First.\n- Second.\n');
+  });
+
+  test('refuses a missing, an empty and an undated ("unreleased") section', () => {
+    expect(notes(LOG, 'v2.0.0')).toMatchObject({ status: 1, stderr: expect.stringContaining('no "## 2.0.0" section') });
+    expect(notes('## 1.0.0 (2026-12-20)\n\n## 0.9.0\n- x\n', '1.0.0')).toMatchObject({ status: 1, stderr: expect.stringContaining('empty') });
+    expect(notes('## 1.0.0 (unreleased)\n- x\n', '1.0.0')).toMatchObject({ status: 1, stderr: expect.stringContaining('unreleased') });
   });
 });
 

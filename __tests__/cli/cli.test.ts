@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { runCli } from '../../src/cli/main.js';
+import { runCli, useColor } from '../../src/cli/main.js';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
 import { VERSION } from '../../src/version.js';
 import { CORPUS, describeCorpus, PROJECT_ROOT } from '../helpers/corpus.js';
@@ -129,6 +129,33 @@ describe('the CLI on the bundled example', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('colours in the text format', () => {
+  it.each([
+    [{ isTTY: true, env: {} }, false, true],
+    [{ isTTY: true, env: { TERM: 'dumb' } }, false, false],
+    [{ isTTY: false, env: {} }, false, false],
+    [{ isTTY: true, env: { NO_COLOR: '1' } }, false, false],
+    [{ isTTY: true, env: { NO_COLOR: '' } }, false, true],
+    [{ isTTY: false, env: { FORCE_COLOR: '1' } }, false, true],
+    [{ isTTY: true, env: { FORCE_COLOR: '0' } }, false, false],
+    [{ isTTY: false, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }, false, false],
+    [{ isTTY: true, env: {} }, true, false],
+  ])('%j, to a file: %s → %s', (io, toFile, expected) => {
+    expect(useColor(io, toFile)).toBe(expected);
+  });
+  it('the built CLI writes plain text into a pipe, and colours when FORCE_COLOR asks unless NO_COLOR is set', async () => {
+    const args = ['dist/cli/index.js', ...EXAMPLE_PATHS];
+    const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? '', ...extra });
+    const plain = (await run('node', args, { cwd: PROJECT_ROOT, env: env({}) })).stdout;
+    const forced = (await run('node', args, { cwd: PROJECT_ROOT, env: env({ FORCE_COLOR: '1' }) })).stdout;
+    const vetoed = (await run('node', args, { cwd: PROJECT_ROOT, env: env({ FORCE_COLOR: '1', NO_COLOR: '1' }) })).stdout;
+    expect(plain).not.toContain('\u001b[');
+    expect(forced).toContain('\u001b[31merror\u001b[0m FG101');
+    expect(vetoed).toBe(plain);
+    expect(plain.trimEnd().split('\n').pop()).toMatch(/^\d+ errors?, .* — FlowGuard /);
   });
 });
 

@@ -14,28 +14,49 @@ describe('renderText', () => {
     expectGolden('text-clean.txt', renderText(cleanReport(), ctx(false)));
   });
 
-  it('starts each block with path[:inner]: severity RULEID rule-name: message, worst first', () => {
-    const heads = renderText(auditReport(), ctx(false))
-      .split('\n')
-      .filter((l) => l !== '' && !l.startsWith(' ') && l.includes(': '));
-    expect(heads[0]).toBe(
-      "solutions/ContosoExpenses_1_0_0_3.zip:Workflows/Getapprovals-7A2B3C4D-5E6F-4A1B-9C8D-ABCDEFABCDEF.json: error FG201 disabled-flow: Flow 'Get approvals', called by canvas app 'Expense Tracker', is exported turned off.",
-    );
-    const severities = heads.slice(0, 6).map((l) => / (error|warning|note) FG\d{3} /.exec(l)?.[1]);
-    expect(severities).toEqual(['error', 'error', 'error', 'warning', 'warning', 'note']);
+  it('groups by solution, then app → flow, worst group first; each block starts path[:inner]: severity RULEID rule-name: message', () => {
+    const lines = renderText(auditReport(), ctx(false)).split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'ContosoExpenses · solutions/ContosoExpenses_1_0_0_3.zip',
+      "  app 'Expense Tracker' → flow 'Get approvals' (7a2b3c4d-5e6f-4a1b-9c8d-abcdefabcdef)",
+      "    solutions/ContosoExpenses_1_0_0_3.zip:Workflows/Getapprovals-7A2B3C4D-5E6F-4A1B-9C8D-ABCDEFABCDEF.json: error FG201 disabled-flow: Flow 'Get approvals', called by canvas app 'Expense Tracker', is exported turned off.",
+    ]);
+    // Solutions, then components, each in the order of their worst finding; findings worst first inside.
+    const solutions = lines.filter((l) => /^\S/.test(l) && l.includes(' · '));
+    expect(solutions).toEqual(['ContosoExpenses · solutions/ContosoExpenses_1_0_0_3.zip', 'evil_sol|x · solutions/Hostile Solution']);
+    const components = lines.filter((l) => /^ {2}\S/.test(l));
+    expect(components.slice(0, 4)).toEqual([
+      "  app 'Expense Tracker' → flow 'Get approvals' (7a2b3c4d-5e6f-4a1b-9c8d-abcdefabcdef)",
+      "  app 'Expense Tracker' → flow 'Submit expense' (6f1c9d2a-0b3e-4c5d-8e7f-0123456789ab)",
+      "  app 'Expense Tracker'",
+      '  the solution itself',
+    ]);
+    const severities = lines.filter((l) => /^ {4}\S/.test(l)).map((l) => / (error|warning|note) FG\d{3} /.exec(l)?.[1]);
+    expect(severities).toEqual(['error', 'error', 'warning', 'note', 'error', 'warning', undefined, undefined]);
   });
 
   it('indents error codes and numbered fix steps under their finding', () => {
     const out = renderText(auditReport(), ctx(false));
     expect(out).toContain(
       [
-        '    predicted errors: InvokerConnectionOverrideFailed, MissingConnectionReference',
-        '    how to fix:',
-        '      1. Open the app in Power Apps Studio in the development environment.',
-        "      2. Remove flow 'Submit expense' from the app and add it again.",
-        '      3. Save, publish and export the solution again.',
+        '        predicted errors: InvokerConnectionOverrideFailed, MissingConnectionReference',
+        '        how to fix:',
+        '          1. Open the app in Power Apps Studio in the development environment.',
+        "          2. Remove flow 'Submit expense' from the app and add it again.",
+        '          3. Save, publish and export the solution again.',
       ].join('\n'),
     );
+  });
+
+  it('colours severities and headings only when asked, around text already cleaned', () => {
+    const plain = renderText(auditReport(), ctx(false));
+    const coloured = renderText(auditReport(), ctx(false), { color: true });
+    expect(plain).not.toContain('\u001b[');
+    expect(coloured).toContain('\u001b[31merror\u001b[0m FG201');
+    expect(coloured).toContain('\u001b[33mwarning\u001b[0m FG501');
+    expect(coloured).toContain('\u001b[1mContosoExpenses · solutions/ContosoExpenses_1_0_0_3.zip\u001b[0m');
+    // Without the escapes it is the plain text, byte for byte: colour adds nothing else.
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(plain);
   });
 
   it('ends with a count line and lists diagnostics', () => {

@@ -14816,10 +14816,12 @@ module.exports = __nccwpck_require__(9023).deprecate;
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5419);
 
-const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
+const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
 });
 process.exitCode = code;
 
@@ -14834,10 +14836,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runCli)
+  ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: render
+// UNUSED EXPORTS: render, useColor
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -29642,42 +29644,78 @@ function text_where(file, inner) {
     const f = plainText(file, MAX_PATH_LENGTH);
     return inner ? `${f}:${plainText(inner, MAX_PATH_LENGTH)}` : f;
 }
-function header(f) {
-    return `${text_where(f.location.file, f.location.inner)}: ${plainText(f.severity, 20)} ${plainText(f.ruleId, 50)} ${plainText(f.rule, 100)}: ${plainText(f.message, MAX_MESSAGE_LENGTH)}`;
+const ANSI = { error: '31', warning: '33', note: '36', bold: '1', dim: '2' };
+const paintWith = (color) => (color ? (code, text) => `\u001b[${ANSI[code] ?? '0'}m${text}\u001b[0m` : (_code, text) => text);
+function header(f, paint) {
+    return `${text_where(f.location.file, f.location.inner)}: ${paint(f.severity, plainText(f.severity, 20))} ${plainText(f.ruleId, 50)} ${plainText(f.rule, 100)}: ${plainText(f.message, MAX_MESSAGE_LENGTH)}`;
+}
+/** Groups in order of first appearance: with findings sorted worst first, a group's place is its worst finding. */
+function text_groupBy(items, key) {
+    const groups = new Map();
+    for (const t of items) {
+        const k = key(t);
+        let g = groups.get(k);
+        if (!g)
+            groups.set(k, (g = { key: k, items: [] }));
+        g.items.push(t);
+    }
+    return [...groups.values()];
+}
+function solutionHeading(f) {
+    return `${plainText(f.solution.uniqueName, 200)} · ${plainText(f.solution.path, MAX_PATH_LENGTH)}`;
+}
+function componentHeading(f) {
+    const app = f.app ? `app '${plainText(f.app.displayName || f.app.name, 200)}'` : '';
+    const flow = f.flow ? `flow '${plainText(f.flow.name, 200)}' (${plainText(f.flow.id, 100)})` : '';
+    if (app && flow)
+        return `${app} → ${flow}`;
+    return app || flow || 'the solution itself';
+}
+function findingBlock(f, ctx, paint, indent) {
+    const out = [`${indent}${header(f, paint)}`];
+    const more = `${indent}${INDENT}`;
+    if (f.errorCodes.length > 0)
+        out.push(`${more}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
+    if (ctx.compared)
+        out.push(`${more}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
+    for (const e of f.evidence ?? [])
+        out.push(`${more}evidence: ${paint(e.severity, e.severity)} ${plainText(e.ruleId, 20)}: ${plainText(e.message, MAX_MESSAGE_LENGTH)}`);
+    if (f.mitigation.length > 0) {
+        out.push(`${more}how to fix:`);
+        f.mitigation.forEach((step, i) => out.push(`${more}  ${i + 1}. ${plainText(step, MAX_MESSAGE_LENGTH)}`));
+    }
+    return out;
 }
 /**
- * The terminal format (no colours): one block per finding, in {@link sortFindings} order —
- * `path[:inner]: severity RULEID rule-name: message`, then, indented, the predicted error codes, the
- * status when compared, and the numbered fix steps — followed by fixed findings, diagnostics and a count line.
- * Untrusted text is redacted and stripped of control characters (no terminal escape sequences get through).
+ * The terminal format: findings grouped by solution, then by app → flow (groups in the order of their
+ * worst finding, findings in {@link sortFindings} order). Each finding is `path[:inner]: severity RULEID
+ * rule-name: message`, then, indented, the predicted error codes, the status when compared, the evidence
+ * and the numbered fix steps; then fixed findings, diagnostics and the one-line summary.
+ * Untrusted text is redacted and stripped of control characters (no terminal escape sequences get
+ * through); colours, when asked for, are added around text that was already cleaned.
  */
-function renderText(report, ctx) {
+function renderText(report, ctx, options = {}) {
+    const paint = paintWith(options.color === true);
     const out = [];
     const findings = sortFindings(report.findings);
-    for (const f of findings) {
-        out.push(header(f));
-        if (f.errorCodes.length > 0)
-            out.push(`${INDENT}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
-        if (ctx.compared)
-            out.push(`${INDENT}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
-        for (const e of f.evidence ?? [])
-            out.push(`${INDENT}evidence: ${e.severity} ${plainText(e.ruleId, 20)}: ${plainText(e.message, MAX_MESSAGE_LENGTH)}`);
-        if (f.mitigation.length > 0) {
-            out.push(`${INDENT}how to fix:`);
-            f.mitigation.forEach((step, i) => out.push(`${INDENT}  ${i + 1}. ${plainText(step, MAX_MESSAGE_LENGTH)}`));
+    for (const solution of text_groupBy(findings, (f) => `${f.solution.path}\u0000${f.solution.uniqueName}`)) {
+        out.push(paint('bold', solutionHeading(solution.items[0])));
+        for (const component of text_groupBy(solution.items, (f) => [f.app?.name ?? '', f.flow?.id ?? ''].join('\u0000'))) {
+            out.push(`  ${paint('bold', componentHeading(component.items[0]))}`);
+            for (const f of component.items)
+                out.push(...findingBlock(f, ctx, paint, '    '), '');
         }
-        out.push('');
     }
     const fixed = sortFindings(report.fixed ?? []);
     if (fixed.length > 0) {
-        out.push('fixed:');
+        out.push(paint('bold', 'fixed:'));
         for (const f of fixed)
-            out.push(`${INDENT}${header(f)}`);
+            out.push(`${INDENT}${header(f, paint)}`);
         out.push('');
     }
     const diagnostics = sort_sortDiagnostics(report.diagnostics);
     if (diagnostics.length > 0) {
-        out.push('diagnostics:');
+        out.push(paint('bold', 'diagnostics:'));
         for (const d of diagnostics)
             out.push(`${INDENT}${text_where(d.file, d.inner)}: ${plainText(d.severity, 20)}: ${plainText(d.message, MAX_MESSAGE_LENGTH)}`);
         out.push('');
@@ -31106,7 +31144,21 @@ function parseArgs(argv) {
 
 
 
-function main_render(report, format, ctx) {
+/**
+ * Colours for the text format: never into a file, off when NO_COLOR is set to anything (https://no-color.org),
+ * on when FORCE_COLOR is set (and not 0 or false), else only on a terminal that is not `dumb`.
+ */
+function useColor(io, toFile) {
+    const env = io.env ?? {};
+    if (toFile)
+        return false;
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '')
+        return !/^(0|false)$/i.test(env.FORCE_COLOR);
+    return io.isTTY === true && env.TERM !== 'dumb';
+}
+function main_render(report, format, ctx, color = false) {
     switch (format) {
         case 'json':
             return renderJson(report);
@@ -31116,7 +31168,7 @@ function main_render(report, format, ctx) {
             // A file or terminal has no comment size limit: the whole report, fix steps included.
             return markdown_renderMarkdown(report, ctx, { maxLength: 10_000_000 });
         case 'text':
-            return renderText(report, ctx);
+            return renderText(report, ctx, { color });
     }
 }
 /** Runs the CLI; returns the exit code (0 ran, 1 findings at or above --fail-on, 2 usage or fatal error). */
@@ -31150,7 +31202,7 @@ async function runCli(argv, io) {
             ? await analyzeChange({ ...options, base: { ...(args.baseRef !== undefined ? { ref: args.baseRef } : {}), ...(args.basePath !== undefined ? { path: args.basePath } : {}) } })
             : await analyze(options);
         const report = analysis.report;
-        const out = main_render(report, args.format, renderContext(compared));
+        const out = main_render(report, args.format, renderContext(compared), useColor(io, args.output !== undefined));
         if (args.output)
             await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, args.output), out);
         else

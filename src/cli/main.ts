@@ -17,10 +17,25 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Standard output is a terminal (colours are then on unless NO_COLOR says otherwise). */
+  isTTY?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Colours for the text format: never into a file, off when NO_COLOR is set to anything (https://no-color.org),
+ * on when FORCE_COLOR is set (and not 0 or false), else only on a terminal that is not `dumb`.
+ */
+export function useColor(io: Pick<CliIo, 'isTTY' | 'env'>, toFile: boolean): boolean {
+  const env = io.env ?? {};
+  if (toFile) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return !/^(0|false)$/i.test(env.FORCE_COLOR);
+  return io.isTTY === true && env.TERM !== 'dumb';
 }
 
 
-export function render(report: Report, format: Format, ctx: RenderContext): string {
+export function render(report: Report, format: Format, ctx: RenderContext, color = false): string {
   switch (format) {
     case 'json':
       return renderJson(report);
@@ -30,7 +45,7 @@ export function render(report: Report, format: Format, ctx: RenderContext): stri
       // A file or terminal has no comment size limit: the whole report, fix steps included.
       return renderMarkdown(report, ctx, { maxLength: 10_000_000 });
     case 'text':
-      return renderText(report, ctx);
+      return renderText(report, ctx, { color });
   }
 }
 
@@ -63,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ? await analyzeChange({ ...options, base: { ...(args.baseRef !== undefined ? { ref: args.baseRef } : {}), ...(args.basePath !== undefined ? { path: args.basePath } : {}) } })
       : await analyze(options);
     const report = analysis.report;
-    const out = render(report, args.format, renderContext(compared));
+    const out = render(report, args.format, renderContext(compared), useColor(io, args.output !== undefined));
     if (args.output) await writeFile(resolve(io.cwd, args.output), out);
     else io.stdout(out);
     const failOn: FailOn = args.failOn ?? 'never';

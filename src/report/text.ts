@@ -14,39 +14,88 @@ function where(file: string, inner: string | undefined): string {
   return inner ? `${f}:${plainText(inner, MAX_PATH_LENGTH)}` : f;
 }
 
-function header(f: Finding): string {
-  return `${where(f.location.file, f.location.inner)}: ${plainText(f.severity, 20)} ${plainText(f.ruleId, 50)} ${plainText(f.rule, 100)}: ${plainText(f.message, MAX_MESSAGE_LENGTH)}`;
+export interface TextOptions {
+  /** ANSI colours for a terminal (severity words, group headings); the CLI decides (TTY, NO_COLOR, FORCE_COLOR). */
+  color?: boolean;
+}
+
+type Paint = (code: string, text: string) => string;
+const ANSI: Record<string, string> = { error: '31', warning: '33', note: '36', bold: '1', dim: '2' };
+const paintWith = (color: boolean): Paint => (color ? (code, text) => `\u001b[${ANSI[code] ?? '0'}m${text}\u001b[0m` : (_code, text) => text);
+
+function header(f: Finding, paint: Paint): string {
+  return `${where(f.location.file, f.location.inner)}: ${paint(f.severity, plainText(f.severity, 20))} ${plainText(f.ruleId, 50)} ${plainText(f.rule, 100)}: ${plainText(f.message, MAX_MESSAGE_LENGTH)}`;
+}
+
+interface Group<T> {
+  key: string;
+  items: T[];
+}
+
+/** Groups in order of first appearance: with findings sorted worst first, a group's place is its worst finding. */
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Group<T>[] {
+  const groups = new Map<string, Group<T>>();
+  for (const t of items) {
+    const k = key(t);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { key: k, items: [] }));
+    g.items.push(t);
+  }
+  return [...groups.values()];
+}
+
+function solutionHeading(f: Finding): string {
+  return `${plainText(f.solution.uniqueName, 200)} · ${plainText(f.solution.path, MAX_PATH_LENGTH)}`;
+}
+
+function componentHeading(f: Finding): string {
+  const app = f.app ? `app '${plainText(f.app.displayName || f.app.name, 200)}'` : '';
+  const flow = f.flow ? `flow '${plainText(f.flow.name, 200)}' (${plainText(f.flow.id, 100)})` : '';
+  if (app && flow) return `${app} → ${flow}`;
+  return app || flow || 'the solution itself';
+}
+
+function findingBlock(f: Finding, ctx: RenderContext, paint: Paint, indent: string): string[] {
+  const out = [`${indent}${header(f, paint)}`];
+  const more = `${indent}${INDENT}`;
+  if (f.errorCodes.length > 0) out.push(`${more}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
+  if (ctx.compared) out.push(`${more}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
+  for (const e of f.evidence ?? []) out.push(`${more}evidence: ${paint(e.severity, e.severity)} ${plainText(e.ruleId, 20)}: ${plainText(e.message, MAX_MESSAGE_LENGTH)}`);
+  if (f.mitigation.length > 0) {
+    out.push(`${more}how to fix:`);
+    f.mitigation.forEach((step, i) => out.push(`${more}  ${i + 1}. ${plainText(step, MAX_MESSAGE_LENGTH)}`));
+  }
+  return out;
 }
 
 /**
- * The terminal format (no colours): one block per finding, in {@link sortFindings} order —
- * `path[:inner]: severity RULEID rule-name: message`, then, indented, the predicted error codes, the
- * status when compared, and the numbered fix steps — followed by fixed findings, diagnostics and a count line.
- * Untrusted text is redacted and stripped of control characters (no terminal escape sequences get through).
+ * The terminal format: findings grouped by solution, then by app → flow (groups in the order of their
+ * worst finding, findings in {@link sortFindings} order). Each finding is `path[:inner]: severity RULEID
+ * rule-name: message`, then, indented, the predicted error codes, the status when compared, the evidence
+ * and the numbered fix steps; then fixed findings, diagnostics and the one-line summary.
+ * Untrusted text is redacted and stripped of control characters (no terminal escape sequences get
+ * through); colours, when asked for, are added around text that was already cleaned.
  */
-export function renderText(report: Report, ctx: RenderContext): string {
+export function renderText(report: Report, ctx: RenderContext, options: TextOptions = {}): string {
+  const paint = paintWith(options.color === true);
   const out: string[] = [];
   const findings = sortFindings(report.findings);
-  for (const f of findings) {
-    out.push(header(f));
-    if (f.errorCodes.length > 0) out.push(`${INDENT}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
-    if (ctx.compared) out.push(`${INDENT}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
-    for (const e of f.evidence ?? []) out.push(`${INDENT}evidence: ${e.severity} ${plainText(e.ruleId, 20)}: ${plainText(e.message, MAX_MESSAGE_LENGTH)}`);
-    if (f.mitigation.length > 0) {
-      out.push(`${INDENT}how to fix:`);
-      f.mitigation.forEach((step, i) => out.push(`${INDENT}  ${i + 1}. ${plainText(step, MAX_MESSAGE_LENGTH)}`));
+  for (const solution of groupBy(findings, (f) => `${f.solution.path}\u0000${f.solution.uniqueName}`)) {
+    out.push(paint('bold', solutionHeading(solution.items[0]!)));
+    for (const component of groupBy(solution.items, (f) => [f.app?.name ?? '', f.flow?.id ?? ''].join('\u0000'))) {
+      out.push(`  ${paint('bold', componentHeading(component.items[0]!))}`);
+      for (const f of component.items) out.push(...findingBlock(f, ctx, paint, '    '), '');
     }
-    out.push('');
   }
   const fixed = sortFindings(report.fixed ?? []);
   if (fixed.length > 0) {
-    out.push('fixed:');
-    for (const f of fixed) out.push(`${INDENT}${header(f)}`);
+    out.push(paint('bold', 'fixed:'));
+    for (const f of fixed) out.push(`${INDENT}${header(f, paint)}`);
     out.push('');
   }
   const diagnostics = sortDiagnostics(report.diagnostics);
   if (diagnostics.length > 0) {
-    out.push('diagnostics:');
+    out.push(paint('bold', 'diagnostics:'));
     for (const d of diagnostics) out.push(`${INDENT}${where(d.file, d.inner)}: ${plainText(d.severity, 20)}: ${plainText(d.message, MAX_MESSAGE_LENGTH)}`);
     out.push('');
   }
