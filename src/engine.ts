@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { applyConfig, ConfigError, DEFAULT_CONFIG, parseConfig, pathSelected, type Config } from './config/config.js';
 import { matchesAny } from './config/glob.js';
-import { loadWorkspace } from './model/workspace.js';
+import { loadWorkspace, type LoadOptions } from './model/workspace.js';
 import { widenYamlChanges } from './model/yaml-layout.js';
 import type { Workspace } from './model/types.js';
 import { buildReport } from './report/build-report.js';
@@ -12,7 +12,6 @@ import { ALL_RULE_META, CHANGE_RULES, RULES } from './rules/registry.js';
 import { classifyFindings, describeChanges, mergeCauses } from './change/compare.js';
 import { pairSolutions, type SolutionPair } from './change/pairing.js';
 import { changedFiles, gitTree, mergeBase, resolveCommit, type ChangedFile } from './source/git.js';
-import type { Candidate } from './model/discover.js';
 import type { Finding, RuleContext } from './rules/types.js';
 import { workingTree } from './source/folder.js';
 import type { RepoTree } from './source/tree.js';
@@ -56,8 +55,9 @@ export function runRules(workspace: Workspace, ctx: Omit<RuleContext, 'workspace
 }
 
 /** Reads a tree and checks it: the whole pipeline for one snapshot. */
-export async function analyzeTree(tree: RepoTree, config: Config, release: boolean, read: { indexOnly?: (c: Candidate) => boolean; hashes?: boolean } = {}): Promise<Omit<Analysis, 'report'>> {
-  const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config), ...read });
+export async function analyzeTree(tree: RepoTree, config: Config, release: boolean, read: Omit<LoadOptions, 'settingsFiles'> = {}): Promise<Omit<Analysis, 'report'>> {
+  const selected = read.filter;
+  const workspace = await loadWorkspace(tree, { ...read, settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config) && (selected?.(c) ?? true) });
   const raw = runRules(workspace, { release, isReleaseArtifact: (p) => matchesAny(p, config.release.artifacts) });
   const { kept, suppressed } = applyConfig(raw, config);
   return { workspace, findings: kept, suppressed };
@@ -122,8 +122,7 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
   const changed = trees.changed && (await widenYamlChanges(trees.changed, [trees.baseTree, trees.headTree]));
   const headTouched = (p: string): boolean => !changed || changed.some((c) => within(c.path, p));
   const baseTouched = (p: string): boolean => !changed || changed.some((c) => within(c.previousPath ?? c.path, p) || within(c.path, p));
-  const head = await analyzeTree(trees.headTree, config, release, { hashes: true });
-  const base = await analyzeTree(trees.baseTree, config, release, { indexOnly: (c) => !baseTouched(c.path), hashes: true });
+  const { head, base } = changed ? await readTouched(trees, config, release, headTouched, baseTouched) : { head: await analyzeTree(trees.headTree, config, release, { hashes: true }), base: await analyzeTree(trees.baseTree, config, release, { hashes: true }) };
 
   const renames = new Map((changed ?? []).filter((c) => c.previousPath).map((c) => [c.path, c.previousPath as string]));
   const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
@@ -137,6 +136,24 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
   const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
   const report = buildReport(head.workspace, findings, { fixed, changes, suppressed });
   return { workspace: head.workspace, findings, suppressed, report, base, pairs };
+}
+
+/**
+ * Both sides of a change whose touched files are known, reading what the change can affect:
+ * the touched solutions of the base and the head in full; of the untouched head solutions their
+ * index (manifest, records, flows) and only the apps that may call a touched flow (by their
+ * records); and nothing more of the base, whose untouched solutions are the same files as the
+ * head's and are taken from it. A pull request that touches one of a hundred solutions so costs
+ * about one solution plus a hundred indexes.
+ */
+async function readTouched(trees: TreePair, config: Config, release: boolean, headTouched: (p: string) => boolean, baseTouched: (p: string) => boolean): Promise<{ head: Omit<Analysis, 'report'>; base: Omit<Analysis, 'report'> }> {
+  const baseRead = await loadWorkspace(trees.baseTree, { filter: (c) => pathSelected(c.path, config) && baseTouched(c.path), hashes: true });
+  // A flow the change removed is named by the base only: apps that call it are read too.
+  const flowIds = new Set(baseRead.solutions.flatMap((s) => s.flows.map((f) => f.id)));
+  const head = await analyzeTree(trees.headTree, config, release, { hashes: true, appsCallingRead: { candidates: (c) => !headTouched(c.path), flowIds } });
+  const untouched = head.workspace.solutions.filter((s) => !headTouched(s.path) && !baseTouched(s.path));
+  const base = await analyzeTree(trees.baseTree, config, release, { filter: () => false, reuse: [...baseRead.solutions, ...untouched] });
+  return { head, base };
 }
 
 /** True when the changed file `file` lies in the solution at `solutionPath` (a zip or a folder). */

@@ -14814,7 +14814,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5419);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -14830,7 +14830,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5419:
+/***/ 2:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22401,7 +22401,71 @@ class InputError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/source/xml-check.ts
+/**
+ * Well-formedness of untrusted XML in one pass driven by native searches and one sticky regular
+ * expression per markup construct: every element closed in order, attribute values quoted, one root
+ * element, no stray markup, no text before the root. It stands in for fast-xml-parser's validator,
+ * which walks the text character by character before the parser walks it again (see
+ * docs/performance.md); its parser alone accepts truncated and unbalanced documents silently.
+ * Returns what is wrong, with the line, or undefined for a well-formed document.
+ */
+function xmlProblem(text) {
+    const stack = [];
+    let roots = 0;
+    let pos = 0;
+    for (;;) {
+        const lt = text.indexOf('<', pos);
+        // Text before the root is an error; after it, tolerated as the validator tolerates it (no new alarm on old exports).
+        if (roots === 0 && hasText(text, pos, lt < 0 ? text.length : lt))
+            return at(text, pos, 'text before the root element');
+        if (lt < 0)
+            break;
+        MARKUP.lastIndex = lt;
+        const m = MARKUP.exec(text);
+        if (!m)
+            return at(text, lt, 'malformed markup');
+        pos = MARKUP.lastIndex;
+        const [, closing, name, attributes, selfClosing] = m;
+        if (name === undefined)
+            continue; // comment, CDATA, processing instruction
+        if (closing) {
+            if (attributes || selfClosing)
+                return at(text, lt, `malformed closing tag </${name}>`);
+            const open = stack.pop();
+            if (open !== name)
+                return at(text, lt, open === undefined ? `</${name}> closes nothing` : `</${name}> closes <${open}>`);
+            continue;
+        }
+        if (stack.length === 0 && ++roots > 1)
+            return at(text, lt, 'more than one root element');
+        if (!selfClosing)
+            stack.push(name);
+    }
+    if (stack.length > 0)
+        return `<${stack[stack.length - 1]}> is not closed (the document ends first)`;
+    if (roots === 0)
+        return 'no root element';
+    return undefined;
+}
+// Comments, CDATA sections, processing instructions (the XML declaration included), or a tag:
+// `</name>`, `<name a="v" b='v'>`, `<name/>`. Attribute values may not hold `<` (XML 1.0 §3.1).
+const MARKUP = /<(?:!--[\s\S]*?-->|!\[CDATA\[[\s\S]*?\]\]>|\?[\s\S]*?\?>|(\/)?([^\s/>!?<="']+)((?:\s+[^\s=/>"'<]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/)?>)/y;
+const NON_SPACE = /\S/g;
+function hasText(text, from, to) {
+    NON_SPACE.lastIndex = from;
+    const m = NON_SPACE.exec(text);
+    return m !== null && m.index < to;
+}
+function at(text, offset, message) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return `${message} (line ${line})`;
+}
+
 ;// CONCATENATED MODULE: ./src/source/decode.ts
+
 
 
 /** Decodes UTF-8 text, dropping the byte-order mark that Power Platform tools write at the start of many files. */
@@ -22421,16 +22485,40 @@ function parseJsonText(text) {
 function parseJson(bytes) {
     return parseJsonText(decodeText(bytes));
 }
+const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z]+));/g;
+/**
+ * The five XML entities and numeric character references, decoded from fixed tables; anything else is
+ * left as written. One stateless decoder for every document: fast-xml-parser's own builds its tables
+ * anew for each parse, which costs more than parsing a small document (see docs/performance.md).
+ * Documents with a DTD are refused (refuseDtd) before they get here, so no declared entity can expand.
+ */
+const entityDecoder = {
+    reset() { },
+    setXmlVersion() { },
+    setExternalEntities() { },
+    addInputEntities() {
+        throw new InputError('XML with entity declarations is not read');
+    },
+    decode(value) {
+        if (value.indexOf('&') < 0)
+            return value;
+        return value.replace(REFERENCE, (ref, hex, dec, name) => {
+            if (name !== undefined)
+                return Object.prototype.hasOwnProperty.call(XML_ENTITIES, name) ? XML_ENTITIES[name] : ref;
+            const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+            return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : ref;
+        });
+    },
+};
 const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     parseTagValue: false,
     parseAttributeValue: false,
     trimValues: true,
-    // Built-in and numeric character references (`&amp;`, `&#xA;`) are decoded from fixed tables.
-    // Documents with a DTD are refused (refuseDtd), so no declared entity can ever expand.
     processEntities: true,
-    htmlEntities: true,
+    entityDecoder,
     ignoreDeclaration: true,
     ignorePiTags: true,
     removeNSPrefix: false,
@@ -22444,8 +22532,12 @@ function refuseDtd(text) {
 /** Parses untrusted XML. A DOCTYPE is refused (see {@link refuseDtd}). */
 function decode_parseXml(text) {
     refuseDtd(text);
+    // Checked by our own single pass, then parsed without fast-xml-parser's slower validating pass.
+    const problem = xmlProblem(text);
+    if (problem)
+        throw new InputError(`invalid XML (${problem})`);
     try {
-        return parser.parse(text, true);
+        return parser.parse(text);
     }
     catch (err) {
         throw new InputError(`invalid XML (${err.message.split('\n')[0]})`);
@@ -24729,6 +24821,28 @@ function toCall(ds, lcr, origin) {
     };
 }
 /** The connection entry (LocalConnectionReferences / Connections.json / app record) whose `dataSources` lists the flow. */
+/**
+ * The flows an app record's connection references name by workflow id (`parameterHints.workflowEntityId`),
+ * or undefined when the record cannot tell: no entries at all, or a flow connection without that hint.
+ * A record whose entries name no flow connection calls no flow.
+ */
+function flowsNamedByRecord(refs) {
+    const all = entries(refs);
+    if (all.length === 0)
+        return undefined;
+    const ids = [];
+    for (const [, entry] of all) {
+        const api = str(prop(prop(entry, 'connectionRef'), 'id')) || str(prop(entry, 'id')) || str(prop(entry, 'connectionInstanceId'));
+        if (!api.toLowerCase().includes(FLOW_API))
+            continue;
+        const hints = propCI(entry, 'parameterHints') ?? propCI(propCI(entry, 'connectionRef'), 'parameterHints');
+        const id = normalizeGuid(propCI(propCI(hints, 'workflowEntityId'), 'value'));
+        if (!id)
+            return undefined;
+        ids.push(id);
+    }
+    return ids;
+}
 function connectionEntryFor(refs, dataSource) {
     for (const [, entry] of entries(refs)) {
         if (asArray(prop(entry, 'dataSources')).includes(dataSource))
@@ -25397,7 +25511,7 @@ async function readSolution(src, diagnostics, options = {}) {
     };
     solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false);
     if (options.apps !== false)
-        solution.apps = await readApps(src, customizations.canvasApps, customizationsRead ? customizationsName : undefined, report, diagnostics);
+        solution.apps = await readApps(src, customizations.canvasApps, customizationsRead ? customizationsName : undefined, report, diagnostics, typeof options.apps === 'function' ? options.apps : undefined);
     solution.environmentVariables = await readEnvironmentVariables(src, report);
     return solution;
 }
@@ -25482,7 +25596,7 @@ function guidInFileName(name) {
     const m = /([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})\.json$/.exec(name);
     return m ? normalizeGuid(m[1]) : undefined;
 }
-async function readApps(src, records, custName, report, diagnostics) {
+async function readApps(src, records, custName, report, diagnostics, wanted) {
     const byName = new Map();
     const add = (node, metaName) => {
         const name = decode_text(propCI(node, 'Name'));
@@ -25526,6 +25640,8 @@ async function readApps(src, records, custName, report, diagnostics) {
     }
     const apps = [];
     for (const [, record] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (wanted && !wanted(record.connectionReferences))
+            continue;
         apps.push(await readApp(src, record, diagnostics));
     }
     return apps;
@@ -26352,17 +26468,30 @@ async function readCandidate(tree, c, diagnostics, options = {}) {
 
 
 
+
 /** Reads every solution in the tree and binds app flow calls across all of them. */
 async function loadWorkspace(tree, options = {}) {
     const all = findCandidates(tree);
     const diagnostics = unanalysedExports(tree, all);
     const candidates = all.filter((c) => !options.filter || options.filter(c));
-    const solutions = [];
-    for (const c of candidates) {
-        const solution = await readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false });
-        if (solution)
-            solutions.push(solution);
+    const read = async (c, apps, hashes = options.hashes ?? false) => readCandidate(tree, c, diagnostics, { apps: options.indexOnly?.(c) ? false : apps, hashes });
+    const lazy = options.appsCallingRead;
+    const bySlot = new Map();
+    for (const c of candidates)
+        if (!lazy?.candidates(c))
+            bySlot.set(c, await read(c, true));
+    if (lazy) {
+        const flowIds = new Set(lazy.flowIds);
+        for (const s of bySlot.values())
+            for (const f of s?.flows ?? [])
+                flowIds.add(f.id);
+        const wanted = (refs) => flowsNamedByRecord(refs)?.some((id) => flowIds.has(id)) ?? true;
+        // No definition hashes: these solutions are the same files on both sides, never compared by definition.
+        for (const c of candidates)
+            if (lazy.candidates(c))
+                bySlot.set(c, await read(c, wanted, false));
     }
+    const solutions = [...candidates.map((c) => bySlot.get(c)).filter((s) => s !== undefined), ...(options.reuse ?? []).map(forBinding)];
     bindCalls(solutions);
     diagnostics.push(...uncheckedCalls(solutions));
     const deploymentSettings = [];
@@ -26378,6 +26507,10 @@ async function loadWorkspace(tree, options = {}) {
         }
     }
     return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
+}
+/** A copy whose calls can be bound anew without touching the solution it was read as. */
+function forBinding(s) {
+    return { ...s, apps: s.apps.map((a) => ({ ...a, calls: a.calls.map((c) => ({ ...c })) })) };
 }
 /** App calls bound to a flow FlowGuard could not read: named, so a clean report never hides them. */
 function uncheckedCalls(solutions) {
@@ -28617,7 +28750,8 @@ function runRules(workspace, ctx) {
 }
 /** Reads a tree and checks it: the whole pipeline for one snapshot. */
 async function analyzeTree(tree, config, release, read = {}) {
-    const workspace = await loadWorkspace(tree, { settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config), ...read });
+    const selected = read.filter;
+    const workspace = await loadWorkspace(tree, { ...read, settingsFiles: config.deploymentSettings, filter: (c) => pathSelected(c.path, config) && (selected?.(c) ?? true) });
     const raw = runRules(workspace, { release, isReleaseArtifact: (p) => matchesAny(p, config.release.artifacts) });
     const { kept, suppressed } = applyConfig(raw, config);
     return { workspace, findings: kept, suppressed };
@@ -28663,8 +28797,7 @@ async function compareTrees(trees, config, release) {
     const changed = trees.changed && (await widenYamlChanges(trees.changed, [trees.baseTree, trees.headTree]));
     const headTouched = (p) => !changed || changed.some((c) => within(c.path, p));
     const baseTouched = (p) => !changed || changed.some((c) => within(c.previousPath ?? c.path, p) || within(c.path, p));
-    const head = await analyzeTree(trees.headTree, config, release, { hashes: true });
-    const base = await analyzeTree(trees.baseTree, config, release, { indexOnly: (c) => !baseTouched(c.path), hashes: true });
+    const { head, base } = changed ? await readTouched(trees, config, release, headTouched, baseTouched) : { head: await analyzeTree(trees.headTree, config, release, { hashes: true }), base: await analyzeTree(trees.baseTree, config, release, { hashes: true }) };
     const renames = new Map((changed ?? []).filter((c) => c.previousPath).map((c) => [c.path, c.previousPath]));
     const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
     const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
@@ -28676,6 +28809,23 @@ async function compareTrees(trees, config, release) {
     const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
     const report = buildReport(head.workspace, findings, { fixed, changes, suppressed });
     return { workspace: head.workspace, findings, suppressed, report, base, pairs };
+}
+/**
+ * Both sides of a change whose touched files are known, reading what the change can affect:
+ * the touched solutions of the base and the head in full; of the untouched head solutions their
+ * index (manifest, records, flows) and only the apps that may call a touched flow (by their
+ * records); and nothing more of the base, whose untouched solutions are the same files as the
+ * head's and are taken from it. A pull request that touches one of a hundred solutions so costs
+ * about one solution plus a hundred indexes.
+ */
+async function readTouched(trees, config, release, headTouched, baseTouched) {
+    const baseRead = await loadWorkspace(trees.baseTree, { filter: (c) => pathSelected(c.path, config) && baseTouched(c.path), hashes: true });
+    // A flow the change removed is named by the base only: apps that call it are read too.
+    const flowIds = new Set(baseRead.solutions.flatMap((s) => s.flows.map((f) => f.id)));
+    const head = await analyzeTree(trees.headTree, config, release, { hashes: true, appsCallingRead: { candidates: (c) => !headTouched(c.path), flowIds } });
+    const untouched = head.workspace.solutions.filter((s) => !headTouched(s.path) && !baseTouched(s.path));
+    const base = await analyzeTree(trees.baseTree, config, release, { filter: () => false, reuse: [...baseRead.solutions, ...untouched] });
+    return { head, base };
 }
 /** True when the changed file `file` lies in the solution at `solutionPath` (a zip or a folder). */
 function within(file, solutionPath) {

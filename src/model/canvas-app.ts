@@ -1,4 +1,4 @@
-import { asArray, entries, isRecord, normalizeGuid, parseJson, parseJsonText, prop, str } from '../source/decode.js';
+import { asArray, entries, isRecord, normalizeGuid, parseJson, parseJsonText, prop, propCI, str } from '../source/decode.js';
 import type { FileTree } from '../source/tree.js';
 import { readAppFormulas, withFormulas } from './app-formulas.js';
 import { flowDataSourceCandidates } from './data-sources.js';
@@ -176,6 +176,26 @@ function toCall(ds: FlowDataSource, lcr: unknown, origin: Origin): FlowCall {
 }
 
 /** The connection entry (LocalConnectionReferences / Connections.json / app record) whose `dataSources` lists the flow. */
+/**
+ * The flows an app record's connection references name by workflow id (`parameterHints.workflowEntityId`),
+ * or undefined when the record cannot tell: no entries at all, or a flow connection without that hint.
+ * A record whose entries name no flow connection calls no flow.
+ */
+export function flowsNamedByRecord(refs: unknown): string[] | undefined {
+  const all = entries(refs);
+  if (all.length === 0) return undefined;
+  const ids: string[] = [];
+  for (const [, entry] of all) {
+    const api = str(prop(prop(entry, 'connectionRef'), 'id')) || str(prop(entry, 'id')) || str(prop(entry, 'connectionInstanceId'));
+    if (!api.toLowerCase().includes(FLOW_API)) continue;
+    const hints = propCI(entry, 'parameterHints') ?? propCI(propCI(entry, 'connectionRef'), 'parameterHints');
+    const id = normalizeGuid(propCI(propCI(hints, 'workflowEntityId'), 'value'));
+    if (!id) return undefined;
+    ids.push(id);
+  }
+  return ids;
+}
+
 export function connectionEntryFor(refs: unknown, dataSource: string): unknown {
   for (const [, entry] of entries(refs)) {
     if (asArray(prop(entry, 'dataSources')).includes(dataSource)) return entry;

@@ -42,8 +42,11 @@ const MODERN_FLOW = 5;
 
 /** What to read of a solution. */
 export interface ReadOptions {
-  /** Read canvas app documents (default true); an index needs only flows and references. */
-  apps?: boolean;
+  /**
+   * Read canvas app documents (default true); an index needs only flows and references. A predicate
+   * reads only the apps whose record's connection references (customizations.xml) it accepts.
+   */
+  apps?: boolean | ((connectionReferences: unknown) => boolean);
   /** Hash each flow's normalised definition for change detection (default false: only a comparison needs it). */
   hashes?: boolean;
 }
@@ -93,7 +96,7 @@ export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[
     origin: src.origin(solutionName),
   };
   solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false);
-  if (options.apps !== false) solution.apps = await readApps(src, customizations.canvasApps, customizationsRead ? customizationsName : undefined, report, diagnostics);
+  if (options.apps !== false) solution.apps = await readApps(src, customizations.canvasApps, customizationsRead ? customizationsName : undefined, report, diagnostics, typeof options.apps === 'function' ? options.apps : undefined);
   solution.environmentVariables = await readEnvironmentVariables(src, report);
   return solution;
 }
@@ -189,7 +192,7 @@ interface AppRecord {
   metaName: string | undefined;
 }
 
-async function readApps(src: SolutionSource, records: unknown[], custName: string | undefined, report: Reporter, diagnostics: Diagnostic[]): Promise<CanvasApp[]> {
+async function readApps(src: SolutionSource, records: unknown[], custName: string | undefined, report: Reporter, diagnostics: Diagnostic[], wanted?: (connectionReferences: unknown) => boolean): Promise<CanvasApp[]> {
   const byName = new Map<string, AppRecord>();
   const add = (node: unknown, metaName: string | undefined): void => {
     const name = text(propCI(node, 'Name'));
@@ -226,6 +229,7 @@ async function readApps(src: SolutionSource, records: unknown[], custName: strin
   }
   const apps: CanvasApp[] = [];
   for (const [, record] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (wanted && !wanted(record.connectionReferences)) continue;
     apps.push(await readApp(src, record, diagnostics));
   }
   return apps;

@@ -2,7 +2,8 @@ import type { RepoTree } from '../source/tree.js';
 import { bindCalls } from './bindings.js';
 import { readDeploymentSettings, SETTINGS_FILE } from './deployment-settings.js';
 import { findCandidates, readCandidate, unanalysedExports, type Candidate } from './discover.js';
-import { describe } from './read-solution.js';
+import { flowsNamedByRecord } from './canvas-app.js';
+import { describe, type ReadOptions } from './read-solution.js';
 import type { Diagnostic, Flow, Origin, Solution, Workspace } from './types.js';
 
 export interface LoadOptions {
@@ -14,6 +15,14 @@ export interface LoadOptions {
   indexOnly?: (c: Candidate) => boolean;
   /** Hash flow definitions (needed to tell a changed definition from an unchanged one). */
   hashes?: boolean;
+  /**
+   * Candidates read after the others, with only the apps that may call one of the flows read so far or
+   * named in `flowIds` (their records name such a flow, or cannot tell): pull-request mode reads the
+   * solutions a change does not touch this way, since only their calls of changed flows matter.
+   */
+  appsCallingRead?: { candidates: (c: Candidate) => boolean; flowIds: ReadonlySet<string> };
+  /** Solutions read from another snapshot whose files are identical: taken as they are (copied for binding). */
+  reuse?: readonly Solution[];
 }
 
 /** Reads every solution in the tree and binds app flow calls across all of them. */
@@ -21,11 +30,19 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
   const all = findCandidates(tree);
   const diagnostics: Diagnostic[] = unanalysedExports(tree, all);
   const candidates = all.filter((c) => !options.filter || options.filter(c));
-  const solutions = [];
-  for (const c of candidates) {
-    const solution = await readCandidate(tree, c, diagnostics, { apps: !(options.indexOnly?.(c) ?? false), hashes: options.hashes ?? false });
-    if (solution) solutions.push(solution);
+  const read = async (c: Candidate, apps: ReadOptions['apps'], hashes = options.hashes ?? false): Promise<Solution | undefined> =>
+    readCandidate(tree, c, diagnostics, { apps: options.indexOnly?.(c) ? false : apps, hashes });
+  const lazy = options.appsCallingRead;
+  const bySlot = new Map<Candidate, Solution | undefined>();
+  for (const c of candidates) if (!lazy?.candidates(c)) bySlot.set(c, await read(c, true));
+  if (lazy) {
+    const flowIds = new Set(lazy.flowIds);
+    for (const s of bySlot.values()) for (const f of s?.flows ?? []) flowIds.add(f.id);
+    const wanted = (refs: unknown): boolean => flowsNamedByRecord(refs)?.some((id) => flowIds.has(id)) ?? true;
+    // No definition hashes: these solutions are the same files on both sides, never compared by definition.
+    for (const c of candidates) if (lazy.candidates(c)) bySlot.set(c, await read(c, wanted, false));
   }
+  const solutions = [...candidates.map((c) => bySlot.get(c)).filter((s): s is Solution => s !== undefined), ...(options.reuse ?? []).map(forBinding)];
   bindCalls(solutions);
   diagnostics.push(...uncheckedCalls(solutions));
   const deploymentSettings = [];
@@ -39,6 +56,11 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
     }
   }
   return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
+}
+
+/** A copy whose calls can be bound anew without touching the solution it was read as. */
+function forBinding(s: Solution): Solution {
+  return { ...s, apps: s.apps.map((a) => ({ ...a, calls: a.calls.map((c) => ({ ...c })) })) };
 }
 
 /** App calls bound to a flow FlowGuard could not read: named, so a clean report never hides them. */

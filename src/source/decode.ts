@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { InputError } from './limits.js';
+import { xmlProblem } from './xml-check.js';
 
 /** Decodes UTF-8 text, dropping the byte-order mark that Power Platform tools write at the start of many files. */
 export function decodeText(bytes: Uint8Array): string {
@@ -20,16 +21,40 @@ export function parseJson(bytes: Uint8Array): unknown {
   return parseJsonText(decodeText(bytes));
 }
 
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z]+));/g;
+
+/**
+ * The five XML entities and numeric character references, decoded from fixed tables; anything else is
+ * left as written. One stateless decoder for every document: fast-xml-parser's own builds its tables
+ * anew for each parse, which costs more than parsing a small document (see docs/performance.md).
+ * Documents with a DTD are refused (refuseDtd) before they get here, so no declared entity can expand.
+ */
+const entityDecoder = {
+  reset(): void {},
+  setXmlVersion(): void {},
+  setExternalEntities(): void {},
+  addInputEntities(): void {
+    throw new InputError('XML with entity declarations is not read');
+  },
+  decode(value: string): string {
+    if (value.indexOf('&') < 0) return value;
+    return value.replace(REFERENCE, (ref, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name !== undefined) return Object.prototype.hasOwnProperty.call(XML_ENTITIES, name) ? (XML_ENTITIES[name] as string) : ref;
+      const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : ref;
+    });
+  },
+};
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  // Built-in and numeric character references (`&amp;`, `&#xA;`) are decoded from fixed tables.
-  // Documents with a DTD are refused (refuseDtd), so no declared entity can ever expand.
   processEntities: true,
-  htmlEntities: true,
+  entityDecoder,
   ignoreDeclaration: true,
   ignorePiTags: true,
   removeNSPrefix: false,
@@ -47,8 +72,11 @@ export function refuseDtd(text: string): void {
 /** Parses untrusted XML. A DOCTYPE is refused (see {@link refuseDtd}). */
 export function parseXml(text: string): XmlNode {
   refuseDtd(text);
+  // Checked by our own single pass, then parsed without fast-xml-parser's slower validating pass.
+  const problem = xmlProblem(text);
+  if (problem) throw new InputError(`invalid XML (${problem})`);
   try {
-    return parser.parse(text, true) as XmlNode;
+    return parser.parse(text) as XmlNode;
   } catch (err) {
     throw new InputError(`invalid XML (${(err as Error).message.split('\n')[0]})`);
   }
