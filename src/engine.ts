@@ -129,8 +129,10 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
   const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
   const { kept, suppressed: changeSuppressed } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
 
-  const inScope = scopeFilter(head.workspace, headTouched);
-  const { findings: classified, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
+  // A flow of a touched solution on either side: one the change removed counts too (its callers now fail).
+  const touchedFlows = new Set([...flowIdsOf(head.workspace, headTouched), ...flowIdsOf(base.workspace, baseTouched)]);
+  const inScope = scopeFilter(headTouched, touchedFlows);
+  const { findings: classified, fixed } = classifyFindings(base.findings.filter(scopeFilter(baseTouched, touchedFlows)), [...head.findings, ...kept].filter(inScope));
   const findings = mergeCauses(classified);
   const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
   const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
@@ -161,9 +163,12 @@ function within(file: string, solutionPath: string): boolean {
   return solutionPath === '.' || file === solutionPath || file.startsWith(`${solutionPath}/`);
 }
 
-/** Findings about touched solutions, or about flows in touched solutions (an untouched app calling a changed flow). */
-function scopeFilter(ws: Workspace, touched: (p: string) => boolean): (f: Finding) => boolean {
-  const touchedFlows = new Set<string>();
-  for (const s of ws.solutions) if (touched(s.path)) for (const f of s.flows) touchedFlows.add(f.id);
+/** The ids of the flows in the touched solutions of a workspace. */
+function flowIdsOf(ws: Workspace, touched: (p: string) => boolean): string[] {
+  return ws.solutions.filter((s) => touched(s.path)).flatMap((s) => s.flows.map((f) => f.id));
+}
+
+/** Findings about touched solutions, or about flows in touched solutions (an untouched app calling a changed or removed flow). */
+function scopeFilter(touched: (p: string) => boolean, touchedFlows: ReadonlySet<string>): (f: Finding) => boolean {
   return (f) => touched(f.solution.path) || (f.flow !== undefined && touchedFlows.has(f.flow.id));
 }

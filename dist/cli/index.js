@@ -14845,8 +14845,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/source/lazy.cjs
+var lazy = __nccwpck_require__(4044);
 ;// CONCATENATED MODULE: ./src/config/glob.ts
 /** Compiles a glob (`*` within a path segment, `**` across segments, `?` one character) to a RegExp over forward-slash paths. */
 function globToRegExp(glob) {
@@ -14905,7 +14905,7 @@ const SETTINGS = ['error', 'warning', 'note', 'off'];
 function parseConfig(text, file, rules) {
     let raw;
     try {
-        raw = (0,dist/* parse */.qg)(text, { maxAliasCount: 50 });
+        raw = (0,lazy/* yamlLib */.x)().parse(text, { maxAliasCount: 50 });
     }
     catch (err) {
         throw new ConfigError(`${file}: invalid YAML (${err.message.split('\n')[0]})`);
@@ -22651,9 +22651,6 @@ function basename(path) {
     return path.slice(path.lastIndexOf('/') + 1);
 }
 
-// EXTERNAL MODULE: ./node_modules/jszip/lib/index.js
-var lib = __nccwpck_require__(3922);
-var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/source/zip.ts
@@ -22820,7 +22817,7 @@ function inflateCapped(data, declared, cap, name) {
 async function jszipEntries(bytes) {
     let zip;
     try {
-        zip = await lib_default().loadAsync(bytes, { createFolders: false });
+        zip = await (0,lazy/* jszipLib */.a)().loadAsync(bytes, { createFolders: false });
     }
     catch (err) {
         throw new InputError(`corrupt zip archive (${err.message})`);
@@ -24010,7 +24007,7 @@ function paYamlFormulas(text, inner) {
         return fxYamlFormulas(clean, where);
     let doc;
     try {
-        const parsed = (0,dist/* parseDocument */.Tp)(clean, { customTags: [], schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
+        const parsed = (0,lazy/* yamlLib */.x)().parseDocument(clean, { customTags: [], schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
         const first = parsed.errors[0];
         if (first)
             throw new InputError(`invalid YAML (${first.message.split('\n')[0]})`);
@@ -25918,7 +25915,7 @@ function yamlRootOf(solutionPath) {
 function parseYamlText(source) {
     let doc;
     try {
-        doc = (0,dist/* parseDocument */.Tp)(source, { schema: 'failsafe', customTags: [], merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
+        doc = (0,lazy/* yamlLib */.x)().parseDocument(source, { schema: 'failsafe', customTags: [], merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
     }
     catch (err) {
         throw new InputError(`invalid YAML (${firstLine(err)})`);
@@ -28802,8 +28799,10 @@ async function compareTrees(trees, config, release) {
     const pairs = pairSolutions(base.workspace.solutions, head.workspace.solutions, renames);
     const changeCtx = { base: base.workspace, head: head.workspace, pairs, release, touched: headTouched };
     const { kept, suppressed: changeSuppressed } = applyConfig(CHANGE_RULES.flatMap((r) => r.checkChange(changeCtx)), config);
-    const inScope = scopeFilter(head.workspace, headTouched);
-    const { findings: classified, fixed } = classifyFindings(base.findings.filter(scopeFilter(base.workspace, baseTouched)), [...head.findings, ...kept].filter(inScope));
+    // A flow of a touched solution on either side: one the change removed counts too (its callers now fail).
+    const touchedFlows = new Set([...flowIdsOf(head.workspace, headTouched), ...flowIdsOf(base.workspace, baseTouched)]);
+    const inScope = scopeFilter(headTouched, touchedFlows);
+    const { findings: classified, fixed } = classifyFindings(base.findings.filter(scopeFilter(baseTouched, touchedFlows)), [...head.findings, ...kept].filter(inScope));
     const findings = mergeCauses(classified);
     const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
     const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
@@ -28831,13 +28830,12 @@ async function readTouched(trees, config, release, headTouched, baseTouched) {
 function within(file, solutionPath) {
     return solutionPath === '.' || file === solutionPath || file.startsWith(`${solutionPath}/`);
 }
-/** Findings about touched solutions, or about flows in touched solutions (an untouched app calling a changed flow). */
-function scopeFilter(ws, touched) {
-    const touchedFlows = new Set();
-    for (const s of ws.solutions)
-        if (touched(s.path))
-            for (const f of s.flows)
-                touchedFlows.add(f.id);
+/** The ids of the flows in the touched solutions of a workspace. */
+function flowIdsOf(ws, touched) {
+    return ws.solutions.filter((s) => touched(s.path)).flatMap((s) => s.flows.map((f) => f.id));
+}
+/** Findings about touched solutions, or about flows in touched solutions (an untouched app calling a changed or removed flow). */
+function scopeFilter(touched, touchedFlows) {
     return (f) => touched(f.solution.path) || (f.flow !== undefined && touchedFlows.has(f.flow.id));
 }
 
@@ -34032,7 +34030,6 @@ exports.prettifyError = prettifyError;
 /***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
@@ -34054,35 +34051,35 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
-__webpack_unused_export__ = Schema.Schema;
-__webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
-__webpack_unused_export__ = errors.YAMLWarning;
-__webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
-__webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
-__webpack_unused_export__ = visit.visitAsync;
+exports.Composer = composer.Composer;
+exports.Document = Document.Document;
+exports.Schema = Schema.Schema;
+exports.YAMLError = errors.YAMLError;
+exports.YAMLParseError = errors.YAMLParseError;
+exports.YAMLWarning = errors.YAMLWarning;
+exports.Alias = Alias.Alias;
+exports.isAlias = identity.isAlias;
+exports.isCollection = identity.isCollection;
+exports.isDocument = identity.isDocument;
+exports.isMap = identity.isMap;
+exports.isNode = identity.isNode;
+exports.isPair = identity.isPair;
+exports.isScalar = identity.isScalar;
+exports.isSeq = identity.isSeq;
+exports.Pair = Pair.Pair;
+exports.Scalar = Scalar.Scalar;
+exports.YAMLMap = YAMLMap.YAMLMap;
+exports.YAMLSeq = YAMLSeq.YAMLSeq;
+exports.CST = cst;
+exports.Lexer = lexer.Lexer;
+exports.LineCounter = lineCounter.LineCounter;
+exports.Parser = parser.Parser;
+exports.parse = publicApi.parse;
+exports.parseAllDocuments = publicApi.parseAllDocuments;
+exports.parseDocument = publicApi.parseDocument;
+exports.stringify = publicApi.stringify;
+exports.visit = visit.visit;
+exports.visitAsync = visit.visitAsync;
 
 
 /***/ }),
@@ -39993,6 +39990,22 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
+/***/ }),
+
+/***/ 4044:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+// Libraries loaded on first use rather than at start-up: most runs read no YAML and open no archive
+// that needs the general zip reader, and evaluating them is a fair share of the CLI's start-up time
+// (docs/performance.md). A CommonJS module, so that the bundler bundles these `require` calls and
+// still evaluates each library only when it is first asked for.
+
+let yaml;
+let jszip;
+exports.x = () => (yaml ??= __nccwpck_require__(8815));
+exports.a = () => (jszip ??= __nccwpck_require__(3922));
+
+
 /***/ })
 
 /******/ });
@@ -40097,18 +40110,6 @@ exports.visitAsync = visitAsync;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { yamlLib } from '../source/lazy.cjs';
 import type { Severity } from '../model/types.js';
 import type { Finding, RuleMeta } from '../rules/types.js';
 import { globToRegExp, matchesAny } from './glob.js';
@@ -40,7 +40,7 @@ const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'note', 'off'];
 export function parseConfig(text: string, file: string, rules: readonly RuleMeta[]): Config {
   let raw: unknown;
   try {
-    raw = parseYaml(text, { maxAliasCount: 50 });
+    raw = yamlLib().parse(text, { maxAliasCount: 50 });
   } catch (err) {
     throw new ConfigError(`${file}: invalid YAML (${(err as Error).message.split('\n')[0]})`);
   }

@@ -9,7 +9,7 @@
  * walks nesting with an explicit stack (no recursion over input depth) and throws an {@link InputError} naming the
  * problem when the text is not in the format.
  */
-import { parseDocument } from 'yaml';
+import { yamlLib } from '../source/lazy.cjs';
 import { asArray, entries, isRecord, parseJsonText, prop, str } from '../source/decode.js';
 import { InputError } from '../source/limits.js';
 import type { FormulaSource } from './types.js';
@@ -198,7 +198,7 @@ export function paYamlFormulas(text: string, inner: string): FormulaSource[] {
   if (looksLikeFxYaml(clean)) return fxYamlFormulas(clean, where);
   let doc: unknown;
   try {
-    const parsed = parseDocument(clean, { customTags: [], schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
+    const parsed = yamlLib().parseDocument(clean, { customTags: [], schema: 'core', merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
     const first = parsed.errors[0];
     if (first) throw new InputError(`invalid YAML (${first.message.split('\n')[0]})`);
     // No tag is part of pa.yaml; an unknown one would otherwise be dropped silently and its value kept.

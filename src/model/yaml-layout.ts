@@ -17,7 +17,7 @@
  * (every scalar a string, as in XML; no tags, no merge keys, few aliases) and turned into the shape
  * the XML readers take, so the model comes out the same as from the classic layouts.
  */
-import { parseDocument } from 'yaml';
+import { yamlLib } from '../source/lazy.cjs';
 import { decodeText, isRecord, normalizeGuid, parseJsonText, propCI, text } from '../source/decode.js';
 import { InputError } from '../source/limits.js';
 import { basename, dirname, lookupKey } from '../source/paths.js';
@@ -55,7 +55,7 @@ export function yamlRootOf(solutionPath: string): string {
 export function parseYamlText(source: string): unknown {
   let doc;
   try {
-    doc = parseDocument(source, { schema: 'failsafe', customTags: [], merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
+    doc = yamlLib().parseDocument(source, { schema: 'failsafe', customTags: [], merge: false, uniqueKeys: true, strict: true, prettyErrors: false });
   } catch (err) {
     throw new InputError(`invalid YAML (${firstLine(err)})`);
   }
