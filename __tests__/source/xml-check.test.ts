@@ -37,10 +37,12 @@ describe('xmlProblem', () => {
     ['an unclosed attribute value', '<a><b x="1>y</b></a>', /malformed markup/],
     ['a closing tag with attributes', '<a></a x="1">', /malformed closing tag/],
     ['a closing tag before any opening', '</a>', /closes nothing/],
+    ['a repeated attribute', '<a c="1" c="2"/>', /attribute 'c' is repeated/],
     ['binary bytes', '\u0000\u0001binary', /text before the root/],
   ])('rejects %s, as the validator does', (_what, xml, message) => {
     expect(xmlProblem(xml)).toMatch(message);
     expect(validatorSays(xml)).toBe(false);
+    expect(() => parseXml(xml)).toThrow(/invalid XML/);
   });
 
   it('tolerates text after the root, as the validator does', () => {
@@ -55,6 +57,36 @@ describe('xmlProblem', () => {
   it('parseXml decodes the XML entities and numeric references, and leaves anything else as written', () => {
     const doc = parseXml(`<a b="x&#xA;y &amp; &apos;&#233;">1 &lt; 2 &#x1F600; &nbsp; &#0; &#xD800; &bogus</a>`);
     expect(doc).toEqual({ a: { '@_b': "x\ny & 'é", '#text': '1 < 2 😀 &nbsp; &#0; &#xD800; &bogus' } });
+  });
+
+  it.each([
+    '<a> x </a>',
+    '<a b=" v ">t</a>',
+    '<a b="1"/>',
+    '<a><b>1</b><b>2</b><c/></a>',
+    '<a>t1<b>x</b>t2</a>',
+    '<a><![CDATA[ c ]]></a>',
+    '<a>x<![CDATA[y &amp; <z>]]>z</a>',
+    '<a><!-- c --></a>',
+    '<a>  </a>',
+    '<a b="1">  </a>',
+    '<a><b b="1"/><b>t</b><b/></a>',
+    '<?xml version="1.0"?>\r\n<a>\r\n line1\r\n line2\r\n</a>',
+    '<a xmlns:x="u"><x:b>1</x:b></a>',
+    `<a b="&amp;&#65; &quot;q&quot;" c='&apos;'>&lt;&#66; x<!-- c -->y</a>`,
+    '<r><a/><a/><b>1</b><a>2</a></r>',
+    '<a><b/>text<b/></a>',
+    '<a/>tail',
+    '<é>x</é>',
+    '<a><b.c-d_e>1</b.c-d_e></a>',
+  ])('parseXml reads %j exactly as fast-xml-parser did', (xml) => {
+    const fxp = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, trimValues: true, processEntities: true, htmlEntities: true, ignoreDeclaration: true, ignorePiTags: true, removeNSPrefix: false });
+    expect(JSON.stringify(parseXml(xml))).toBe(JSON.stringify(fxp.parse(xml, true)));
+  });
+
+  it('refuses element names that would reach an object prototype', () => {
+    expect(() => parseXml('<a><__proto__>x</__proto__></a>')).toThrow(/invalid XML/);
+    expect(() => parseXml('<a><constructor>y</constructor></a>')).toThrow(/invalid XML/);
   });
 
   it('parseXml reports a broken document as invalid XML instead of parsing what it can', () => {

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { InputError } from './limits.js';
-import { xmlProblem } from './xml-check.js';
+import { readXmlFast, xmlProblem } from './xml-check.js';
 
 /** Decodes UTF-8 text, dropping the byte-order mark that Power Platform tools write at the start of many files. */
 export function decodeText(bytes: Uint8Array): string {
@@ -72,8 +72,11 @@ export function refuseDtd(text: string): void {
 /** Parses untrusted XML. A DOCTYPE is refused (see {@link refuseDtd}). */
 export function parseXml(text: string): XmlNode {
   refuseDtd(text);
-  // Checked by our own single pass, then parsed without fast-xml-parser's slower validating pass.
-  const problem = xmlProblem(text);
+  // Most documents are read and checked in one pass of our own; the rest are checked, then parsed by
+  // fast-xml-parser without its slower validating pass (docs/performance.md).
+  const fast = readXmlFast(text, entityDecoder.decode);
+  if (fast && 'node' in fast) return fast.node;
+  const problem = fast?.problem ?? xmlProblem(text);
   if (problem) throw new InputError(`invalid XML (${problem})`);
   try {
     return parser.parse(text) as XmlNode;
