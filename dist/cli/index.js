@@ -25420,6 +25420,7 @@ function canonicalJson(v) {
 ;// CONCATENATED MODULE: ./src/model/solution-xml.ts
 
 
+
 /** `solution.xml` / `Other/Solution.xml`: `<ImportExportXml><SolutionManifest>`. */
 function readSolutionManifest(xml) {
     return solutionManifestOf(decode_parseXml(xml));
@@ -25511,11 +25512,14 @@ const SECTIONS = ['Workflows', 'CanvasApps', 'connectionreferences'];
  * entity metadata; each wanted top-level section is cut out by its tags and parsed alone.
  */
 function readCustomizations(xml) {
+    const buf = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
     // Checked on the whole document: the sections cut out below would leave its DOCTYPE behind.
-    refuseDtd(xml);
+    if (DTD_MARKERS.some((m) => buf.includes(m)))
+        throw new InputError('XML with a DOCTYPE or ENTITY declaration is not read');
+    // Only the sections are decoded and parsed: the bytes between them (entity metadata, forms) never become text.
     const parts = [];
     for (const tag of SECTIONS) {
-        const section = sliceElement(xml, tag);
+        const section = sliceElement(buf, tag);
         if (section)
             parts.push(section);
     }
@@ -25527,19 +25531,34 @@ function readCustomizations(xml) {
         problems: SECTIONS.flatMap((tag) => sectionProblems(tag, prop(root, tag))),
     };
 }
-/** Tag names are matched exactly: `<connectionreferences>` (the section) differs from `<ConnectionReferences>` (an app field) only by case. */
-function sliceElement(xml, tag) {
-    const open = new RegExp(`<${tag}(?=[\\s/>])`).exec(xml);
-    if (!open)
+const DTD_MARKERS = ['<!DOCTYPE', '<!doctype', '<!ENTITY', '<!entity'].map((m) => Buffer.from(m));
+const GT = 0x3e;
+const SLASH = 0x2f;
+const solution_xml_isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/**
+ * The first `<tag …>…</tag>` element, decoded, found with native byte searches; undefined when it is
+ * missing, empty (`<tag/>`) or not closed. Tag names are matched exactly: `<connectionreferences>`
+ * (the section) differs from `<ConnectionReferences>` (an app field) only by case.
+ */
+function sliceElement(buf, tag) {
+    const open = Buffer.from(`<${tag}`);
+    let start = buf.indexOf(open);
+    while (start >= 0 && !(solution_xml_isSpace(buf[start + open.length]) || buf[start + open.length] === SLASH || buf[start + open.length] === GT))
+        start = buf.indexOf(open, start + 1);
+    if (start < 0)
         return undefined;
-    const selfClosing = /^[^>]*\/>/.exec(xml.slice(open.index));
-    const firstClose = xml.indexOf('>', open.index);
-    if (selfClosing && open.index + selfClosing[0].length === firstClose + 1)
+    const firstClose = buf.indexOf(GT, start);
+    if (firstClose < 0 || buf[firstClose - 1] === SLASH)
         return undefined;
-    const close = new RegExp(`</${tag}\\s*>`, 'g');
-    close.lastIndex = open.index;
-    const end = close.exec(xml);
-    return end ? xml.slice(open.index, end.index + end[0].length) : undefined;
+    const close = Buffer.from(`</${tag}`);
+    for (let at = buf.indexOf(close, firstClose); at >= 0; at = buf.indexOf(close, at + 1)) {
+        let k = at + close.length;
+        while (solution_xml_isSpace(buf[k]))
+            k++;
+        if (buf[k] === GT)
+            return buf.toString('utf8', start, k + 1);
+    }
+    return undefined;
 }
 function readConnectionReference(node, origin) {
     const connectorId = decode_text(propCI(node, 'connectorid'));
@@ -25614,7 +25633,7 @@ async function readSolution(src, diagnostics, options = {}) {
     let customizations = { workflows: [], canvasApps: [], connectionReferences: [], problems: [] };
     if (customizationsName) {
         try {
-            customizations = readCustomizations(decodeText(await src.tree.read(customizationsName)));
+            customizations = readCustomizations(await src.tree.read(customizationsName));
         }
         catch (err) {
             report(customizationsName, err);

@@ -71,7 +71,7 @@ export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[
   let customizations: Customizations = { workflows: [], canvasApps: [], connectionReferences: [], problems: [] };
   if (customizationsName) {
     try {
-      customizations = readCustomizations(decodeText(await src.tree.read(customizationsName)));
+      customizations = readCustomizations(await src.tree.read(customizationsName));
     } catch (err) {
       report(customizationsName, err);
       customizationsRead = false;

@@ -1,4 +1,5 @@
-import { asArray, attr, boolFlag, isRecord, normalizeGuid, parseXml, prop, propCI, refuseDtd, text, type XmlNode } from '../source/decode.js';
+import { asArray, attr, boolFlag, isRecord, normalizeGuid, parseXml, prop, propCI, text, type XmlNode } from '../source/decode.js';
+import { InputError } from '../source/limits.js';
 import { apiName } from './canvas-app.js';
 import type { ConnectionReferenceDef, ManagedState, MissingDependency, Origin, Solution } from './types.js';
 
@@ -105,12 +106,14 @@ const SECTIONS = ['Workflows', 'CanvasApps', 'connectionreferences'] as const;
  * Parses only the sections FlowGuard needs. customizations.xml can be tens of megabytes of
  * entity metadata; each wanted top-level section is cut out by its tags and parsed alone.
  */
-export function readCustomizations(xml: string): Customizations {
+export function readCustomizations(xml: string | Uint8Array): Customizations {
+  const buf = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
   // Checked on the whole document: the sections cut out below would leave its DOCTYPE behind.
-  refuseDtd(xml);
+  if (DTD_MARKERS.some((m) => buf.includes(m))) throw new InputError('XML with a DOCTYPE or ENTITY declaration is not read');
+  // Only the sections are decoded and parsed: the bytes between them (entity metadata, forms) never become text.
   const parts: string[] = [];
   for (const tag of SECTIONS) {
-    const section = sliceElement(xml, tag);
+    const section = sliceElement(buf, tag);
     if (section) parts.push(section);
   }
   const root = parseXml(`<root>${parts.join('')}</root>`).root as XmlNode | undefined;
@@ -122,17 +125,30 @@ export function readCustomizations(xml: string): Customizations {
   };
 }
 
-/** Tag names are matched exactly: `<connectionreferences>` (the section) differs from `<ConnectionReferences>` (an app field) only by case. */
-function sliceElement(xml: string, tag: string): string | undefined {
-  const open = new RegExp(`<${tag}(?=[\\s/>])`).exec(xml);
-  if (!open) return undefined;
-  const selfClosing = /^[^>]*\/>/.exec(xml.slice(open.index));
-  const firstClose = xml.indexOf('>', open.index);
-  if (selfClosing && open.index + selfClosing[0].length === firstClose + 1) return undefined;
-  const close = new RegExp(`</${tag}\\s*>`, 'g');
-  close.lastIndex = open.index;
-  const end = close.exec(xml);
-  return end ? xml.slice(open.index, end.index + end[0].length) : undefined;
+const DTD_MARKERS = ['<!DOCTYPE', '<!doctype', '<!ENTITY', '<!entity'].map((m) => Buffer.from(m));
+const GT = 0x3e;
+const SLASH = 0x2f;
+const isSpace = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * The first `<tag …>…</tag>` element, decoded, found with native byte searches; undefined when it is
+ * missing, empty (`<tag/>`) or not closed. Tag names are matched exactly: `<connectionreferences>`
+ * (the section) differs from `<ConnectionReferences>` (an app field) only by case.
+ */
+function sliceElement(buf: Buffer, tag: string): string | undefined {
+  const open = Buffer.from(`<${tag}`);
+  let start = buf.indexOf(open);
+  while (start >= 0 && !(isSpace(buf[start + open.length]) || buf[start + open.length] === SLASH || buf[start + open.length] === GT)) start = buf.indexOf(open, start + 1);
+  if (start < 0) return undefined;
+  const firstClose = buf.indexOf(GT, start);
+  if (firstClose < 0 || buf[firstClose - 1] === SLASH) return undefined;
+  const close = Buffer.from(`</${tag}`);
+  for (let at = buf.indexOf(close, firstClose); at >= 0; at = buf.indexOf(close, at + 1)) {
+    let k = at + close.length;
+    while (isSpace(buf[k])) k++;
+    if (buf[k] === GT) return buf.toString('utf8', start, k + 1);
+  }
+  return undefined;
 }
 
 export function readConnectionReference(node: unknown, origin: Origin): ConnectionReferenceDef {
