@@ -5,7 +5,7 @@
 //   node scripts/floor.mjs <paths…>        (default: .)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { readZip } from './solution-zip.mjs';
 
 const ZIP = /\.(zip|msapp)$/i;
 
@@ -23,28 +23,19 @@ function files(path, out = []) {
   return out;
 }
 
-/** Inflates every entry of a zip (and of zips inside it); returns the inflated bytes. */
+/** Inflates every entry of a zip (and of zips inside it); returns the inflated bytes (0 for a file that is no zip). */
 function inflateAll(buf) {
+  let entries;
+  try {
+    entries = readZip(buf);
+  } catch {
+    return 0;
+  }
   let total = 0;
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) return 0;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(p + 10);
-    const csize = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(dataStart, dataStart + csize);
-    const out = method === 8 ? inflateRawSync(data) : data;
+  for (const e of entries) {
+    const out = e.data();
     total += out.length;
-    if (ZIP.test(name)) total += inflateAll(out);
-    p += 46 + nameLen + extraLen + commentLen;
+    if (ZIP.test(e.name)) total += inflateAll(out);
   }
   return total;
 }
