@@ -30101,6 +30101,29 @@ function pathArgument(arg) {
         throw new UsageError(`unknown option ${arg}`);
     return arg;
 }
+const FAIL_ON = ['error', 'warning', 'note', 'never'];
+/** Reads `flag` into `args` when it is one of the shared analysis options; false when it is not. */
+function analysisFlag(flag, value, args) {
+    switch (flag) {
+        case '--config':
+            args.config = value();
+            return true;
+        case '--fail-on':
+            args.failOn = oneOf(flag, value(), FAIL_ON);
+            return true;
+        case '--fail-on-scope':
+            args.failOnScope = oneOf(flag, value(), ['new', 'all']);
+            return true;
+        case '--base-ref':
+            args.baseRef = value();
+            return true;
+        case '--release':
+            args.release = true;
+            return true;
+        default:
+            return false;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cli/gate.ts
 const RANK = { error: 3, warning: 2, note: 1 };
@@ -30554,7 +30577,6 @@ The pull-request thread and status need the build's token in the step's environm
 service on the repository; without them FlowGuard warns and still writes the summary and the result.
 
 Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
-const FAIL_ON = ['error', 'warning', 'note', 'never'];
 const COMMENT = ['always', 'on-findings', 'never'];
 function parseCiArgs(argv) {
     const args = {
@@ -30576,22 +30598,9 @@ function parseCiArgs(argv) {
         help: false,
     };
     eachFlag(argv, (flag, value, arg) => {
+        if (analysisFlag(flag, value, args))
+            return;
         switch (flag) {
-            case '--fail-on':
-                args.failOn = oneOf(flag, value(), FAIL_ON);
-                break;
-            case '--fail-on-scope':
-                args.failOnScope = oneOf(flag, value(), ['new', 'all']);
-                break;
-            case '--config':
-                args.config = value();
-                break;
-            case '--base-ref':
-                args.baseRef = value();
-                break;
-            case '--release':
-                args.release = true;
-                break;
             case '--comment':
                 args.comment = oneOf(flag, value(), COMMENT);
                 break;
@@ -31369,7 +31378,6 @@ async function write(path, text) {
 
 
 const FORMATS = ['json', 'text', 'markdown', 'sarif'];
-const args_FAIL_ON = ['error', 'warning', 'note', 'never'];
 const USAGE = `Usage: flowguard [paths...] [options]
        flowguard ci [paths...] [options]   (in an Azure Pipelines job; flowguard ci --help)
 
@@ -31410,6 +31418,8 @@ function parseArgs(argv) {
         version: false,
     };
     eachFlag(argv, (flag, value, arg) => {
+        if (analysisFlag(flag, value, args))
+            return;
         switch (flag) {
             case '--format':
                 args.format = oneOf(flag, value(), FORMATS);
@@ -31418,23 +31428,8 @@ function parseArgs(argv) {
             case '-o':
                 args.output = value();
                 break;
-            case '--config':
-                args.config = value();
-                break;
-            case '--fail-on':
-                args.failOn = oneOf(flag, value(), args_FAIL_ON);
-                break;
-            case '--fail-on-scope':
-                args.failOnScope = oneOf(flag, value(), ['new', 'all']);
-                break;
-            case '--base-ref':
-                args.baseRef = value();
-                break;
             case '--base-path':
                 args.basePath = value();
-                break;
-            case '--release':
-                args.release = true;
                 break;
             case '-h':
             case '--help':

@@ -1,5 +1,4 @@
-import type { FailOn } from '../cli/args.js';
-import { eachFlag, oneOf, pathArgument, UsageError } from '../cli/flags.js';
+import { analysisFlag, eachFlag, oneOf, pathArgument, UsageError, type FailOn } from '../cli/flags.js';
 import type { CommentMode } from './thread.js';
 
 export interface CiArgs {
@@ -55,7 +54,6 @@ service on the repository; without them FlowGuard warns and still writes the sum
 
 Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
 
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
 const COMMENT: readonly CommentMode[] = ['always', 'on-findings', 'never'];
 
 export function parseCiArgs(argv: readonly string[]): CiArgs {
@@ -78,22 +76,8 @@ export function parseCiArgs(argv: readonly string[]): CiArgs {
     help: false,
   };
   eachFlag(argv, (flag, value, arg) => {
+    if (analysisFlag(flag, value, args)) return;
     switch (flag) {
-      case '--fail-on':
-        args.failOn = oneOf(flag, value(), FAIL_ON);
-        break;
-      case '--fail-on-scope':
-        args.failOnScope = oneOf(flag, value(), ['new', 'all'] as const);
-        break;
-      case '--config':
-        args.config = value();
-        break;
-      case '--base-ref':
-        args.baseRef = value();
-        break;
-      case '--release':
-        args.release = true;
-        break;
       case '--comment':
         args.comment = oneOf(flag, value(), COMMENT);
         break;

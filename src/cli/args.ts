@@ -1,6 +1,6 @@
-import { eachFlag, oneOf, pathArgument, UsageError } from './flags.js';
+import { analysisFlag, eachFlag, oneOf, pathArgument, UsageError, type FailOn } from './flags.js';
 export type Format = 'json' | 'text' | 'markdown' | 'sarif';
-export type FailOn = 'error' | 'warning' | 'note' | 'never';
+export type { FailOn };
 
 export interface CliArgs {
   paths: string[];
@@ -19,7 +19,6 @@ export interface CliArgs {
 export { UsageError };
 
 const FORMATS: readonly Format[] = ['json', 'text', 'markdown', 'sarif'];
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
 
 export const USAGE = `Usage: flowguard [paths...] [options]
        flowguard ci [paths...] [options]   (in an Azure Pipelines job; flowguard ci --help)
@@ -62,6 +61,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     version: false,
   };
   eachFlag(argv, (flag, value, arg) => {
+    if (analysisFlag(flag, value, args)) return;
     switch (flag) {
       case '--format':
         args.format = oneOf(flag, value(), FORMATS);
@@ -70,23 +70,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '-o':
         args.output = value();
         break;
-      case '--config':
-        args.config = value();
-        break;
-      case '--fail-on':
-        args.failOn = oneOf(flag, value(), FAIL_ON);
-        break;
-      case '--fail-on-scope':
-        args.failOnScope = oneOf(flag, value(), ['new', 'all'] as const);
-        break;
-      case '--base-ref':
-        args.baseRef = value();
-        break;
       case '--base-path':
         args.basePath = value();
-        break;
-      case '--release':
-        args.release = true;
         break;
       case '-h':
       case '--help':

@@ -33,3 +33,38 @@ export function pathArgument(arg: string): string {
   if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
   return arg;
 }
+
+export type FailOn = 'error' | 'warning' | 'note' | 'never';
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
+
+/** The analysis options `flowguard` and `flowguard ci` share (each command has its own defaults). */
+export interface AnalysisFlags {
+  config: string | undefined;
+  failOn: FailOn | undefined;
+  failOnScope: 'new' | 'all' | undefined;
+  baseRef: string | undefined;
+  release: boolean | undefined;
+}
+
+/** Reads `flag` into `args` when it is one of the shared analysis options; false when it is not. */
+export function analysisFlag(flag: string, value: () => string, args: AnalysisFlags): boolean {
+  switch (flag) {
+    case '--config':
+      args.config = value();
+      return true;
+    case '--fail-on':
+      args.failOn = oneOf(flag, value(), FAIL_ON);
+      return true;
+    case '--fail-on-scope':
+      args.failOnScope = oneOf(flag, value(), ['new', 'all'] as const);
+      return true;
+    case '--base-ref':
+      args.baseRef = value();
+      return true;
+    case '--release':
+      args.release = true;
+      return true;
+    default:
+      return false;
+  }
+}
