@@ -26624,7 +26624,7 @@ async function loadWorkspace(tree, options = {}) {
     const all = findCandidates(tree);
     const diagnostics = unanalysedExports(tree, all);
     const candidates = all.filter((c) => !options.filter || options.filter(c));
-    const read = async (c, apps, hashes = options.hashes ?? false) => readCandidate(tree, c, diagnostics, { apps: options.indexOnly?.(c) ? false : apps, hashes });
+    const read = async (c, apps, hashes = options.hashes ?? false) => readCandidate(tree, c, diagnostics, { apps, hashes });
     const lazy = options.appsCallingRead;
     const bySlot = new Map();
     for (const c of candidates)

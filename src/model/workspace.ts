@@ -11,8 +11,6 @@ export interface LoadOptions {
   settingsFiles?: readonly string[];
   /** Only these candidates are read (all when undefined). */
   filter?: (c: Candidate) => boolean;
-  /** Candidates read as an index only (flows and references, no app documents). */
-  indexOnly?: (c: Candidate) => boolean;
   /** Hash flow definitions (needed to tell a changed definition from an unchanged one). */
   hashes?: boolean;
   /**
@@ -31,7 +29,7 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
   const diagnostics: Diagnostic[] = unanalysedExports(tree, all);
   const candidates = all.filter((c) => !options.filter || options.filter(c));
   const read = async (c: Candidate, apps: ReadOptions['apps'], hashes = options.hashes ?? false): Promise<Solution | undefined> =>
-    readCandidate(tree, c, diagnostics, { apps: options.indexOnly?.(c) ? false : apps, hashes });
+    readCandidate(tree, c, diagnostics, { apps, hashes });
   const lazy = options.appsCallingRead;
   const bySlot = new Map<Candidate, Solution | undefined>();
   for (const c of candidates) if (!lazy?.candidates(c)) bySlot.set(c, await read(c, true));
