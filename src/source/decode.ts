@@ -1,4 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { xmlParserLib } from './lazy.cjs';
 import { InputError } from './limits.js';
 import { readXmlFast, xmlProblem } from './xml-check.js';
 
@@ -47,18 +48,22 @@ const entityDecoder = {
   },
 };
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  entityDecoder,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  removeNSPrefix: false,
-});
+let parser: XMLParser | undefined;
+
+/** fast-xml-parser, made on first use: most runs never need it (see {@link parseXml}). */
+const xmlParser = (): XMLParser =>
+  (parser ??= new (xmlParserLib().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    processEntities: true,
+    entityDecoder,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    removeNSPrefix: false,
+  }));
 
 export type XmlNode = Record<string, unknown>;
 
@@ -79,7 +84,7 @@ export function parseXml(text: string): XmlNode {
   const problem = fast?.problem ?? xmlProblem(text);
   if (problem) throw new InputError(`invalid XML (${problem})`);
   try {
-    return parser.parse(text) as XmlNode;
+    return xmlParser().parse(text) as XmlNode;
   } catch (err) {
     throw new InputError(`invalid XML (${(err as Error).message.split('\n')[0]})`);
   }
