@@ -100,8 +100,8 @@ export async function analyzeChange(options: AnalyzeOptions & { base: BaseSpec }
     const ref = await resolveCommit(options.cwd, options.base.ref);
     if (!ref) throw new BaseError(`base ref '${options.base.ref}' is not a commit in this repository (fetch it first, e.g. git fetch origin ${options.base.ref})`);
     baseCommit = (await mergeBase(options.cwd, ref, 'HEAD')) ?? ref;
-    changed = await changedFiles(options.cwd, baseCommit, 'worktree', options.paths);
-    baseTree = await gitTree(options.cwd, baseCommit, options.paths);
+    // Two git processes at once: the list of changed files and the base's file list do not depend on each other.
+    [changed, baseTree] = await Promise.all([changedFiles(options.cwd, baseCommit, 'worktree', options.paths), gitTree(options.cwd, baseCommit, options.paths)]);
   } else if (options.base.path !== undefined) {
     baseTree = await workingTree(options.cwd, [options.base.path]);
   } else throw new BaseError('a base needs a ref or a path');
