@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { applyConfig, ConfigError, DEFAULT_CONFIG, parseConfig, pathSelected, type Config } from './config/config.js';
 import { matchesAny } from './config/glob.js';
 import { loadWorkspace, type LoadOptions } from './model/workspace.js';
+import { definitionDeferred } from './model/read-solution.js';
 import { widenYamlChanges } from './model/yaml-layout.js';
 import type { Workspace } from './model/types.js';
 import { buildReport } from './report/build-report.js';
@@ -136,7 +137,7 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
   const findings = mergeCauses(classified);
   const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
   const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
-  const report = buildReport(head.workspace, findings, { fixed, changes, suppressed });
+  const report = buildReport(changed ? affected(head.workspace, headTouched) : head.workspace, findings, { fixed, changes, suppressed });
   return { workspace: head.workspace, findings, suppressed, report, base, pairs };
 }
 
@@ -156,6 +157,20 @@ async function readTouched(trees: TreePair, config: Config, release: boolean, he
   const untouched = head.workspace.solutions.filter((s) => !headTouched(s.path) && !baseTouched(s.path));
   const base = await analyzeTree(trees.baseTree, config, release, { filter: () => false, reuse: [...baseRead.solutions, ...untouched] });
   return { head, base };
+}
+
+/**
+ * What a pull-request report lists: the touched solutions, and of the others what the change can
+ * affect and FlowGuard read — the apps that may call a touched flow, and the flows that read apps call.
+ * Flows known only by their record are left out, so the report never shows a signature it did not read.
+ */
+function affected(ws: Workspace, touched: (p: string) => boolean): Workspace {
+  const solutions = ws.solutions.flatMap((s) => {
+    if (touched(s.path)) return [s];
+    const flows = s.flows.filter((f) => !definitionDeferred(f));
+    return flows.length > 0 || s.apps.length > 0 ? [{ ...s, flows }] : [];
+  });
+  return { ...ws, solutions };
 }
 
 /** True when the changed file `file` lies in the solution at `solutionPath` (a zip or a folder). */

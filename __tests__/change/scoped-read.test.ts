@@ -79,6 +79,11 @@ describe('pull-request mode reads only what the change can affect', () => {
     const portal = fg105.find((f) => f.solution.uniqueName === 'ContosoPortal')!;
     expect(portal.evidence?.map((e) => e.ruleId)).toEqual(['FG101', 'FG102', 'FG103']);
     expect(portal.sites?.map((s) => `${s.screen} › ${s.control}.${s.property}`)).toEqual(['New Request › btnSubmit.OnSelect']);
+    // The report lists what the change can affect: the touched solution and the portal app that calls its flow.
+    expect(r.report.solutions.map((x) => [x.uniqueName, x.apps.length, x.flows.length])).toEqual([
+      ['ContosoPortal', 1, 0],
+      ['ContosoRequests', 1, 1],
+    ]);
     // solutions/other was not touched and its app calls only its own flow: not read, so no diagnostic about it.
     expect(r.report.diagnostics.filter((d) => d.file.startsWith('solutions/other'))).toEqual([]);
     // Reading everything (an audit) does read it, and says its document is missing.
@@ -92,6 +97,24 @@ describe('pull-request mode reads only what the change can affect', () => {
     repo.commit('remove the flow');
     const r = await pr(repo);
     expect(summary(r.findings.filter((f) => f.ruleId === 'FG104'))).toEqual(['ContosoPortal FG104 new', 'ContosoRequests FG104 new']);
+  });
+
+  it('reads the definition of an untouched flow that a touched app calls, and judges the call', async () => {
+    const { repo } = threeSolutions();
+    // The requests flow drifts from what the portal app stored; then a change touches only the portal.
+    repo.write({ [`solutions/requests/${FLOW}`]: readFileSync(join(HEAD, FLOW), 'utf8') });
+    repo.commit('the flow drifts (not re-bound)');
+    const xml = join(repo.dir, 'solutions/portal/Other/Solution.xml');
+    repo.write({ 'solutions/portal/Other/Solution.xml': readFileSync(xml, 'utf8').replace('<Version>1.1.0.0</Version>', '<Version>1.1.0.1</Version>') });
+    repo.commit('bump the portal');
+    const r = await pr(repo);
+    const drift = r.findings.filter((f) => f.solution.uniqueName === 'ContosoPortal' && /^FG10[123]$/.test(f.ruleId));
+    expect(drift.map((f) => `${f.ruleId} ${f.flow?.id} ${f.status}`).sort()).toEqual([`FG101 ${FLOW_ID} existing`, `FG102 ${FLOW_ID} existing`, `FG103 ${FLOW_ID} existing`]);
+    // The untouched flow the portal app calls is reported with the signature read from its definition.
+    const requests = r.report.solutions.find((x) => x.uniqueName === 'ContosoRequests');
+    expect(requests?.flows.map((f) => [f.id, f.inputs.map((i) => i.name)])).toEqual([[FLOW_ID, ['text', 'text_1', 'text_2']]]);
+    // Nothing of the untouched requests solution itself is reported.
+    expect(r.findings.filter((f) => f.solution.uniqueName === 'ContosoRequests')).toEqual([]);
   });
 
   it('gives the findings of reading everything for the touched solutions', async () => {

@@ -18376,14 +18376,14 @@ async function readSolution(src, diagnostics, options = {}) {
         apps: [],
         origin: src.origin(solutionName),
     };
-    solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false);
+    solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false, options.definitions ?? true);
     if (options.apps !== false)
         solution.apps = await readApps(src, customizations.canvasApps, customizationsRead ? customizationsName : undefined, report, diagnostics, typeof options.apps === 'function' ? options.apps : undefined);
     solution.environmentVariables = await readEnvironmentVariables(src, report);
     return solution;
 }
 // ---- flows ----
-async function readFlows(src, records, custName, report, hashes) {
+async function readFlows(src, records, custName, report, hashes, definitions) {
     const found = new Map();
     for (const node of records) {
         const record = readWorkflowRecord(node);
@@ -18422,11 +18422,64 @@ async function readFlows(src, records, custName, report, hashes) {
             continue;
         if (!/\.json$/i.test(record.jsonFile))
             continue;
+        if (!definitions && src.tree.has(record.jsonFile)) {
+            flows.push(deferredFlow(src, record, metaName, () => readFlow(src, record, metaName, report, hashes)));
+            continue;
+        }
         const flow = await readFlow(src, record, metaName, report, hashes);
         if (flow)
             flows.push(flow);
     }
     return flows;
+}
+/** Flows made from their records, with the reading of their definitions put off (see {@link ReadOptions.definitions}). */
+const deferred = new WeakMap();
+function deferredFlow(src, record, metaName, read) {
+    const flow = {
+        id: record.id ?? guidInFileName(record.jsonFile) ?? lookupKey(record.jsonFile),
+        name: record.name,
+        state: flowState(record),
+        category: record.category,
+        customizable: record.customizable,
+        trigger: undefined,
+        inputs: [],
+        outputs: [],
+        responses: [],
+        connections: [],
+        waits: [],
+        childFlows: [],
+        usesInvokerTokens: false,
+        definitionHash: '',
+        origin: src.origin(record.jsonFile),
+        metaOrigin: metaName ? src.origin(metaName) : undefined,
+    };
+    deferred.set(flow, read);
+    return flow;
+}
+/** True for a flow whose definition was put off and never needed: only its record is known. */
+function definitionDeferred(flow) {
+    return deferred.has(flow);
+}
+/** Reads the definitions put off for the flows that an app's call is bound to, in place. */
+async function completeBoundFlows(solutions) {
+    const byPath = new Map(solutions.map((s) => [s.path, s]));
+    for (const s of solutions) {
+        for (const app of s.apps) {
+            for (const call of app.calls) {
+                const target = call.binding.flowId && call.binding.solutionPath !== undefined ? byPath.get(call.binding.solutionPath) : undefined;
+                const i = target ? target.flows.findIndex((f) => f.id === call.binding.flowId) : -1;
+                const flow = target?.flows[i];
+                const read = flow && deferred.get(flow);
+                if (!target || !flow || !read)
+                    continue;
+                deferred.delete(flow);
+                target.flows[i] = (await read()) ?? { ...flow, unreadable: 'its definition could not be read' };
+            }
+        }
+    }
+}
+function flowState(record) {
+    return record.stateCode === '1' ? 'on' : record.stateCode === '0' || record.stateCode === '2' ? 'off' : 'unknown';
 }
 async function readFlow(src, record, metaName, report, hashes) {
     const id = record.id ?? guidInFileName(record.jsonFile);
@@ -18442,7 +18495,7 @@ async function readFlow(src, record, metaName, report, hashes) {
         return {
             id: id ?? lookupKey(record.jsonFile),
             name: record.name,
-            state: record.stateCode === '1' ? 'on' : record.stateCode === '0' || record.stateCode === '2' ? 'off' : 'unknown',
+            state: flowState(record),
             category: record.category,
             customizable: record.customizable,
             ...def,
@@ -19341,7 +19394,7 @@ async function loadWorkspace(tree, options = {}) {
     const all = findCandidates(tree);
     const diagnostics = unanalysedExports(tree, all);
     const candidates = all.filter((c) => !options.filter || options.filter(c));
-    const read = async (c, apps, hashes = options.hashes ?? false) => readCandidate(tree, c, diagnostics, { apps, hashes });
+    const read = async (c, apps, lazily = false) => readCandidate(tree, c, diagnostics, lazily ? { apps, hashes: false, definitions: false } : { apps, hashes: options.hashes ?? false });
     const lazy = options.appsCallingRead;
     const bySlot = new Map();
     for (const c of candidates)
@@ -19353,13 +19406,15 @@ async function loadWorkspace(tree, options = {}) {
             for (const f of s?.flows ?? [])
                 flowIds.add(f.id);
         const wanted = (refs) => flowsNamedByRecord(refs)?.some((id) => flowIds.has(id)) ?? true;
-        // No definition hashes: these solutions are the same files on both sides, never compared by definition.
+        // No definition hashes: these solutions are the same files on both sides, never compared by definition;
+        // and only the definitions of their flows that a read app calls (completeBoundFlows below).
         for (const c of candidates)
             if (lazy.candidates(c))
-                bySlot.set(c, await read(c, wanted, false));
+                bySlot.set(c, await read(c, wanted, true));
     }
     const solutions = [...candidates.map((c) => bySlot.get(c)).filter((s) => s !== undefined), ...(options.reuse ?? []).map(forBinding)];
     bindCalls(solutions);
+    await completeBoundFlows(solutions);
     diagnostics.push(...uncheckedCalls(solutions));
     const deploymentSettings = [];
     const settingsPaths = new Set([...tree.names.filter((n) => SETTINGS_FILE.test(n)), ...(options.settingsFiles ?? [])]);
@@ -21592,6 +21647,7 @@ async function changedFiles(cwd, base, head, paths) {
 
 
 
+
 const DEFAULT_CONFIG_FILE = '.github/flowguard.yml';
 /** Loads the configuration file: the given one (must exist), else `.github/flowguard.yml` when present, else defaults. */
 async function loadConfig(cwd, file) {
@@ -21676,7 +21732,7 @@ async function compareTrees(trees, config, release) {
     const findings = mergeCauses(classified);
     const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
     const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
-    const report = buildReport(head.workspace, findings, { fixed, changes, suppressed });
+    const report = buildReport(changed ? affected(head.workspace, headTouched) : head.workspace, findings, { fixed, changes, suppressed });
     return { workspace: head.workspace, findings, suppressed, report, base, pairs };
 }
 /**
@@ -21695,6 +21751,20 @@ async function readTouched(trees, config, release, headTouched, baseTouched) {
     const untouched = head.workspace.solutions.filter((s) => !headTouched(s.path) && !baseTouched(s.path));
     const base = await analyzeTree(trees.baseTree, config, release, { filter: () => false, reuse: [...baseRead.solutions, ...untouched] });
     return { head, base };
+}
+/**
+ * What a pull-request report lists: the touched solutions, and of the others what the change can
+ * affect and FlowGuard read — the apps that may call a touched flow, and the flows that read apps call.
+ * Flows known only by their record are left out, so the report never shows a signature it did not read.
+ */
+function affected(ws, touched) {
+    const solutions = ws.solutions.flatMap((s) => {
+        if (touched(s.path))
+            return [s];
+        const flows = s.flows.filter((f) => !definitionDeferred(f));
+        return flows.length > 0 || s.apps.length > 0 ? [{ ...s, flows }] : [];
+    });
+    return { ...ws, solutions };
 }
 /** True when the changed file `file` lies in the solution at `solutionPath` (a zip or a folder). */
 function within(file, solutionPath) {

@@ -49,6 +49,12 @@ export interface ReadOptions {
   apps?: boolean | ((connectionReferences: unknown) => boolean);
   /** Hash each flow's normalised definition for change detection (default false: only a comparison needs it). */
   hashes?: boolean;
+  /**
+   * Read flow definitions now (default true). When false, flows are made from their records only and
+   * their definitions read by {@link completeBoundFlows} for the flows some read app calls: the other
+   * flows of a solution a change did not touch are never judged.
+   */
+  definitions?: boolean;
 }
 
 /** `apps: false` reads only the index (manifest, flows, connection references): canvas app documents are the costly part. */
@@ -95,7 +101,7 @@ export async function readSolution(src: SolutionSource, diagnostics: Diagnostic[
     apps: [],
     origin: src.origin(solutionName),
   };
-  solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false);
+  solution.flows = await readFlows(src, customizations.workflows, customizationsRead ? customizationsName : undefined, report, options.hashes ?? false, options.definitions ?? true);
   if (options.apps !== false) solution.apps = await readApps(src, customizations.canvasApps, customizationsRead ? customizationsName : undefined, report, diagnostics, typeof options.apps === 'function' ? options.apps : undefined);
   solution.environmentVariables = await readEnvironmentVariables(src, report);
   return solution;
@@ -105,7 +111,7 @@ export type Reporter = (name: string, err: unknown, inner?: string) => void;
 
 // ---- flows ----
 
-async function readFlows(src: SolutionSource, records: unknown[], custName: string | undefined, report: Reporter, hashes: boolean): Promise<Flow[]> {
+async function readFlows(src: SolutionSource, records: unknown[], custName: string | undefined, report: Reporter, hashes: boolean, definitions: boolean): Promise<Flow[]> {
   const found = new Map<string, { record: WorkflowRecord; metaName: string | undefined }>();
   for (const node of records) {
     const record = readWorkflowRecord(node);
@@ -139,10 +145,67 @@ async function readFlows(src: SolutionSource, records: unknown[], custName: stri
     // Classic processes (Category ≠ 5, .xaml) share the Workflows folder; only cloud flows matter here.
     if (record.category !== undefined && record.category !== MODERN_FLOW) continue;
     if (!/\.json$/i.test(record.jsonFile)) continue;
+    if (!definitions && src.tree.has(record.jsonFile)) {
+      flows.push(deferredFlow(src, record, metaName, () => readFlow(src, record, metaName, report, hashes)));
+      continue;
+    }
     const flow = await readFlow(src, record, metaName, report, hashes);
     if (flow) flows.push(flow);
   }
   return flows;
+}
+
+/** Flows made from their records, with the reading of their definitions put off (see {@link ReadOptions.definitions}). */
+const deferred = new WeakMap<Flow, () => Promise<Flow | undefined>>();
+
+function deferredFlow(src: SolutionSource, record: WorkflowRecord, metaName: string | undefined, read: () => Promise<Flow | undefined>): Flow {
+  const flow: Flow = {
+    id: record.id ?? guidInFileName(record.jsonFile) ?? lookupKey(record.jsonFile),
+    name: record.name,
+    state: flowState(record),
+    category: record.category,
+    customizable: record.customizable,
+    trigger: undefined,
+    inputs: [],
+    outputs: [],
+    responses: [],
+    connections: [],
+    waits: [],
+    childFlows: [],
+    usesInvokerTokens: false,
+    definitionHash: '',
+    origin: src.origin(record.jsonFile),
+    metaOrigin: metaName ? src.origin(metaName) : undefined,
+  };
+  deferred.set(flow, read);
+  return flow;
+}
+
+/** True for a flow whose definition was put off and never needed: only its record is known. */
+export function definitionDeferred(flow: Flow): boolean {
+  return deferred.has(flow);
+}
+
+/** Reads the definitions put off for the flows that an app's call is bound to, in place. */
+export async function completeBoundFlows(solutions: readonly Solution[]): Promise<void> {
+  const byPath = new Map(solutions.map((s) => [s.path, s]));
+  for (const s of solutions) {
+    for (const app of s.apps) {
+      for (const call of app.calls) {
+        const target = call.binding.flowId && call.binding.solutionPath !== undefined ? byPath.get(call.binding.solutionPath) : undefined;
+        const i = target ? target.flows.findIndex((f) => f.id === call.binding.flowId) : -1;
+        const flow = target?.flows[i];
+        const read = flow && deferred.get(flow);
+        if (!target || !flow || !read) continue;
+        deferred.delete(flow);
+        target.flows[i] = (await read()) ?? { ...flow, unreadable: 'its definition could not be read' };
+      }
+    }
+  }
+}
+
+function flowState(record: WorkflowRecord): Flow['state'] {
+  return record.stateCode === '1' ? 'on' : record.stateCode === '0' || record.stateCode === '2' ? 'off' : 'unknown';
 }
 
 export async function readFlow(src: SolutionSource, record: WorkflowRecord, metaName: string | undefined, report: Reporter, hashes: boolean): Promise<Flow | undefined> {
@@ -158,7 +221,7 @@ export async function readFlow(src: SolutionSource, record: WorkflowRecord, meta
     return {
       id: id ?? lookupKey(record.jsonFile),
       name: record.name,
-      state: record.stateCode === '1' ? 'on' : record.stateCode === '0' || record.stateCode === '2' ? 'off' : 'unknown',
+      state: flowState(record),
       category: record.category,
       customizable: record.customizable,
       ...def,

@@ -3,7 +3,7 @@ import { bindCalls } from './bindings.js';
 import { readDeploymentSettings, SETTINGS_FILE } from './deployment-settings.js';
 import { findCandidates, readCandidate, unanalysedExports, type Candidate } from './discover.js';
 import { flowsNamedByRecord } from './canvas-app.js';
-import { describe, type ReadOptions } from './read-solution.js';
+import { completeBoundFlows, describe, type ReadOptions } from './read-solution.js';
 import type { Diagnostic, Flow, Origin, Solution, Workspace } from './types.js';
 
 export interface LoadOptions {
@@ -28,8 +28,8 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
   const all = findCandidates(tree);
   const diagnostics: Diagnostic[] = unanalysedExports(tree, all);
   const candidates = all.filter((c) => !options.filter || options.filter(c));
-  const read = async (c: Candidate, apps: ReadOptions['apps'], hashes = options.hashes ?? false): Promise<Solution | undefined> =>
-    readCandidate(tree, c, diagnostics, { apps, hashes });
+  const read = async (c: Candidate, apps: ReadOptions['apps'], lazily = false): Promise<Solution | undefined> =>
+    readCandidate(tree, c, diagnostics, lazily ? { apps, hashes: false, definitions: false } : { apps, hashes: options.hashes ?? false });
   const lazy = options.appsCallingRead;
   const bySlot = new Map<Candidate, Solution | undefined>();
   for (const c of candidates) if (!lazy?.candidates(c)) bySlot.set(c, await read(c, true));
@@ -37,11 +37,13 @@ export async function loadWorkspace(tree: RepoTree, options: LoadOptions = {}): 
     const flowIds = new Set(lazy.flowIds);
     for (const s of bySlot.values()) for (const f of s?.flows ?? []) flowIds.add(f.id);
     const wanted = (refs: unknown): boolean => flowsNamedByRecord(refs)?.some((id) => flowIds.has(id)) ?? true;
-    // No definition hashes: these solutions are the same files on both sides, never compared by definition.
-    for (const c of candidates) if (lazy.candidates(c)) bySlot.set(c, await read(c, wanted, false));
+    // No definition hashes: these solutions are the same files on both sides, never compared by definition;
+    // and only the definitions of their flows that a read app calls (completeBoundFlows below).
+    for (const c of candidates) if (lazy.candidates(c)) bySlot.set(c, await read(c, wanted, true));
   }
   const solutions = [...candidates.map((c) => bySlot.get(c)).filter((s): s is Solution => s !== undefined), ...(options.reuse ?? []).map(forBinding)];
   bindCalls(solutions);
+  await completeBoundFlows(solutions);
   diagnostics.push(...uncheckedCalls(solutions));
   const deploymentSettings = [];
   const settingsPaths = new Set([...tree.names.filter((n) => SETTINGS_FILE.test(n)), ...(options.settingsFiles ?? [])]);
