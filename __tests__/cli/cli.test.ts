@@ -8,6 +8,7 @@ import { runCli, useColor } from '../../src/cli/main.js';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
 import { VERSION } from '../../src/version.js';
 import { CORPUS, describeCorpus, PROJECT_ROOT } from '../helpers/corpus.js';
+import { toZip64 } from '../helpers/zip64.js';
 
 const run = promisify(execFile);
 /** The head side of the bundled example with its deployment settings (examples/base/ is the pull request's base). */
@@ -178,6 +179,25 @@ describe('the bundled pull-request pair (examples/base → examples/contoso-requ
       ['FG301', 'existing', []],
     ]);
     expect(json.fixed).toEqual([]);
+  });
+});
+
+describeCorpus('the packaged CLI (dist/cli/index.js) and the general zip reader', () => {
+  it('reads a ZIP64 solution through jszip (a chunk of its own, loaded on first use) with the same findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-z64-'));
+    try {
+      const zip = readFileSync(join(CORPUS, 'pnp-contoso-school/ContosoSchool.zip'));
+      writeFileSync(join(dir, 'ContosoSchool.zip'), zip);
+      mkdirSync(join(dir, 'z64'));
+      writeFileSync(join(dir, 'z64', 'ContosoSchool.zip'), toZip64(zip));
+      const report = async (path: string) => JSON.parse((await run('node', [join(PROJECT_ROOT, 'dist/cli/index.js'), path, '--format', 'json'], { cwd: dir })).stdout);
+      const [plain, z64] = [await report('ContosoSchool.zip'), await report('z64/ContosoSchool.zip')];
+      expect(z64.diagnostics).toEqual([]);
+      expect(z64.findings.length).toBeGreaterThan(0);
+      expect(z64.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(plain.findings.map((f: { fingerprint: string }) => f.fingerprint));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,38 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import JSZip from 'jszip';
 import { ZipArchive } from '../../src/source/zip.js';
 import { InputError } from '../../src/source/limits.js';
+import { toZip64 } from '../helpers/zip64.js';
 
 async function build(files: Record<string, string>, compression: 'STORE' | 'DEFLATE' = 'DEFLATE'): Promise<Buffer> {
   const zip = new JSZip();
   for (const [name, text] of Object.entries(files)) zip.file(name, text, { date: new Date(Date.UTC(2024, 0, 1)) });
   return Buffer.from(await zip.generateAsync({ type: 'uint8array', compression }));
-}
-
-/** Rewrites an ordinary archive into ZIP64 form: the classic end record points at a ZIP64 end record. */
-function toZip64(zip: Buffer): Buffer {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(eocd + 10);
-  const size = zip.readUInt32LE(eocd + 12);
-  const offset = zip.readUInt32LE(eocd + 16);
-  const record = Buffer.alloc(56);
-  record.writeUInt32LE(0x06064b50, 0);
-  record.writeBigUInt64LE(44n, 4);
-  record.writeUInt16LE(45, 12);
-  record.writeUInt16LE(45, 14);
-  record.writeBigUInt64LE(BigInt(count), 24);
-  record.writeBigUInt64LE(BigInt(count), 32);
-  record.writeBigUInt64LE(BigInt(size), 40);
-  record.writeBigUInt64LE(BigInt(offset), 48);
-  const locator = Buffer.alloc(20);
-  locator.writeUInt32LE(0x07064b50, 0);
-  locator.writeBigUInt64LE(BigInt(eocd), 8);
-  locator.writeUInt32LE(1, 16);
-  const end = Buffer.from(zip.subarray(eocd));
-  end.writeUInt16LE(0xffff, 8);
-  end.writeUInt16LE(0xffff, 10);
-  end.writeUInt32LE(0xffffffff, 12);
-  end.writeUInt32LE(0xffffffff, 16);
-  return Buffer.concat([zip.subarray(0, eocd), record, locator, end]);
 }
 
 describe('ZipArchive', () => {
