@@ -4,7 +4,9 @@
 // still evaluates each library only when it is first asked for.
 'use strict';
 let yaml;
+let jszip;
 let xmlParser;
 exports.yamlLib = () => (yaml ??= require('yaml'));
+exports.jszipLib = () => (jszip ??= require('jszip'));
 // fast-xml-parser reads only the XML documents our own reader leaves to it (src/source/xml-check.ts).
 exports.xmlParserLib = () => (xmlParser ??= require('fast-xml-parser'));

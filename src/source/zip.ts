@@ -1,4 +1,5 @@
 import type JSZip from 'jszip';
+import { jszipLib } from './lazy.cjs';
 import { inflateRawSync } from 'node:zlib';
 import { DEFAULT_LIMITS, InputError, type ReadLimits } from './limits.js';
 import { lookupKey } from './paths.js';
@@ -182,9 +183,7 @@ function inflateCapped(data: Uint8Array, declared: number, cap: number, name: st
 async function jszipEntries(bytes: Uint8Array): Promise<Entry[]> {
   let zip: JSZip;
   try {
-    // Loaded on first use, from a chunk of its own: most runs never need the general reader.
-    const { default: jszip } = await import('jszip');
-    zip = await jszip.loadAsync(bytes, { createFolders: false });
+    zip = await jszipLib().loadAsync(bytes, { createFolders: false });
   } catch (err) {
     throw new InputError(`corrupt zip archive (${(err as Error).message})`);
   }
