@@ -45549,7 +45549,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 3676:
+/***/ 5539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45731,8 +45731,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -45825,7 +45827,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -45903,7 +45905,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -45949,7 +45951,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -46252,7 +46254,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -46263,7 +46265,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -46362,7 +46364,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -46377,7 +46379,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -46402,7 +46404,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -46425,7 +46427,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -46556,7 +46558,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -46614,13 +46616,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -46639,7 +46641,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -46658,13 +46660,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -48262,8 +48264,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -48384,8 +48386,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    issueCommand('debug', {}, message);
+function debug(message) {
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -48580,6 +48582,7 @@ const KB_LINKS = {
     solutionLayers: 'https://learn.microsoft.com/power-platform/alm/solution-layers-alm',
     managedProperties: 'https://learn.microsoft.com/power-platform/alm/managed-properties-alm',
     deploymentSettings: 'https://learn.microsoft.com/power-platform/alm/conn-ref-env-variables-build-tools',
+    removeActiveCustomizations: 'https://learn.microsoft.com/power-apps/maker/data-platform/solution-layers',
     turnOnFlow: 'https://learn.microsoft.com/power-automate/disable-flow#turn-on-a-flow',
 };
 const code = (c, a) => ({ code: c, docs: kb_anchor(a) });
@@ -48593,6 +48596,8 @@ const ERRORS = {
     MissingConnectionReference: code('MissingConnectionReference', 'error-code-missingconnectionreference-on-power-automate-flow-run'),
     NotAllowedConnectionReference: code('NotAllowedConnectionReference', 'error-code-notallowedconnectionreference-on-power-automate-flow-run'),
     TemplateExpressionFailure: code('InvalidTemplate', 'symptom-1'),
+    // Raised when a flow is turned on while one of its connection references has no connection (seen in import logs of Microsoft's own kits).
+    XrmConnectionReferenceMissingConnection: { code: 'XrmConnectionReferenceMissingConnection', docs: 'https://learn.microsoft.com/power-apps/maker/data-platform/create-connection-reference' },
     ChildFlowUnsupportedForInvokerConnections: { code: 'ChildFlowUnsupportedForInvokerConnections', docs: 'https://learn.microsoft.com/power-automate/create-child-flows' },
 };
 
@@ -49991,7 +49996,358 @@ function bump(version) {
 }
 const versionNotBumped = { meta: fg403_version_not_bumped_meta, checkChange: fg403_version_not_bumped_checkChange };
 
+;// CONCATENATED MODULE: ./src/model/target.ts
+/** The layers above the base that are unmanaged: an `Active` layer sitting on at least one managed layer. */
+function activeOverManaged(layers) {
+    if (!layers || layers.length < 2)
+        return undefined;
+    const active = layers.find((l) => l.solution.toLowerCase() === 'active');
+    if (!active)
+        return undefined;
+    return layers.some((l) => l !== active && l.order < active.order) ? active : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/target-common.ts
+/** The export's solutions that the target environment has installed, each with what the target says of it. */
+function installedSolutions(ctx) {
+    const out = [];
+    for (const solution of ctx.workspace.solutions) {
+        const installed = ctx.target.solutions.get(solution.uniqueName.toLowerCase());
+        if (installed)
+            out.push({ solution, installed });
+    }
+    return out;
+}
+/** The flows of the export that apps call, by id: a flow is called where a formula calls it, or where the formulas were not read. */
+function calledFlows(ctx) {
+    const out = new Map();
+    for (const solution of ctx.workspace.solutions) {
+        for (const app of solution.apps) {
+            for (const call of app.calls) {
+                const id = call.binding.flowId;
+                if (!id || (call.formulas && call.formulas.callSites.length === 0))
+                    continue;
+                const list = out.get(id) ?? [];
+                list.push({ app, solution, dataSource: call.dataSource });
+                out.set(id, list);
+            }
+        }
+    }
+    return out;
+}
+/** The flow as the last release shipped it: the base's copy when a base was compared, else the export's. */
+function releasedFlow(ctx, flow) {
+    if (ctx.base) {
+        for (const s of ctx.base.solutions) {
+            const f = s.flows.find((x) => x.id === flow.id);
+            if (f && !f.unreadable)
+                return { flow: f, from: 'base' };
+        }
+    }
+    return { flow, from: 'export' };
+}
+/** `on contoso.crm.dynamics.com`. */
+function onHost(ctx) {
+    return `in ${ctx.target.host}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg601-target-unmanaged-layer.ts
+
+
+
+
+const fg601_target_unmanaged_layer_meta = {
+    id: 'FG601',
+    name: 'target-unmanaged-layer',
+    defaultSeverity: 'warning',
+    errorCodes: [],
+    summary: 'A flow, canvas app or connection reference has an unmanaged (Active) layer above its managed layer in the target environment.',
+    impact: 'The active layer wins over every managed layer below it: an import updates the managed layer, and the environment keeps running the edited copy. A re-bound app or a fixed flow then seems not to deploy, and the KB\'s fix for MissingConnectionReference and NotAllowedConnectionReference starts by removing such layers.',
+};
+function fg601_target_unmanaged_layer_steps(ctx, kind, name) {
+    return [
+        `In ${ctx.target.host}, open the solution, select the ${kind} '${name}', then See solution layers, and remove the active customizations (Remove active customizations). This discards the edits made there: export or note them first if they must be kept, and make them in development instead.`,
+        'Import the managed solution again, so the managed layer is the one that runs.',
+        'To keep it from coming back, set Managed properties > "Allow customizations" off for this component before the next export.',
+        `Background: ${KB_LINKS.removeActiveCustomizations}`,
+    ];
+}
+function fg601_target_unmanaged_layer_check(ctx) {
+    const out = [];
+    const edited = (layer) => (layer.overwriteTime ? `, last changed ${layer.overwriteTime.slice(0, 10)}` : '');
+    const judge = (modified, kind, label, layer) => ({
+        severity: modified ? 'error' : 'warning',
+        message: `${kind} ${label} has an unmanaged (Active) layer above its managed layer ${onHost(ctx)}${edited(layer)}: ${modified ? 'this change modifies it, and the import will not show the change there' : 'every later managed update of it stays hidden there'} until the active customizations are removed.`,
+    });
+    for (const { solution } of installedSolutions(ctx)) {
+        for (const flow of solution.flows) {
+            const t = ctx.target.flows.get(flow.id);
+            const layer = activeOverManaged(t?.layers);
+            if (!layer)
+                continue;
+            const j = judge(ctx.modified?.flows.has(flow.id) === true, 'Flow', `'${flow.name}' (${flow.id})`, layer);
+            out.push(makeFinding(fg601_target_unmanaged_layer_meta, { ...j, solution, flow, location: flow.metaOrigin ?? flow.origin, mitigation: fg601_target_unmanaged_layer_steps(ctx, 'flow', flow.name), identity: ['flow', ctx.target.host] }));
+        }
+        for (const app of solution.apps) {
+            const layer = activeOverManaged(ctx.target.apps.get(app.name.toLowerCase())?.layers);
+            if (!layer)
+                continue;
+            const j = judge(ctx.modified?.apps.has(app.name.toLowerCase()) === true, 'Canvas app', `'${app.displayName || app.name}' (${app.name})`, layer);
+            out.push(makeFinding(fg601_target_unmanaged_layer_meta, { ...j, solution, app, location: app.metaOrigin ?? app.origin, mitigation: fg601_target_unmanaged_layer_steps(ctx, 'canvas app', app.displayName || app.name), identity: ['app', ctx.target.host] }));
+        }
+        for (const ref of solution.connectionReferences) {
+            const layer = activeOverManaged(ctx.target.connectionReferences.get(ref.logicalName.toLowerCase())?.layers);
+            if (!layer)
+                continue;
+            const j = judge(ctx.modified?.connectionReferences.has(ref.logicalName.toLowerCase()) === true, 'Connection reference', `'${ref.logicalName}'`, layer);
+            out.push(makeFinding(fg601_target_unmanaged_layer_meta, { ...j, solution, location: ref.origin, mitigation: fg601_target_unmanaged_layer_steps(ctx, 'connection reference', ref.logicalName), identity: ['connectionreference', ref.logicalName, ctx.target.host] }));
+        }
+    }
+    return out;
+}
+const targetUnmanagedLayer = { meta: fg601_target_unmanaged_layer_meta, checkTarget: fg601_target_unmanaged_layer_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg602-target-flow-drift.ts
+
+
+
+
+
+const fg602_target_flow_drift_meta = {
+    id: 'FG602',
+    name: 'target-flow-drift',
+    defaultSeverity: 'warning',
+    errorCodes: [ERRORS.MissingConnectionReference],
+    summary: "The target environment's copy of a flow differs from the export in its trigger inputs, response outputs or connections: someone edited it there.",
+    impact: 'A flow edited in the target has changes the source does not have, so its connection references and signature no longer match what the apps were bound to in development: the KB names this as the cause of MissingConnectionReference in the target when the same call works in the source.',
+};
+function fg602_target_flow_drift_check(ctx) {
+    if (!ctx.target.coverage.flows)
+        return [];
+    const out = [];
+    const callers = calledFlows(ctx);
+    for (const { solution } of installedSolutions(ctx)) {
+        for (const flow of solution.flows) {
+            const t = ctx.target.flows.get(flow.id);
+            if (!t?.definition || flow.unreadable)
+                continue;
+            const reference = releasedFlow(ctx, flow);
+            const d = diffFlow(reference.flow, { ...reference.flow, ...t.definition, state: reference.flow.state });
+            const differences = [...d.binding.trigger, ...d.binding.inputs, ...d.binding.outputs, ...d.binding.connections];
+            if (differences.length === 0)
+                continue;
+            const apps = callers.get(flow.id) ?? [];
+            // The edit survives the import only where an unmanaged layer holds it; otherwise the import replaces it.
+            const kept = activeOverManaged(t.layers) !== undefined;
+            const certain = apps.length > 0 && kept;
+            const appText = apps.length > 0 ? ` App${apps.length === 1 ? '' : 's'} ${[...new Set(apps.map((a) => `'${a.app.displayName || a.app.name}' (${a.app.name})`))].join(', ')} call${apps.length === 1 ? 's' : ''} it with the signature of the export.` : '';
+            const fate = kept ? 'An unmanaged layer holds these edits, so the import will not replace them.' : 'The import replaces the edited copy, and the edits made there are lost.';
+            out.push(makeFinding(fg602_target_flow_drift_meta, {
+                severity: certain ? 'error' : 'warning',
+                errorCodes: apps.length > 0 ? [ERRORS.MissingConnectionReference.code] : [],
+                solution,
+                flow,
+                location: flow.origin,
+                message: `Flow '${flow.name}' (${flow.id}) ${onHost(ctx)} differs from the ${reference.from === 'base' ? 'last released export (the base)' : 'export'}: ${differences.join('; ')}.${appText} ${fate}`,
+                mitigation: [
+                    `Find out who edited '${flow.name}' in ${ctx.target.host} and why; make the same change in the development environment if it must stay.`,
+                    `In ${ctx.target.host}, remove the active customizations of the flow (solution → flow → See solution layers → Remove active customizations).`,
+                    'Export from development and import the managed solution again; then re-check the apps that call the flow.',
+                    `Background: ${KB_LINKS.flowUpdates}`,
+                ],
+                identity: [ctx.target.host],
+            }));
+        }
+    }
+    return out;
+}
+const targetFlowDrift = { meta: fg602_target_flow_drift_meta, checkTarget: fg602_target_flow_drift_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg603-target-flow-off.ts
+
+
+
+const fg603_target_flow_off_meta = {
+    id: 'FG603',
+    name: 'target-flow-off',
+    defaultSeverity: 'warning',
+    errorCodes: [ERRORS.WorkflowTriggerIsNotEnabled],
+    summary: 'A flow that an app of the solution calls is turned off (or suspended) in the target environment.',
+    impact: 'Every call of a flow that is off fails with WorkflowTriggerIsNotEnabled. An import turns flows on only when their connection references are bound and the import is allowed to activate them; a flow someone turned off there can stay off.',
+};
+function fg603_target_flow_off_check(ctx) {
+    if (!ctx.target.coverage.flows)
+        return [];
+    const out = [];
+    const callers = calledFlows(ctx);
+    for (const { solution } of installedSolutions(ctx)) {
+        for (const flow of solution.flows) {
+            const t = ctx.target.flows.get(flow.id);
+            // A flow exported off is FG201's; here the export has it on and the target does not.
+            if (!t || t.state === 'on' || flow.state === 'off')
+                continue;
+            for (const { app, solution: appSolution, dataSource } of callers.get(flow.id) ?? []) {
+                out.push(makeFinding(fg603_target_flow_off_meta, {
+                    solution: appSolution,
+                    app,
+                    flow,
+                    location: flow.metaOrigin ?? flow.origin,
+                    message: `Flow '${flow.name}' (${flow.id}) is ${t.state === 'suspended' ? 'suspended' : 'turned off'} ${onHost(ctx)}, and app '${app.displayName || app.name}' (${app.name}) of solution '${solution.uniqueName}' calls it as '${dataSource}': its calls fail there until the flow is on.`,
+                    mitigation: [
+                        `In ${ctx.target.host}, check that every connection reference of '${flow.name}' has a connection, then turn the flow on (solution → flow → Turn on).`,
+                        'If the flow was turned off on purpose, remove the calls from the app or keep the app out of this release.',
+                        `Background: ${KB_LINKS.turnOnFlow}`,
+                    ],
+                    identity: [ctx.target.host, dataSource],
+                }));
+            }
+        }
+    }
+    return out;
+}
+const targetFlowOff = { meta: fg603_target_flow_off_meta, checkTarget: fg603_target_flow_off_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg604-target-connection-unbound.ts
+
+
+
+const fg604_target_connection_unbound_meta = {
+    id: 'FG604',
+    name: 'target-connection-unbound',
+    defaultSeverity: 'error',
+    errorCodes: [ERRORS.XrmConnectionReferenceMissingConnection],
+    summary: "A connection reference the solution's flows use exists in the target environment without a connection, and no deployment settings provide one.",
+    impact: 'A flow cannot be turned on while one of its connection references has no connection: after the import its flows stay off (XrmConnectionReferenceMissingConnection), and every app call fails with WorkflowTriggerIsNotEnabled.',
+};
+function fg604_target_connection_unbound_check(ctx) {
+    if (!ctx.target.coverage.connectionReferences)
+        return [];
+    const out = [];
+    const provided = new Set((ctx.settings?.connectionReferences ?? []).filter((c) => c.connectionId.trim() !== '').map((c) => c.logicalName.toLowerCase()));
+    for (const { solution } of installedSolutions(ctx)) {
+        const users = new Map();
+        for (const flow of solution.flows) {
+            for (const c of flow.connections) {
+                if (!c.connectionReference)
+                    continue;
+                const key = c.connectionReference.toLowerCase();
+                users.set(key, [...(users.get(key) ?? []), flow.name]);
+            }
+        }
+        for (const [key, flows] of [...users].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            const t = ctx.target.connectionReferences.get(key);
+            if (!t || t.connectionId !== undefined || provided.has(key))
+                continue;
+            const ref = solution.connectionReferences.find((c) => c.logicalName.toLowerCase() === key);
+            const names = [...new Set(flows)];
+            const settings = ctx.settings ? ` and the deployment settings ${ctx.settings.path} give it no ConnectionId` : ' and no deployment settings were given for this environment';
+            out.push(makeFinding(fg604_target_connection_unbound_meta, {
+                solution,
+                location: ref?.origin ?? solution.origin,
+                message: `Connection reference '${t.logicalName}' exists ${onHost(ctx)} without a connection${settings}: flow${names.length === 1 ? '' : 's'} ${names.map((n) => `'${n}'`).join(', ')} cannot be turned on after the import.`,
+                mitigation: [
+                    `In ${ctx.target.host}, open the connection reference '${t.logicalName}' (solution → Connection references) and select or create a connection for it; or`,
+                    `add it to the deployment settings of this environment: "ConnectionReferences": [{ "LogicalName": "${t.logicalName}", "ConnectionId": "<connection id in ${ctx.target.host}>", "ConnectorId": "${t.connectorId}" }] and import with --settings-file.`,
+                    'After the import, turn the flows on and check they run.',
+                    `Background: ${KB_LINKS.deploymentSettings}`,
+                ],
+                identity: [t.logicalName, ctx.target.host],
+            }));
+        }
+    }
+    return out;
+}
+const targetConnectionUnbound = { meta: fg604_target_connection_unbound_meta, checkTarget: fg604_target_connection_unbound_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg605-target-solution-unmanaged.ts
+
+
+
+const fg605_target_solution_unmanaged_meta = {
+    id: 'FG605',
+    name: 'target-solution-unmanaged',
+    defaultSeverity: 'error',
+    errorCodes: [],
+    summary: 'The solution is installed unmanaged in the target environment, and this export ships it managed.',
+    impact: 'A managed solution cannot be imported over the same solution installed unmanaged: the import fails, and nothing of this release reaches the environment.',
+};
+function fg605_target_solution_unmanaged_check(ctx) {
+    const out = [];
+    for (const { solution, installed } of installedSolutions(ctx)) {
+        if (installed.managed || solution.managed !== 'managed')
+            continue;
+        out.push(makeFinding(fg605_target_solution_unmanaged_meta, {
+            solution,
+            location: solution.origin,
+            message: `Solution '${solution.uniqueName}' is installed unmanaged ${onHost(ctx)} (version ${installed.version || 'unknown'}), and this export ships it managed: the import will fail.`,
+            mitigation: [
+                `Decide which ${ctx.target.host} should run: environments that receive releases should hold managed solutions only.`,
+                `To move it to managed: delete the unmanaged solution '${solution.uniqueName}' in ${ctx.target.host} (its components stay, as unmanaged customizations), import the managed export, then remove the active customizations of its apps, flows and connection references so the managed layer runs.`,
+                `Background: ${KB_LINKS.solutionLayers}`,
+            ],
+            identity: [ctx.target.host],
+        }));
+    }
+    return out;
+}
+const targetSolutionUnmanaged = { meta: fg605_target_solution_unmanaged_meta, checkTarget: fg605_target_solution_unmanaged_check };
+
+;// CONCATENATED MODULE: ./src/rules/fg606-target-version.ts
+
+
+const fg606_target_version_meta = {
+    id: 'FG606',
+    name: 'target-version',
+    defaultSeverity: 'warning',
+    errorCodes: [],
+    summary: 'The target environment has the solution at a version equal to or higher than the exported one.',
+    impact: 'An import of the same version is easy to mistake for a deployed release, and an older version over a newer one is refused or silently keeps the newer components: the changes in this export may never arrive.',
+};
+/** Compares dotted versions part by part, numbers as numbers ("1.10" > "1.9"; "20260130.2" is a version too). */
+function compareVersions(a, b) {
+    const pa = a.trim().split('.');
+    const pb = b.trim().split('.');
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const x = pa[i] ?? '0';
+        const y = pb[i] ?? '0';
+        const nx = /^\d+$/.test(x) ? Number(x) : NaN;
+        const ny = /^\d+$/.test(y) ? Number(y) : NaN;
+        const c = Number.isNaN(nx) || Number.isNaN(ny) ? (x < y ? -1 : x > y ? 1 : 0) : nx - ny;
+        if (c !== 0)
+            return c < 0 ? -1 : 1;
+    }
+    return 0;
+}
+function fg606_target_version_check(ctx) {
+    const out = [];
+    for (const { solution, installed } of installedSolutions(ctx)) {
+        if (!installed.version || !solution.version)
+            continue;
+        const c = compareVersions(installed.version, solution.version);
+        if (c < 0)
+            continue;
+        out.push(makeFinding(fg606_target_version_meta, {
+            solution,
+            location: solution.origin,
+            message: `Solution '${solution.uniqueName}' is installed ${onHost(ctx)} at version ${installed.version}, ${c === 0 ? 'the same as' : 'higher than'} the exported ${solution.version}: ${c === 0 ? 'this release is indistinguishable from the installed one' : 'an older version over a newer one does not deploy as a release'}.`,
+            mitigation: [
+                `Raise the version of '${solution.uniqueName}' in the development environment above ${installed.version} (Solution → Edit → Version), export again and commit the new export.`,
+                'Let the pipeline set the version (e.g. pac solution version, or the build number) so every release is higher than the last.',
+            ],
+            identity: [ctx.target.host],
+        }));
+    }
+    return out;
+}
+const targetVersion = { meta: fg606_target_version_meta, checkTarget: fg606_target_version_check };
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
+
+
+
+
+
+
 
 
 
@@ -50011,7 +50367,7 @@ const versionNotBumped = { meta: fg403_version_not_bumped_meta, checkChange: fg4
 /**
  * Every rule FlowGuard runs, in id order. Ids are banded by area:
  * FG1xx app ↔ flow signature, FG2xx flow state and run time, FG3xx connections,
- * FG4xx solution lifecycle, FG5xx security.
+ * FG4xx solution lifecycle, FG5xx security, FG6xx the target environment (opt-in).
  */
 const RULES = [
     flowInputDrift,
@@ -50031,8 +50387,10 @@ const RULES = [
 ];
 /** Rules that compare a base with a head (pull-request mode). */
 const CHANGE_RULES = [flowChangedAppUnchanged, versionNotBumped];
-/** Metadata of every rule, snapshot and change rules, in id order: for docs, SARIF and configuration. */
-const ALL_RULE_META = [...RULES.map((r) => r.meta), ...CHANGE_RULES.map((r) => r.meta)].sort((a, b) => (a.id < b.id ? -1 : 1));
+/** Rules over the target environment: they run only when an environment URL is given (src/target). */
+const TARGET_RULES = [targetUnmanagedLayer, targetFlowDrift, targetFlowOff, targetConnectionUnbound, targetSolutionUnmanaged, targetVersion];
+/** Metadata of every rule, snapshot, change and target rules, in id order: for docs, SARIF and configuration. */
+const ALL_RULE_META = [...RULES.map((r) => r.meta), ...CHANGE_RULES.map((r) => r.meta), ...TARGET_RULES.map((r) => r.meta)].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 ;// CONCATENATED MODULE: ./src/report/context.ts
 
@@ -54794,6 +55152,19 @@ function param(p) {
 function output(o) {
     return { name: o.name, type: o.type, title: o.title };
 }
+/**
+ * The report with the target check's outcome added: its findings among the others (sorted, counted),
+ * its diagnostics, and the `target` object. Pure; the offline part is unchanged.
+ */
+function withTarget(report, target) {
+    const findings = sortFindings([...report.findings, ...target.findings]);
+    const counts = { error: 0, warning: 0, note: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    if (findings.some((f) => f.status !== undefined))
+        counts.new = findings.filter((f) => f.status === 'new').length;
+    return { ...report, findings, diagnostics: [...report.diagnostics, ...target.diagnostics], counts, target: target.json };
+}
 
 ;// CONCATENATED MODULE: ./src/change/compare.ts
 
@@ -55320,7 +55691,789 @@ async function git_changedFiles(cwd, base, head, paths) {
     return out.sort(byPath);
 }
 
+;// CONCATENATED MODULE: ./src/compare/modified.ts
+
+/**
+ * What a change modifies, component by component: flows added or changed (export noise excluded),
+ * apps added, re-bound or whose own file changed (unpacked layouts keep each `.msapp` in a file of its
+ * own), connection references added or moved to another connector, and the touched solutions.
+ */
+function modifiedComponents(pairs, touched, changedFiles) {
+    const flows = new Set();
+    const apps = new Set();
+    const refs = new Set();
+    const solutions = new Set();
+    for (const { base, head } of pairs) {
+        if (!head || !touched(head.path))
+            continue;
+        solutions.add(head.uniqueName.toLowerCase());
+        const baseFlows = new Map((base?.flows ?? []).map((f) => [f.id, f]));
+        for (const f of head.flows)
+            if (diffFlow(baseFlows.get(f.id), f).change !== 'unchanged')
+                flows.add(f.id);
+        const baseApps = new Map((base?.apps ?? []).map((a) => [a.name.toLowerCase(), a]));
+        for (const a of head.apps) {
+            const before = baseApps.get(a.name.toLowerCase());
+            const ownFile = a.origin.inner === undefined && changedFiles?.has(a.origin.file) === true;
+            if (!before || ownFile || appEssence(before) !== appEssence(a))
+                apps.add(a.name.toLowerCase());
+        }
+        const baseRefs = new Map((base?.connectionReferences ?? []).map((c) => [c.logicalName.toLowerCase(), c]));
+        for (const c of head.connectionReferences) {
+            const before = baseRefs.get(c.logicalName.toLowerCase());
+            if (!before || before.connectorId.toLowerCase() !== c.connectorId.toLowerCase())
+                refs.add(c.logicalName.toLowerCase());
+        }
+    }
+    return { flows, apps, connectionReferences: refs, solutions };
+}
+
+;// CONCATENATED MODULE: ./src/target/client.ts
+/**
+ * A read-only Dataverse Web API client: GET only, a handful of requests in flight, service protection
+ * limits honoured (429/503/504 with Retry-After: every request pauses, then retries), a timeout per
+ * request and a deadline for the whole check, paging through `@odata.nextLink` on the same origin only.
+ * Facts: https://learn.microsoft.com/power-apps/developer/data-platform/api-limits and
+ * https://learn.microsoft.com/power-apps/developer/data-platform/webapi/compose-http-requests-handle-errors
+ */
+
+class TargetRequestError extends Error {
+    kind;
+    status;
+    code;
+    constructor(kind, message, status, code) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.code = code;
+    }
+}
+const MAX_CONCURRENCY = 16;
+const TRANSIENT = new Set([429, 502, 503, 504]);
+class DataverseClient {
+    options;
+    /** Requests sent, retries included. */
+    requests = 0;
+    inFlight = 0;
+    waiting = [];
+    /** Service protection: while a Retry-After runs, no request is sent (the service extends the wait of clients that keep sending). */
+    resumeAt = 0;
+    timers = new Set();
+    secrets = [];
+    constructor(options) {
+        this.options = options;
+        if (!Number.isInteger(options.concurrency) || options.concurrency < 1 || options.concurrency > MAX_CONCURRENCY) {
+            throw new RangeError(`concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`);
+        }
+    }
+    /** GET a path under the Web API root (`workflows?$filter=…`, `WhoAmI`), parsed. */
+    async get(path, headers = {}) {
+        return this.send(new URL(path, this.options.env.api), headers);
+    }
+    /** GET a collection and every following page; the rows of `value`, in order. */
+    async getAll(path, pageSize = 500) {
+        const rows = [];
+        let url = new URL(path, this.options.env.api);
+        const headers = { Prefer: `odata.maxpagesize=${pageSize}` };
+        for (let page = 0; url; page++) {
+            if (page > 10_000)
+                throw new TargetRequestError('malformed', 'the service returned more than 10,000 pages');
+            const body = await this.send(url, headers);
+            const value = prop(body, 'value');
+            if (!Array.isArray(value))
+                throw new TargetRequestError('malformed', `the response to ${describePath(url)} has no "value" array`);
+            rows.push(...value);
+            const next = prop(body, '@odata.nextLink');
+            url = typeof next === 'string' && next !== '' ? this.sameOrigin(next) : undefined;
+        }
+        return rows;
+    }
+    /** Timers of pending waits are cleared; nothing keeps the process alive. */
+    close() {
+        for (const t of this.timers)
+            clearTimeout(t);
+        this.timers.clear();
+    }
+    /** A message with the token (and anything else secret) replaced. */
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets)
+            if (s.length >= 8)
+                out = out.split(s).join('***');
+        return out;
+    }
+    /** The token goes only to the environment's origin: a next link elsewhere is refused. */
+    sameOrigin(link) {
+        let url;
+        try {
+            url = new URL(link);
+        }
+        catch {
+            throw new TargetRequestError('malformed', 'the service returned an @odata.nextLink that is not a URL');
+        }
+        if (url.origin !== this.options.env.origin || !url.pathname.startsWith('/api/data/')) {
+            throw new TargetRequestError('malformed', `the service returned an @odata.nextLink outside the environment (${url.host}); it was not followed`);
+        }
+        return url;
+    }
+    async send(url, headers) {
+        const retries = this.options.maxRetries ?? 5;
+        for (let attempt = 0;; attempt++) {
+            await this.acquire();
+            let response;
+            try {
+                await this.waitForResume();
+                response = await this.fetchOnce(url, headers);
+            }
+            finally {
+                this.release();
+            }
+            if (response.status >= 200 && response.status < 300)
+                return this.parse(url, response.body);
+            if (TRANSIENT.has(response.status) && attempt < retries) {
+                this.pause(retryDelayMs(response.retryAfter, attempt), response.status === 429 ? 'throttled' : 'server', url);
+                continue;
+            }
+            throw this.failure(url, response.status, response.body);
+        }
+    }
+    async fetchOnce(url, headers) {
+        const remaining = this.options.deadline - Date.now();
+        if (remaining <= 0)
+            throw new TargetRequestError('timeout', 'the target check ran out of time');
+        const token = await this.options.token();
+        if (!this.secrets.includes(token))
+            this.secrets.push(token);
+        const timeout = Math.min(this.options.requestTimeoutMs, remaining);
+        const signal = AbortSignal.timeout(timeout);
+        this.requests++;
+        try {
+            const res = await fetch(url, {
+                method: 'GET',
+                redirect: 'manual',
+                signal,
+                headers: { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0', Authorization: `Bearer ${token}`, ...headers },
+            });
+            const body = await readCapped(res, this.options.maxResponseBytes ?? 64 * 1024 * 1024);
+            return { status: res.status, body, retryAfter: res.headers.get('retry-after') };
+        }
+        catch (err) {
+            if (err instanceof TargetRequestError)
+                throw err;
+            if (signal.aborted)
+                throw new TargetRequestError('timeout', `${describePath(url)} did not answer within ${Math.round(timeout / 1000)} s`);
+            throw new TargetRequestError('network', `${describePath(url)} failed: ${this.redact(causeOf(err))}`);
+        }
+    }
+    parse(url, body) {
+        try {
+            return parseJson(body);
+        }
+        catch (err) {
+            throw new TargetRequestError('malformed', `the response to ${describePath(url)} is not JSON (${err.message})`);
+        }
+    }
+    failure(url, status, body) {
+        let code;
+        let message = '';
+        try {
+            const error = prop(parseJson(body), 'error');
+            code = str(prop(error, 'code')) || undefined;
+            message = str(prop(error, 'message'));
+        }
+        catch {
+            // Not an OData error body: the status says enough.
+        }
+        const detail = this.redact(message.slice(0, 500));
+        const what = `${describePath(url)} answered ${status}${code ? ` (${code})` : ''}${detail ? `: ${detail}` : ''}`;
+        if (status === 401)
+            return new TargetRequestError('unauthorized', what, status, code);
+        if (status === 403)
+            return new TargetRequestError('forbidden', what, status, code);
+        if (status === 404)
+            return new TargetRequestError('not-found', what, status, code);
+        if (status === 429)
+            return new TargetRequestError('throttled', `${what} (still throttled after retries)`, status, code);
+        if (status >= 300 && status < 400)
+            return new TargetRequestError('malformed', `${describePath(url)} answered with a redirect (${status}); it was not followed`, status);
+        if (status >= 500)
+            return new TargetRequestError('server', `${what} (after retries)`, status, code);
+        return new TargetRequestError('bad-request', what, status, code);
+    }
+    pause(ms, kind, url) {
+        const until = Date.now() + ms;
+        if (until > this.options.deadline)
+            throw new TargetRequestError(kind === 'throttled' ? 'throttled' : 'timeout', `${describePath(url)}: the service asked to wait ${Math.ceil(ms / 1000)} s, past the check's time limit`);
+        this.resumeAt = Math.max(this.resumeAt, until);
+    }
+    async waitForResume() {
+        while (Date.now() < this.resumeAt)
+            await this.sleep(this.resumeAt - Date.now());
+    }
+    sleep(ms) {
+        return new Promise((resolve) => {
+            const t = setTimeout(() => {
+                this.timers.delete(t);
+                resolve();
+            }, ms);
+            this.timers.add(t);
+        });
+    }
+    acquire() {
+        if (this.inFlight < this.options.concurrency) {
+            this.inFlight++;
+            return Promise.resolve();
+        }
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    release() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.inFlight--;
+    }
+}
+/** `Retry-After` in seconds or as an HTTP date; without it, exponential backoff from 1 s, at most 60 s. */
+function retryDelayMs(retryAfter, attempt, now = Date.now()) {
+    if (retryAfter !== null && retryAfter.trim() !== '') {
+        const seconds = Number(retryAfter.trim());
+        if (Number.isFinite(seconds) && seconds >= 0)
+            return Math.min(seconds, 300) * 1000;
+        const date = Date.parse(retryAfter);
+        if (Number.isFinite(date))
+            return Math.min(Math.max(date - now, 0), 300_000);
+    }
+    return Math.min(1000 * 2 ** attempt, 60_000);
+}
+/** The entity set and the shape of the query, without ids or values (diagnostics stay short). */
+function describePath(url) {
+    const path = url.pathname.replace(/^\/api\/data\/v[\d.]+\//, '').replace(/\([^)]*\)/g, '(…)');
+    return url.search ? `${path}?…` : path;
+}
+async function readCapped(res, max) {
+    const length = Number(res.headers.get('content-length') ?? '0');
+    if (length > max) {
+        await res.body?.cancel();
+        throw new TargetRequestError('too-large', `a response of ${length} bytes is larger than the ${max}-byte limit`);
+    }
+    if (!res.body)
+        return new Uint8Array();
+    const chunks = [];
+    let total = 0;
+    const reader = res.body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > max) {
+            await reader.cancel();
+            throw new TargetRequestError('too-large', `a response is larger than the ${max}-byte limit`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks);
+}
+function causeOf(err) {
+    const e = err;
+    return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/target/identity.ts
+/**
+ * Loads the Azure SDK's credentials on first use. The shipped bundles find them in the bundle of their
+ * own beside them (`dist/azure-identity/index.cjs`, built by scripts/package.mjs), so that the CLI and the
+ * Action never parse them on an offline run; from the sources (tests) they come from node_modules.
+ */
+
+
+
+
+let loaded;
+function identityLib() {
+    if (loaded)
+        return loaded;
+    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    const bundled = [(0,external_node_path_namespaceObject.join)(here, 'azure-identity', 'index.cjs'), (0,external_node_path_namespaceObject.join)(here, '..', 'azure-identity', 'index.cjs')].find((p) => (0,external_node_fs_namespaceObject.existsSync)(p));
+    // The package name is built at run time so that the bundler leaves this require to Node.
+    loaded = (bundled ? load(bundled) : load(['@azure', 'identity'].join('/')));
+    return loaded;
+}
+
+;// CONCATENATED MODULE: ./src/target/credential.ts
+
+class CredentialError extends Error {
+}
+/** Microsoft's authority hosts: instance discovery works for them; any other host (a private cloud, a test) skips it. */
+const MICROSOFT_AUTHORITIES = ['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn', 'login.microsoft.com'];
+/** Reads the credential settings from the environment variables the Azure SDK and the CI systems document. */
+function credentialSettingsFromEnv(env) {
+    const v = (name) => (env[name] ?? '').trim() || undefined;
+    const serviceConnectionId = v('AZURESUBSCRIPTION_SERVICE_CONNECTION_ID') ?? v('AZURE_SERVICE_CONNECTION_ID');
+    const systemAccessToken = v('SYSTEM_ACCESSTOKEN');
+    return {
+        token: v('FLOWGUARD_DATAVERSE_TOKEN'),
+        tenantId: v('AZURE_TENANT_ID') ?? v('AZURESUBSCRIPTION_TENANT_ID'),
+        clientId: v('AZURE_CLIENT_ID') ?? v('AZURESUBSCRIPTION_CLIENT_ID'),
+        clientSecret: v('AZURE_CLIENT_SECRET'),
+        pipelines: serviceConnectionId && systemAccessToken ? { serviceConnectionId, systemAccessToken } : undefined,
+        azureCli: true,
+        authorityHost: v('AZURE_AUTHORITY_HOST'),
+    };
+}
+/** Which credential the settings select, without loading anything: undefined when none can be tried. */
+function credentialKind(s) {
+    if (s.token)
+        return 'token';
+    if (s.tenantId && s.clientId && s.clientSecret)
+        return 'client-secret';
+    if (s.tenantId && s.clientId && s.githubIdToken)
+        return 'github-oidc';
+    if (s.tenantId && s.clientId && s.pipelines)
+        return 'azure-pipelines';
+    if (s.azureCli)
+        return 'azure-cli';
+    return undefined;
+}
+/** The token source for a scope (`<environment>/.default`). */
+async function tokenSource(s, scope) {
+    const kind = credentialKind(s);
+    if (!kind)
+        return undefined;
+    if (kind === 'token') {
+        const token = s.token;
+        s.onToken?.(token);
+        return { kind, getToken: () => Promise.resolve(token) };
+    }
+    const credential = buildCredential(kind, s);
+    return {
+        kind,
+        getToken: async () => {
+            try {
+                const t = await credential.getToken(scope);
+                if (!t?.token)
+                    throw new CredentialError('the credential returned no token');
+                s.onToken?.(t.token);
+                return t.token;
+            }
+            catch (err) {
+                throw new CredentialError(`${kind} could not get a token: ${credential_firstLine(err.message)}`);
+            }
+        },
+    };
+}
+function buildCredential(kind, s) {
+    const identity = identityLib();
+    const options = authorityOptions(s.authorityHost);
+    const tenant = s.tenantId;
+    const client = s.clientId;
+    switch (kind) {
+        case 'client-secret':
+            return new identity.ClientSecretCredential(tenant, client, s.clientSecret, options);
+        case 'github-oidc':
+            return new identity.ClientAssertionCredential(tenant, client, s.githubIdToken, options);
+        case 'azure-pipelines': {
+            const p = s.pipelines;
+            return new identity.AzurePipelinesCredential(tenant, client, p.serviceConnectionId, p.systemAccessToken, options);
+        }
+        case 'azure-cli':
+            return new identity.AzureCliCredential(tenant ? { tenantId: tenant } : {});
+    }
+}
+function authorityOptions(authorityHost) {
+    if (!authorityHost)
+        return {};
+    let host = '';
+    try {
+        host = new URL(authorityHost).hostname.toLowerCase();
+    }
+    catch {
+        throw new CredentialError(`AZURE_AUTHORITY_HOST '${authorityHost}' is not a URL`);
+    }
+    return { authorityHost, ...(MICROSOFT_AUTHORITIES.includes(host) ? {} : { disableInstanceDiscovery: true }) };
+}
+function credential_firstLine(text) {
+    const line = text.split('\n').find((l) => l.trim() !== '') ?? text;
+    return line.length > 400 ? `${line.slice(0, 400)}…` : line;
+}
+
+;// CONCATENATED MODULE: ./src/target/environment.ts
+/**
+ * The environment URL a token may be sent to. It comes from the workflow (flag, input or
+ * FLOWGUARD_ENVIRONMENT_URL), never from the repository: a pull request controls every file in it.
+ */
+/** Dataverse host suffixes: the public cloud and GCC (`*.crm9.dynamics.com`), GCC High, DoD, China (Microsoft's Power Platform URL list). */
+const DATAVERSE_SUFFIXES = ['.dynamics.com', '.microsoftdynamics.us', '.appsplatform.us', '.dynamics.cn'];
+class EnvironmentUrlError extends Error {
+}
+function isLoopbackHost(hostname) {
+    const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+/** Validates an environment URL: https to a Dataverse host, or http to a loopback host (tests and local fakes). */
+function parseEnvironmentUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new EnvironmentUrlError(`environment URL '${raw}' is not a URL (expected https://<org>.crm<N>.dynamics.com)`);
+    }
+    if (url.username || url.password)
+        throw new EnvironmentUrlError('environment URL must not carry a user name or password');
+    if (url.search || url.hash)
+        throw new EnvironmentUrlError('environment URL must not carry a query or fragment');
+    if (url.pathname !== '/' && url.pathname !== '')
+        throw new EnvironmentUrlError(`environment URL must be the environment's root, without a path (got '${url.pathname}')`);
+    const loopback = isLoopbackHost(url.hostname);
+    if (url.protocol === 'http:' && !loopback)
+        throw new EnvironmentUrlError('environment URL must use https (http is accepted for loopback hosts only)');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new EnvironmentUrlError(`environment URL must use https (got '${url.protocol}')`);
+    const host = url.hostname.toLowerCase();
+    if (!loopback && !DATAVERSE_SUFFIXES.some((s) => host.endsWith(s) && host.length > s.length)) {
+        throw new EnvironmentUrlError(`'${host}' is not a Dataverse host (expected *.dynamics.com, *.microsoftdynamics.us, *.appsplatform.us or *.dynamics.cn)`);
+    }
+    if (!loopback && url.port !== '')
+        throw new EnvironmentUrlError('environment URL must not name a port');
+    const origin = url.origin;
+    return { origin, host: url.host, api: `${origin}/api/data/v9.2/`, scope: `${origin}/.default` };
+}
+
+;// CONCATENATED MODULE: ./src/target/read.ts
+/**
+ * Reads what the target environment holds of the export's solutions: the solutions, then their flows,
+ * canvas apps and connection references (looked up in batches), then each component's solution layers
+ * (one query per component: the virtual table allows no other). Each read that fails is a diagnostic
+ * naming the check and the cause; the others go on.
+ * Tables and columns: ../shared/docs/dataverse-target.md; layers:
+ * https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/msdyn_componentlayer
+ */
+
+
+
+/** Ids or names per query: the URL stays far below the service's length limit. */
+const BATCH = 20;
+/** The privilege a read needs, by entity set, for the 403 diagnostic (Security role → Customization / Core Records tabs). */
+const PRIVILEGE = {
+    solutions: 'Read on Solution (prvReadSolution)',
+    workflows: 'Read on Process (prvReadWorkflow)',
+    canvasapps: 'Read on Canvas App (prvReadCanvasApp)',
+    connectionreferences: 'Read on Connection Reference (prvReadconnectionreference)',
+    msdyn_componentlayers: 'Read on Solution Component Layer and on Solution (prvReadSolution)',
+};
+async function readTarget(client, env, plan) {
+    const snapshot = {
+        url: env.origin,
+        host: env.host,
+        solutions: new Map(),
+        flows: new Map(),
+        apps: new Map(),
+        connectionReferences: new Map(),
+        coverage: { solutions: false, flows: false, apps: false, connectionReferences: false, layers: false },
+        requests: 0,
+        layerQueries: 0,
+        diagnostics: [],
+    };
+    const fail = (check, set, err) => {
+        snapshot.diagnostics.push(diagnostic(env, check, set, err, client));
+    };
+    const done = () => {
+        snapshot.requests = client.requests;
+        return snapshot;
+    };
+    // The cheapest request that proves the token works: a rejected token is one diagnostic, not one per check.
+    try {
+        await client.get('WhoAmI');
+    }
+    catch (err) {
+        fail('sign-in', undefined, err);
+        return done();
+    }
+    const names = plan.solutions.map((s) => s.uniqueName);
+    try {
+        for (const s of await lookUp(client, 'solutions', 'uniquename', names, 'solutionid,uniquename,friendlyname,version,ismanaged,installedon')) {
+            const sol = solutionRow(s);
+            if (sol)
+                snapshot.solutions.set(sol.uniqueName.toLowerCase(), sol);
+        }
+        snapshot.coverage.solutions = true;
+    }
+    catch (err) {
+        fail('solutions', 'solutions', err);
+        return done();
+    }
+    const installed = plan.solutions.filter((s) => snapshot.solutions.has(s.uniqueName.toLowerCase()));
+    const unique = (pick) => [...new Set(installed.flatMap(pick).map((x) => x.toLowerCase()))].sort();
+    const [flowIds, appNames, refNames] = [unique((s) => s.flows), unique((s) => s.apps), unique((s) => s.connectionReferences)];
+    await Promise.all([
+        lookUp(client, 'workflows', 'workflowid', flowIds, 'workflowid,name,category,statecode,statuscode,clientdata,ismanaged,modifiedon')
+            .then((rows) => {
+            for (const r of rows) {
+                const f = flowRow(r);
+                if (f)
+                    snapshot.flows.set(f.id, f);
+            }
+            snapshot.coverage.flows = true;
+        })
+            .catch((err) => fail('flows', 'workflows', err)),
+        lookUp(client, 'canvasapps', 'name', appNames, 'canvasappid,name,displayname,ismanaged')
+            .then((rows) => {
+            for (const r of rows) {
+                const a = appRow(r);
+                if (a)
+                    snapshot.apps.set(a.name.toLowerCase(), a);
+            }
+            snapshot.coverage.apps = true;
+        })
+            .catch((err) => fail('canvas apps', 'canvasapps', err)),
+        lookUp(client, 'connectionreferences', 'connectionreferencelogicalname', refNames, 'connectionreferenceid,connectionreferencelogicalname,connectorid,connectionid')
+            .then((rows) => {
+            for (const r of rows) {
+                const c = referenceRow(r);
+                if (c)
+                    snapshot.connectionReferences.set(c.logicalName.toLowerCase(), c);
+            }
+            snapshot.coverage.connectionReferences = true;
+        })
+            .catch((err) => fail('connection references', 'connectionreferences', err)),
+    ]);
+    await readLayers(client, snapshot, fail);
+    return done();
+}
+/** One layer query per component found; a failed query leaves that component's layers unknown. */
+async function readLayers(client, snapshot, fail) {
+    const components = [
+        ...[...snapshot.flows.values()].map((f) => ({ type: 'Workflow', id: f.id, holder: f })),
+        ...[...snapshot.apps.values()].map((a) => ({ type: 'CanvasApp', id: a.id, holder: a })),
+        ...[...snapshot.connectionReferences.values()].map((c) => ({ type: 'connectionreference', id: c.id, holder: c })),
+    ];
+    const failures = [];
+    await Promise.all(components.map(async (c) => {
+        // msdyn_componentid is an Edm.String column: the GUID is quoted.
+        const filter = `msdyn_componentid eq '${c.id}' and msdyn_solutioncomponentname eq '${c.type}'`;
+        try {
+            const rows = await client.getAll(`msdyn_componentlayers?$select=msdyn_solutionname,msdyn_order,msdyn_publishername,msdyn_overwritetime&$filter=${encodeURIComponent(filter)}`, 50);
+            c.holder.layers = rows.map(layerRow).sort((a, b) => a.order - b.order);
+        }
+        catch (err) {
+            failures.push(err);
+        }
+    }));
+    snapshot.layerQueries = components.length;
+    snapshot.coverage.layers = failures.length === 0;
+    if (failures.length > 0) {
+        const first = failures[0];
+        const lead = failures.length === components.length ? 'every layer query failed' : `${failures.length} of ${components.length} layer queries failed`;
+        fail('solution layers', 'msdyn_componentlayers', first instanceof TargetRequestError ? new TargetRequestError(first.kind, `${lead}; the first: ${first.message}`, first.status, first.code) : first);
+    }
+}
+/** Rows whose `column` is one of `values`, in batches (Microsoft.Dynamics.CRM.In), every page. */
+async function lookUp(client, set, column, values, select) {
+    const batches = [];
+    for (let i = 0; i < values.length; i += BATCH)
+        batches.push(values.slice(i, i + BATCH));
+    const pages = await Promise.all(batches.map((batch) => {
+        const list = batch.map((v) => `'${v.replace(/'/g, "''")}'`).join(',');
+        const filter = `Microsoft.Dynamics.CRM.In(PropertyName='${column}',PropertyValues=[${list}])`;
+        return client.getAll(`${set}?$select=${select}&$filter=${encodeURIComponent(filter)}`);
+    }));
+    return pages.flat();
+}
+function solutionRow(r) {
+    const uniqueName = str(prop(r, 'uniquename'));
+    if (!uniqueName)
+        return undefined;
+    return { uniqueName, id: str(prop(r, 'solutionid')).toLowerCase(), version: str(prop(r, 'version')), managed: prop(r, 'ismanaged') === true, installedOn: str(prop(r, 'installedon')) };
+}
+const FLOW_STATE = { 0: 'off', 1: 'on', 2: 'suspended' };
+function flowRow(r) {
+    const id = str(prop(r, 'workflowid')).toLowerCase();
+    if (!id)
+        return undefined;
+    const flow = {
+        id,
+        name: str(prop(r, 'name')),
+        state: FLOW_STATE[Number(prop(r, 'statecode'))] ?? 'off',
+        managed: prop(r, 'ismanaged') === true,
+        modifiedOn: str(prop(r, 'modifiedon')),
+        definition: undefined,
+    };
+    const clientdata = prop(r, 'clientdata');
+    if (typeof clientdata !== 'string' || clientdata === '') {
+        flow.definitionProblem = 'the target holds no definition (clientdata is empty)';
+        return flow;
+    }
+    try {
+        const definition = readFlowDefinition(parseJsonText(clientdata), clientdata, false);
+        if (definition.unreadable)
+            flow.definitionProblem = `the target's definition is not usable: ${definition.unreadable}`;
+        else
+            flow.definition = definition;
+    }
+    catch (err) {
+        flow.definitionProblem = `the target's definition is not JSON (${err.message})`;
+    }
+    return flow;
+}
+function appRow(r) {
+    const name = str(prop(r, 'name'));
+    const id = str(prop(r, 'canvasappid')).toLowerCase();
+    if (!name || !id)
+        return undefined;
+    return { name, id, displayName: str(prop(r, 'displayname')), managed: prop(r, 'ismanaged') === true };
+}
+function referenceRow(r) {
+    const logicalName = str(prop(r, 'connectionreferencelogicalname'));
+    const id = str(prop(r, 'connectionreferenceid')).toLowerCase();
+    if (!logicalName || !id)
+        return undefined;
+    const connection = prop(r, 'connectionid');
+    return { logicalName, id, connectorId: str(prop(r, 'connectorid')), connectionId: typeof connection === 'string' && connection.trim() !== '' ? connection : undefined };
+}
+function layerRow(r) {
+    return {
+        solution: str(prop(r, 'msdyn_solutionname')),
+        order: Number(prop(r, 'msdyn_order')) || 0,
+        publisher: str(prop(r, 'msdyn_publishername')),
+        overwriteTime: str(prop(r, 'msdyn_overwritetime')),
+    };
+}
+/** `target check 'flows' could not run on contoso.crm.dynamics.com: …`, with what to grant for a 403. */
+function diagnostic(env, check, set, err, client) {
+    const cause = client.redact(err instanceof Error ? err.message : String(err));
+    let hint = '';
+    if (err instanceof TargetRequestError) {
+        if (err.kind === 'unauthorized')
+            hint = ' The token was rejected: check that the app registration is an application user of this environment and that the token was issued for this environment URL.';
+        if (err.kind === 'forbidden' && set)
+            hint = ` Grant the application user's security role ${PRIVILEGE[set] ?? `Read on ${set}`} (docs/target-check.md).`;
+    }
+    return { file: env.origin, severity: 'warning', message: `target check '${check}' could not run on ${env.host}: ${cause}.${hint}`.replace(/\.\./g, '.') };
+}
+
+;// CONCATENATED MODULE: ./src/target/check.ts
+/**
+ * The opt-in target-environment check: reads the environment a release lands in (read-only) and runs
+ * the FG6xx rules over what it holds. It never fails the run: what cannot be read is a diagnostic,
+ * and the offline findings stand as they are.
+ */
+
+
+
+
+
+
+const DEFAULTS = { concurrency: 4, requestTimeout: 30, timeout: 300 };
+async function checkTarget(input, options) {
+    const env = parseEnvironmentUrl(options.environmentUrl);
+    const log = options.log ?? (() => undefined);
+    if (options.skip)
+        return notRun(env, input, null, options.skip, 'note');
+    const kind = credentialKind(options.credentials);
+    if (!kind)
+        return notRun(env, input, null, 'no credentials were given (FLOWGUARD_DATAVERSE_TOKEN, a client secret, workload identity federation or the Azure CLI)', 'warning');
+    const source = await tokenSource(options.credentials, env.scope);
+    if (!source)
+        return notRun(env, input, null, 'no credentials were given', 'warning');
+    const client = new DataverseClient({
+        env,
+        token: source.getToken,
+        concurrency: options.concurrency ?? DEFAULTS.concurrency,
+        requestTimeoutMs: (options.requestTimeout ?? DEFAULTS.requestTimeout) * 1000,
+        deadline: Date.now() + (options.timeout ?? DEFAULTS.timeout) * 1000,
+    });
+    let snapshot;
+    try {
+        snapshot = await readTarget(client, env, planOf(input.workspace));
+    }
+    finally {
+        client.close();
+    }
+    log(`FlowGuard: read ${env.host} with ${snapshot.requests} request(s) (${source.kind})`);
+    const ctx = { workspace: input.workspace, base: input.base, target: snapshot, modified: input.modified, settings: options.settings, release: input.release };
+    const raw = [];
+    const diagnostics = [...snapshot.diagnostics, ...unreadableDefinitions(snapshot, input.workspace)];
+    for (const rule of TARGET_RULES) {
+        try {
+            raw.push(...rule.checkTarget(ctx));
+        }
+        catch (err) {
+            diagnostics.push({ file: env.origin, severity: 'error', message: `rule ${rule.meta.id} ${rule.meta.name} failed: ${err.message}` });
+        }
+    }
+    const { kept } = applyConfig(raw, input.config);
+    const findings = input.modified ? kept.map((f) => ({ ...f, status: input.modified?.solutions.has(f.solution.uniqueName.toLowerCase()) ? 'new' : 'existing' })) : kept;
+    const signedIn = !snapshot.diagnostics.some((d) => d.message.startsWith("target check 'sign-in'"));
+    const complete = Object.values(snapshot.coverage).every(Boolean) && diagnostics.length === 0;
+    return { json: targetJson(env, input.workspace, snapshot, source.kind, signedIn ? (complete ? 'checked' : 'partial') : 'not-run'), findings, diagnostics };
+}
+/** What to look up: every solution of the export, with its flows, apps and connection references. */
+function planOf(workspace) {
+    return {
+        solutions: workspace.solutions.map((s) => ({
+            uniqueName: s.uniqueName,
+            flows: s.flows.map((f) => f.id),
+            apps: s.apps.map((a) => a.name),
+            connectionReferences: [...new Set([...s.connectionReferences.map((c) => c.logicalName), ...s.flows.flatMap((f) => f.connections.flatMap((c) => (c.connectionReference ? [c.connectionReference] : [])))])],
+        })),
+    };
+}
+function unreadableDefinitions(snapshot, workspace) {
+    const out = [];
+    for (const s of workspace.solutions) {
+        for (const f of s.flows) {
+            const t = snapshot.flows.get(f.id);
+            if (t?.definitionProblem)
+                out.push({ file: snapshot.url, severity: 'warning', message: `flow '${f.name}' (${f.id}) in ${snapshot.host}: ${t.definitionProblem}; its drift was not judged.` });
+        }
+    }
+    return out;
+}
+function notRun(env, input, credential, reason, severity) {
+    const empty = {
+        url: env.origin,
+        host: env.host,
+        solutions: new Map(),
+        flows: new Map(),
+        apps: new Map(),
+        connectionReferences: new Map(),
+        coverage: { solutions: false, flows: false, apps: false, connectionReferences: false, layers: false },
+        requests: 0,
+        layerQueries: 0,
+        diagnostics: [],
+    };
+    return {
+        json: { ...targetJson(env, input.workspace, empty, credential, 'not-run'), reason },
+        findings: [],
+        diagnostics: [{ file: env.origin, severity, message: `the target check of ${env.host} did not run: ${reason}.` }],
+    };
+}
+function targetJson(env, workspace, s, credential, status) {
+    return {
+        url: env.origin,
+        host: env.host,
+        credential,
+        status,
+        solutions: workspace.solutions.map((sol) => {
+            const t = s.coverage.solutions ? s.solutions.get(sol.uniqueName.toLowerCase()) : undefined;
+            return { uniqueName: sol.uniqueName, installed: s.coverage.solutions ? t !== undefined : null, version: t?.version ?? null, managed: t ? t.managed : null, exportedVersion: sol.version, exportedManaged: sol.managed };
+        }),
+        checked: { flows: s.flows.size, apps: s.apps.size, connectionReferences: s.connectionReferences.size, layerQueries: s.layerQueries, requests: s.requests },
+        coverage: { ...s.coverage },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
+
+
+
 
 
 
@@ -55420,7 +56573,8 @@ async function compareTrees(trees, config, release) {
     const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
     const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
     const report = buildReport(changed ? affected(head.workspace, headTouched) : head.workspace, findings, { fixed, changes, suppressed });
-    return { workspace: head.workspace, findings, suppressed, report, base, pairs };
+    const modified = modifiedComponents(pairs, headTouched, changed ? new Set(changed.map((c) => c.path)) : undefined);
+    return { workspace: head.workspace, findings, suppressed, report, base, pairs, modified };
 }
 /**
  * Both sides of a change whose touched files are known, reading what the change can affect:
@@ -55464,6 +56618,36 @@ function flowIdsOf(ws, touched) {
 /** Findings about touched solutions, or about flows in touched solutions (an untouched app calling a changed or removed flow). */
 function scopeFilter(touched, touchedFlows) {
     return (f) => touched(f.solution.path) || (f.flow !== undefined && touchedFlows.has(f.flow.id));
+}
+/**
+ * Adds the target-environment check to an analysis: its findings, diagnostics and the report's `target`.
+ * Offline findings are untouched. A deployment settings file that cannot be read is a diagnostic.
+ */
+async function addTargetCheck(cwd, analysis, config, release, request) {
+    const diagnostics = [];
+    let settings;
+    if (request.deploymentSettings) {
+        try {
+            settings = readDeploymentSettings(request.deploymentSettings, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, request.deploymentSettings)));
+            if (!settings)
+                diagnostics.push({ file: request.deploymentSettings, severity: 'warning', message: 'not a deployment settings file (no ConnectionReferences or EnvironmentVariables); the target check used none' });
+        }
+        catch (err) {
+            diagnostics.push({ file: request.deploymentSettings, severity: 'warning', message: `deployment settings could not be read (${err.message}); the target check used none` });
+        }
+    }
+    const change = 'modified' in analysis ? analysis : undefined;
+    const result = await checkTarget({ workspace: analysis.workspace, base: change?.base.workspace, modified: change?.modified, release, config }, {
+        environmentUrl: request.environmentUrl,
+        credentials: request.credentials,
+        settings,
+        ...(request.concurrency !== undefined ? { concurrency: request.concurrency } : {}),
+        ...(request.requestTimeout !== undefined ? { requestTimeout: request.requestTimeout } : {}),
+        ...(request.timeout !== undefined ? { timeout: request.timeout } : {}),
+        ...(request.skip ? { skip: request.skip } : {}),
+        ...(request.log ? { log: request.log } : {}),
+    });
+    return withTarget(analysis.report, { ...result, diagnostics: [...diagnostics, ...result.diagnostics] });
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -55535,7 +56719,7 @@ function truncate(text, max) {
     return points.slice(0, max - 1).join('') + ELLIPSIS;
 }
 /** Redacts, strips control characters and caps: the plain-text form of an untrusted string, on one line. */
-function plainText(text, maxLength = MAX_MESSAGE_LENGTH) {
+function escape_plainText(text, maxLength = MAX_MESSAGE_LENGTH) {
     return truncate(stripControl(redactSecrets(text)), maxLength);
 }
 /**
@@ -55558,7 +56742,7 @@ const MARKDOWN_META = /[\\`*_{}[\]()#+\-.!|~]/g;
  * Not for HTML blocks (backslash escapes are not processed there): use {@link escapeHtml}.
  */
 function escapeMarkdown(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
-    const clean = neutralizeMentions(plainText(text, maxLength));
+    const clean = neutralizeMentions(escape_plainText(text, maxLength));
     return clean
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
@@ -55567,14 +56751,14 @@ function escapeMarkdown(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
 }
 /** Escapes untrusted text for HTML element content (no Markdown processing happens there). */
 function escapeHtml(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
-    return neutralizeMentions(plainText(text, maxLength))
+    return neutralizeMentions(escape_plainText(text, maxLength))
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;');
 }
 /** Escapes untrusted text for a double- or single-quoted HTML attribute value. */
 function escapeHtmlAttr(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
-    return plainText(text, maxLength)
+    return escape_plainText(text, maxLength)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -55589,7 +56773,7 @@ function escapeHtmlAttr(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
  * mentions need no neutralising here.
  */
 function inlineCode(text, options = {}) {
-    let content = plainText(text, options.maxLength ?? DEFAULT_MAX_NAME_LENGTH);
+    let content = escape_plainText(text, options.maxLength ?? DEFAULT_MAX_NAME_LENGTH);
     if (options.table)
         content = content.replace(/\|/g, '\\|');
     if (content === '')
@@ -55603,7 +56787,7 @@ function inlineCode(text, options = {}) {
 const TRUSTED_LINK = /https:\/\/learn\.microsoft\.com\/[A-Za-z0-9/#._~%-]+/g;
 /** {@link escapeMarkdown}, except that Microsoft Learn URLs stay clickable autolinks. */
 function escapeMarkdownWithLinks(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
-    const clean = plainText(text, maxLength);
+    const clean = escape_plainText(text, maxLength);
     let out = '';
     let last = 0;
     for (const m of clean.matchAll(TRUSTED_LINK)) {
@@ -55645,19 +56829,19 @@ function toAnnotations(findings, max = MAX_ANNOTATIONS) {
 function toAnnotation(f) {
     const lines = [stripControlKeepNewlines(redactSecrets(f.message))];
     if (f.location.inner)
-        lines.push(`In ${plainText(f.location.inner, 500)}.`);
+        lines.push(`In ${escape_plainText(f.location.inner, 500)}.`);
     if (f.errorCodes.length > 0)
-        lines.push(`Predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}.`);
+        lines.push(`Predicted errors: ${f.errorCodes.map((c) => escape_plainText(c, 100)).join(', ')}.`);
     const firstStep = f.mitigation[0];
     if (firstStep !== undefined) {
         const more = f.mitigation.length > 1 ? ` (${plural(f.mitigation.length - 1, 'more step')} in the report)` : '';
-        lines.push(`Fix: ${plainText(firstStep)}${more}`);
+        lines.push(`Fix: ${escape_plainText(firstStep)}${more}`);
     }
     return {
         level: SEVERITY_STYLE[f.severity]?.annotation ?? 'warning',
         message: truncate(lines.join('\n'), MAX_ANNOTATION_MESSAGE),
-        title: plainText(`${f.ruleId} ${f.rule}`, 200),
-        file: plainText(f.location.file, 1000),
+        title: escape_plainText(`${f.ruleId} ${f.rule}`, 200),
+        file: escape_plainText(f.location.file, 1000),
     };
 }
 
@@ -55680,7 +56864,10 @@ const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */
-const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new')]);
+const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new')], [
+    'target',
+    obj('url', 'host', 'credential', 'status', 'reason', ['solutions', arrayOf(obj('uniqueName', 'installed', 'version', 'managed', 'exportedVersion', 'exportedManaged'))], ['checked', obj('flows', 'apps', 'connectionReferences', 'layerQueries', 'requests')], ['coverage', obj('solutions', 'flows', 'apps', 'connectionReferences', 'layers')]),
+]);
 /**
  * Deterministic JSON text: object keys in the shape's order where the type defines one, sorted
  * (locale-independent) where it does not. Formatting matches `JSON.stringify(value, null, indent)`:
@@ -55856,7 +57043,63 @@ function repoRelativeUri(path) {
         .join('/');
 }
 
+;// CONCATENATED MODULE: ./src/report/target-section.ts
+
+
+/** Target findings are the FG6xx rules. */
+function isTargetFinding(f) {
+    return /^FG6\d\d$/.test(f.ruleId);
+}
+const STATUS_TEXT = {
+    checked: 'checked',
+    partial: 'partly checked (see the diagnostics)',
+    'not-run': 'not checked',
+};
+function managedText(m) {
+    return m === null ? 'unknown' : m ? 'managed' : 'unmanaged';
+}
+function readText(t) {
+    const c = t.checked;
+    return `${plural(c.flows, 'flow')}, ${plural(c.apps, 'canvas app')}, ${plural(c.connectionReferences, 'connection reference')}, ${plural(c.layerQueries, 'layer query', 'layer queries')} (${plural(c.requests, 'request')})`;
+}
+/** The Markdown section; [] when the report has no target. */
+function targetMarkdown(report) {
+    const t = report.target;
+    if (!t)
+        return [];
+    const findings = report.findings.filter(isTargetFinding);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const out = ['### 🎯 Target environment', '', `**${escapeMarkdown(t.host)}** — ${STATUS_TEXT[t.status]}${t.reason ? `: ${escapeMarkdown(t.reason, 300)}` : ''}`, ''];
+    if (t.status !== 'not-run') {
+        out.push('| Solution | Installed there | Managed there | This export |', '|---|---|---|---|');
+        for (const s of t.solutions) {
+            const installed = s.installed === null ? 'unknown' : s.installed ? escapeMarkdown(s.version ?? '') || 'yes' : 'not installed (first import)';
+            out.push(`| ${escapeMarkdown(s.uniqueName)} | ${installed} | ${s.installed ? managedText(s.managed) : '—'} | ${escapeMarkdown(s.exportedVersion)} ${escapeMarkdown(s.exportedManaged)} |`);
+        }
+        out.push('', `Read: ${readText(t)}.`);
+        out.push(findings.length === 0 ? 'Nothing there stops this release.' : `What will fail there: ${plural(errors, 'error')}, ${plural(findings.length - errors, 'other finding')} (FG6xx, listed with the findings).`, '');
+    }
+    return out;
+}
+/** The text block; [] when the report has no target. */
+function targetText(report) {
+    const t = report.target;
+    if (!t)
+        return [];
+    const out = [`target environment: ${plainText(t.host, 200)} (${STATUS_TEXT[t.status]}${t.reason ? `: ${plainText(t.reason, 300)}` : ''})`];
+    if (t.status !== 'not-run') {
+        for (const s of t.solutions) {
+            const where = s.installed === null ? 'unknown' : s.installed ? `installed ${plainText(s.version ?? '', 40)} ${managedText(s.managed)}` : 'not installed';
+            out.push(`  ${plainText(s.uniqueName, 200)}: ${where}; this export ${plainText(s.exportedVersion, 40)} ${s.exportedManaged}`);
+        }
+        out.push(`  read: ${readText(t)}`);
+    }
+    out.push('');
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -55923,6 +57166,7 @@ function render(report, ctx, detail, hint, marker) {
     }
     out.push(...r.breakTable());
     out.push(...r.findingSections());
+    out.push(...targetMarkdown(report));
     if (report.changes && report.changes.length > 0)
         out.push(...r.changes(report.changes));
     out.push(...r.dependencyMap());
@@ -56299,6 +57543,7 @@ const BAND_TAGS = {
     '3': 'connections',
     '4': 'solution-lifecycle',
     '5': 'security',
+    '6': 'target-environment',
 };
 function level(severity) {
     return SEVERITY_STYLE[severity]?.sarif ?? 'warning';
@@ -56424,7 +57669,8 @@ function renderSarif(report, ctx) {
         const n = {
             level: level(d.severity),
             message: { text: sarifText(d.message) },
-            locations: [sarif_location(d.file, d.inner)],
+            // A target-check diagnostic is about the environment, not a repository file: it has no location.
+            locations: /^https?:\/\//i.test(d.file) ? [] : [sarif_location(d.file, d.inner)],
         };
         if (d.inner)
             n.properties = { innerPath: d.inner };
@@ -56447,6 +57693,7 @@ function renderSarif(report, ctx) {
                 tool: { driver },
                 invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
                 results,
+                ...(report.target ? { properties: { target: report.target } } : {}),
             },
         ],
     };
@@ -57150,7 +58397,7 @@ var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
 var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
+var dist_bundle_DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -57484,7 +58731,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint = withDefaults(null, dist_bundle_DEFAULTS);
 
 
 ;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
@@ -62512,6 +63759,18 @@ function readInputs(get) {
         if (p.split('/').includes('..') || p.startsWith('/'))
             throw new inputs_InputError(`input 'paths' must stay inside the repository (got '${p}')`);
     const releaseBranches = list('release-branches');
+    const whole = (name, min, maxValue) => {
+        const v = get(name).trim();
+        if (v === '')
+            return undefined;
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < min || n > maxValue)
+            throw new inputs_InputError(`input '${name}' must be a whole number from ${min} to ${maxValue} (got '${v}')`);
+        return n;
+    };
+    const settings = optional('deployment-settings');
+    if (settings && (settings.split('/').includes('..') || settings.startsWith('/')))
+        throw new inputs_InputError(`input 'deployment-settings' must stay inside the repository (got '${settings}')`);
     return {
         token: get('github-token').trim(),
         paths: paths.length > 0 ? paths : ['.'],
@@ -62527,6 +63786,13 @@ function readInputs(get) {
         reportFile: get('report-file').trim(),
         baseRef: optional('base-ref'),
         headRef: optional('head-ref'),
+        environmentUrl: optional('environment-url'),
+        tenantId: optional('tenant-id'),
+        appId: optional('app-id'),
+        clientSecret: optional('client-secret'),
+        deploymentSettings: settings,
+        targetTimeout: whole('target-timeout', 1, 3600),
+        targetConcurrency: whole('target-concurrency', 1, 16),
     };
 }
 
@@ -62711,10 +63977,17 @@ async function ensureCommit(cwd, rev, log) {
 
 
 
+
+
 /** The action: reads inputs and the event, analyses, reports everywhere it can, and fails by policy. Never half-crashes. */
 async function main_run(env = process.env) {
     try {
         const inputs = readInputs((name) => getInput(name));
+        if (inputs.clientSecret)
+            setSecret(inputs.clientSecret);
+        // The environment URL is the workflow's: checked before anything is read, never taken from the repository.
+        if (inputs.environmentUrl)
+            parseEnvironmentUrl(inputs.environmentUrl);
         const cwd = env.GITHUB_WORKSPACE || process.cwd();
         const payload = readEvent(env.GITHUB_EVENT_PATH);
         const ctx = resolveContext(env.GITHUB_EVENT_NAME ?? '', payload, env, { baseRef: inputs.baseRef, headRef: inputs.headRef });
@@ -62726,7 +63999,7 @@ async function main_run(env = process.env) {
         info(`FlowGuard: ${ctx.kind} run on ${ctx.event || 'local'}${ctx.branch ? ` for branch ${ctx.branch}` : ''}${release ? ' (release policy)' : ''}`);
         const analysis = await analyzeForEvent({ cwd, ctx, inputs, config, release, octokit, log: (m) => info(m) });
         const compared = analysis.compared;
-        const report = analysis.result.report;
+        const report = inputs.environmentUrl ? await targetCheck(cwd, env, ctx, inputs, analysis.result, config, release) : analysis.result.report;
         const scope = inputs.failOnScope ?? (compared ? 'new' : 'all');
         const rctx = renderContext(compared);
         await writeOutputs(cwd, env, inputs, report, rctx);
@@ -62749,6 +64022,29 @@ async function main_run(env = process.env) {
         const message = err instanceof inputs_InputError || err instanceof ConfigError ? err.message : `${err.message}`;
         setFailed(`FlowGuard could not run: ${message}`);
     }
+}
+/** The opt-in target check: credentials from the inputs (federation when no secret is given), every token masked. */
+async function targetCheck(cwd, env, ctx, inputs, result, config, release) {
+    const fromEnv = credentialSettingsFromEnv(env);
+    const tenantId = inputs.tenantId ?? fromEnv.tenantId;
+    const clientId = inputs.appId ?? fromEnv.clientId;
+    const clientSecret = inputs.clientSecret ?? fromEnv.clientSecret;
+    // GitHub OIDC: available when the job grants `id-token: write` (the runner then sets ACTIONS_ID_TOKEN_REQUEST_URL).
+    const oidc = !clientSecret && env.ACTIONS_ID_TOKEN_REQUEST_URL ? () => getIDToken('api://AzureADTokenExchange') : undefined;
+    const credentials = { ...fromEnv, tenantId, clientId, clientSecret, githubIdToken: oidc, onToken: (t) => setSecret(t) };
+    if (fromEnv.token)
+        setSecret(fromEnv.token);
+    const hasSecrets = Boolean(fromEnv.token || clientSecret || oidc);
+    const skip = ctx.isFork && ctx.event === 'pull_request' && !hasSecrets ? "this pull request comes from a fork, and GitHub gives a fork's pull request no secrets" : undefined;
+    return addTargetCheck(cwd, result, config, release, {
+        environmentUrl: inputs.environmentUrl,
+        credentials,
+        deploymentSettings: inputs.deploymentSettings,
+        timeout: inputs.targetTimeout,
+        concurrency: inputs.targetConcurrency,
+        skip,
+        log: (m) => info(m),
+    });
 }
 function readEvent(path) {
     if (!path)
@@ -62777,6 +64073,7 @@ async function writeOutputs(cwd, env, inputs, report, rctx) {
     setOutput('max-severity', worstSeverity(report.findings));
     setOutput('report-file', reportFile);
     setOutput('sarif-file', sarifFile);
+    setOutput('target-status', report.target?.status ?? '');
 }
 function resolvePath(cwd, p) {
     return (0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(cwd, p);
@@ -62869,7 +64166,7 @@ function firstAddedLine(patch) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3676);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5539);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -71792,6 +73089,36 @@ exports.cz = () => (xmlParser ??= __nccwpck_require__(591));
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -71807,6 +73134,17 @@ exports.cz = () => (xmlParser ??= __nccwpck_require__(591));
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -7,13 +7,17 @@ import { loadWorkspace, type LoadOptions } from './model/workspace.js';
 import { definitionDeferred } from './model/read-solution.js';
 import { widenYamlChanges } from './model/yaml-layout.js';
 import type { Workspace } from './model/types.js';
-import { buildReport } from './report/build-report.js';
+import { buildReport, withTarget } from './report/build-report.js';
 import type { Report } from './report/types.js';
 import { ALL_RULE_META, CHANGE_RULES, RULES } from './rules/registry.js';
 import { classifyFindings, describeChanges, mergeCauses } from './change/compare.js';
 import { pairSolutions, type SolutionPair } from './change/pairing.js';
 import { changedFiles, gitTree, mergeBase, resolveCommit, type ChangedFile } from './source/git.js';
-import type { Finding, RuleContext } from './rules/types.js';
+import type { Finding, ModifiedComponents, RuleContext } from './rules/types.js';
+import { modifiedComponents } from './compare/modified.js';
+import { readDeploymentSettings } from './model/deployment-settings.js';
+import { checkTarget } from './target/check.js';
+import type { CredentialSettings } from './target/credential.js';
 import { workingTree } from './source/folder.js';
 import type { RepoTree } from './source/tree.js';
 
@@ -83,6 +87,8 @@ export interface ChangeAnalysis extends Analysis {
   pairs: SolutionPair[];
   /** The merge-base commit, when a ref was given. */
   baseCommit: string | undefined;
+  /** What the change modifies, component by component (the target check judges layers by it). */
+  modified: ModifiedComponents;
 }
 
 export class BaseError extends Error {}
@@ -138,7 +144,8 @@ export async function compareTrees(trees: TreePair, config: Config, release: boo
   const changes = describeChanges(pairs.filter((p) => (p.head ? headTouched(p.head.path) : true)));
   const suppressed = [...head.suppressed, ...changeSuppressed].filter((s) => inScope(s.finding));
   const report = buildReport(changed ? affected(head.workspace, headTouched) : head.workspace, findings, { fixed, changes, suppressed });
-  return { workspace: head.workspace, findings, suppressed, report, base, pairs };
+  const modified = modifiedComponents(pairs, headTouched, changed ? new Set(changed.map((c) => c.path)) : undefined);
+  return { workspace: head.workspace, findings, suppressed, report, base, pairs, modified };
 }
 
 /**
@@ -186,4 +193,49 @@ function flowIdsOf(ws: Workspace, touched: (p: string) => boolean): string[] {
 /** Findings about touched solutions, or about flows in touched solutions (an untouched app calling a changed or removed flow). */
 function scopeFilter(touched: (p: string) => boolean, touchedFlows: ReadonlySet<string>): (f: Finding) => boolean {
   return (f) => touched(f.solution.path) || (f.flow !== undefined && touchedFlows.has(f.flow.id));
+}
+
+export interface TargetRequest {
+  /** The workflow's environment URL (flag, input or FLOWGUARD_ENVIRONMENT_URL). */
+  environmentUrl: string;
+  credentials: CredentialSettings;
+  /** Repository path of the deployment settings for that environment. */
+  deploymentSettings?: string | undefined;
+  concurrency?: number | undefined;
+  requestTimeout?: number | undefined;
+  timeout?: number | undefined;
+  skip?: string | undefined;
+  log?: (message: string) => void;
+}
+
+/**
+ * Adds the target-environment check to an analysis: its findings, diagnostics and the report's `target`.
+ * Offline findings are untouched. A deployment settings file that cannot be read is a diagnostic.
+ */
+export async function addTargetCheck(cwd: string, analysis: Analysis | ChangeAnalysis, config: Config, release: boolean, request: TargetRequest): Promise<Report> {
+  const diagnostics: Report['diagnostics'] = [];
+  let settings;
+  if (request.deploymentSettings) {
+    try {
+      settings = readDeploymentSettings(request.deploymentSettings, await readFile(resolve(cwd, request.deploymentSettings)));
+      if (!settings) diagnostics.push({ file: request.deploymentSettings, severity: 'warning', message: 'not a deployment settings file (no ConnectionReferences or EnvironmentVariables); the target check used none' });
+    } catch (err) {
+      diagnostics.push({ file: request.deploymentSettings, severity: 'warning', message: `deployment settings could not be read (${(err as Error).message}); the target check used none` });
+    }
+  }
+  const change = 'modified' in analysis ? analysis : undefined;
+  const result = await checkTarget(
+    { workspace: analysis.workspace, base: change?.base.workspace, modified: change?.modified, release, config },
+    {
+      environmentUrl: request.environmentUrl,
+      credentials: request.credentials,
+      settings,
+      ...(request.concurrency !== undefined ? { concurrency: request.concurrency } : {}),
+      ...(request.requestTimeout !== undefined ? { requestTimeout: request.requestTimeout } : {}),
+      ...(request.timeout !== undefined ? { timeout: request.timeout } : {}),
+      ...(request.skip ? { skip: request.skip } : {}),
+      ...(request.log ? { log: request.log } : {}),
+    },
+  );
+  return withTarget(analysis.report, { ...result, diagnostics: [...diagnostics, ...result.diagnostics] });
 }

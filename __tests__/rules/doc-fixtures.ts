@@ -15,8 +15,13 @@ import type { Workspace } from '../../src/model/types.js';
 import { loadWorkspace } from '../../src/model/workspace.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { renderText } from '../../src/report/text.js';
-import { ALL_RULE_META, CHANGE_RULES } from '../../src/rules/registry.js';
+import { ALL_RULE_META, CHANGE_RULES, TARGET_RULES } from '../../src/rules/registry.js';
 import type { Finding, RuleMeta } from '../../src/rules/types.js';
+import { modifiedComponents } from '../../src/compare/modified.js';
+import type { TargetSnapshot } from '../../src/model/target.js';
+import { withTarget } from '../../src/report/build-report.js';
+import { targetJson } from '../../src/target/check.js';
+import { parseEnvironmentUrl } from '../../src/target/environment.js';
 import {
   appRecordConnectorEntry,
   appRecordFlowEntry,
@@ -155,7 +160,50 @@ export interface DocFixture {
   base?: () => Promise<Record<string, Content>>;
   /** The repository (after the change, for change rules). */
   head: () => Promise<Record<string, Content>>;
+  /** What the target environment holds (target rules only): built from the head, then changed to show the rule. */
+  target?: (head: Workspace, base: Workspace | undefined) => TargetSnapshot;
 }
+
+const TARGET_URL = 'https://contoso-prod.crm4.dynamics.com';
+
+/**
+ * The target as a managed import of `head` leaves it: the solutions installed managed at the exported
+ * version, every flow on with the export's definition, apps and bound connection references, one managed
+ * layer each. `change` then alters one fact.
+ */
+function cleanTarget(head: Workspace, change: (t: TargetSnapshot) => void, base?: Workspace): TargetSnapshot {
+  const released = new Map((base?.solutions ?? []).flatMap((s) => s.flows.map((f) => [f.id, f] as const)));
+  const env = parseEnvironmentUrl(TARGET_URL);
+  const layer = (solution: string) => [{ solution, order: 1, publisher: 'Contoso', overwriteTime: '2026-11-30T10:00:00Z' }];
+  const t: TargetSnapshot = {
+    url: env.origin,
+    host: env.host,
+    solutions: new Map(),
+    flows: new Map(),
+    apps: new Map(),
+    connectionReferences: new Map(),
+    coverage: { solutions: true, flows: true, apps: true, connectionReferences: true, layers: true },
+    requests: 0,
+    layerQueries: 0,
+    diagnostics: [],
+  };
+  for (const s of head.solutions) {
+    t.solutions.set(s.uniqueName.toLowerCase(), { uniqueName: s.uniqueName, id: '11111111-2222-4333-8444-555555555555', version: '0.9.0.0', managed: true, installedOn: '2026-11-30T10:00:00Z' });
+    for (const f of s.flows) t.flows.set(f.id, { id: f.id, name: f.name, state: 'on', managed: true, modifiedOn: '2026-11-30T10:00:00Z', definition: { ...(released.get(f.id) ?? f) }, layers: layer(s.uniqueName) });
+    for (const a of s.apps) t.apps.set(a.name.toLowerCase(), { name: a.name, id: '22222222-3333-4444-8555-666666666666', displayName: a.displayName, managed: true, layers: layer(s.uniqueName) });
+    for (const f of s.flows) {
+      for (const c of f.connections) {
+        if (!c.connectionReference) continue;
+        t.connectionReferences.set(c.connectionReference.toLowerCase(), { logicalName: c.connectionReference, id: '33333333-4444-4555-8666-777777777777', connectorId: `/providers/Microsoft.PowerApps/apis/${c.api}`, connectionId: 'shared-sharepointonline-0a1b2c', layers: layer(s.uniqueName) });
+      }
+    }
+  }
+  t.layerQueries = t.flows.size + t.apps.size + t.connectionReferences.size;
+  change(t);
+  return t;
+}
+
+const ACTIVE = { solution: 'Active', order: 2, publisher: 'Default Publisher', overwriteTime: '2026-12-01T08:30:00Z' };
 
 const SIG_URL = 'https://prod-12.westeurope.logic.azure.com:443/workflows/4f7c2a9e0b1d4c3e8a5f6b7c8d9e0f1a/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=Zm9yLWRvY3Mtb25seS1ub3QtYS1yZWFsLWtleQ';
 
@@ -333,6 +381,68 @@ export const DOC_FIXTURES: Record<string, DocFixture> = {
         ],
       }),
   },
+  // This change adds an output to the flow, and someone edited the flow in production: an Active layer sits above the managed one.
+  FG601: {
+    base: async () => contoso({ flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())], apps: [await requestsApp([storedSubmit()])] }),
+    head: async () => contoso({ flows: [flowFile(SUBMIT, 'Submit Request', submitFlow({ outputs: [REQUEST_ID, STATUS] }))], apps: [await requestsApp([storedSubmit({ outputs: [REQUEST_ID, STATUS] })])] }),
+    target: (head, base) => cleanTarget(head, (t) => t.flows.get(SUBMIT)?.layers?.push(ACTIVE), base),
+  },
+  // In production the flow has a second required input that the export does not have.
+  FG602: {
+    head: async () => contoso({ flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())], apps: [await requestsApp([storedSubmit()])] }),
+    target: (head) =>
+      cleanTarget(head, (t) => {
+        const f = t.flows.get(SUBMIT);
+        if (f?.definition) f.definition = { ...f.definition, inputs: [...f.definition.inputs, { name: 'text_1', type: 'string', required: true, title: 'Details' }] };
+      }),
+  },
+  // The app calls a flow that is turned off in production.
+  FG603: {
+    head: async () => contoso({ flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())], apps: [await requestsApp([storedSubmit()])] }),
+    target: (head) =>
+      cleanTarget(head, (t) => {
+        const f = t.flows.get(SUBMIT);
+        if (f) f.state = 'off';
+      }),
+  },
+  // Production has the SharePoint connection reference, but no connection is bound to it.
+  FG604: {
+    head: async () =>
+      contoso({
+        flows: [
+          flowFile('0f3e9d2c-7b6a-4958-a1b2-c3d4e5f60733', 'Nightly Cleanup', {
+            trigger: 'Recurrence',
+            connections: [{ key: 'shared_sharepointonline', api: 'shared_sharepointonline', connectionReference: SP_REF }],
+            actions: { Get_items: connectorAction('shared_sharepointonline', 'shared_sharepointonline', 'GetItems') },
+          }),
+        ],
+        connectionReferences: [SHAREPOINT],
+      }),
+    target: (head) =>
+      cleanTarget(head, (t) => {
+        const c = t.connectionReferences.get(SP_REF);
+        if (c) c.connectionId = undefined;
+      }),
+  },
+  // A managed export for an environment where someone imported the solution unmanaged.
+  FG605: {
+    alsoFires: ['FG402'],
+    head: async () => contoso({ solution: { managed: true }, flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())] }),
+    target: (head) =>
+      cleanTarget(head, (t) => {
+        const s = t.solutions.get('contoso');
+        if (s) s.managed = false;
+      }),
+  },
+  // Production already runs 1.0.0.0, the version this export carries.
+  FG606: {
+    head: async () => contoso({ flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())] }),
+    target: (head) =>
+      cleanTarget(head, (t) => {
+        const s = t.solutions.get('contoso');
+        if (s) s.version = '1.0.0.0';
+      }),
+  },
   // An older app kept the flow's signed callback URL.
   FG501: {
     head: async () => contoso({ flows: [flowFile(SUBMIT, 'Submit Request', submitFlow())], apps: [await requestsApp([storedSubmit({ callbackUri: SIG_URL })])] }),
@@ -342,6 +452,17 @@ export const DOC_FIXTURES: Record<string, DocFixture> = {
 // ---------------------------------------------------------------------------------------------
 // running a fixture
 // ---------------------------------------------------------------------------------------------
+
+/** A target rule's example: the target rules over the fixture's target, as the CLI runs them after the offline analysis. */
+async function runTargetExample(fixture: DocFixture, head: Workspace, headFindings: Finding[], release: boolean, only: (l: readonly Finding[]) => Finding[]): Promise<ExampleRun> {
+  const base = fixture.base ? await load(await fixture.base()) : undefined;
+  const target = (fixture.target as NonNullable<DocFixture['target']>)(head, base);
+  const modified = base ? modifiedComponents(pairSolutions(base.solutions, head.solutions), () => true, undefined) : undefined;
+  const targetFindings = TARGET_RULES.flatMap((r) => r.checkTarget({ workspace: head, base, target, modified, settings: undefined, release }));
+  const env = parseEnvironmentUrl(target.url);
+  const report = withTarget(buildReport(head, only(headFindings)), { json: targetJson(env, head, target, 'token', 'checked'), findings: only(targetFindings), diagnostics: [] });
+  return { all: [...headFindings, ...targetFindings], diagnostics: [...head.diagnostics, ...(base?.diagnostics ?? [])], text: renderText(report, { rules: ALL_RULE_META, compared: false, docsBase: '' }) };
+}
 
 export interface ExampleRun {
   /** Every finding of the fixture, of every rule. */
@@ -365,6 +486,7 @@ export async function runExample(ruleId: string): Promise<ExampleRun> {
   const head = await load(await fixture.head());
   const headFindings = runRules(head, ctx);
   const only = (list: readonly Finding[]): Finding[] => list.filter((f) => f.ruleId === ruleId);
+  if (fixture.target) return runTargetExample(fixture, head, headFindings, ctx.release, only);
   if (!fixture.base) {
     const report = buildReport(head, only(headFindings));
     return { all: headFindings, diagnostics: head.diagnostics, text: renderText(report, { rules: ALL_RULE_META, compared: false, docsBase: '' }) };
@@ -401,6 +523,7 @@ const AREAS: Record<string, string> = {
   '3': 'FG3xx: connections',
   '4': 'FG4xx: solution lifecycle',
   '5': 'FG5xx: security',
+  '6': 'FG6xx: target environment',
 };
 
 export function areaOf(id: string): string {
@@ -423,7 +546,8 @@ function codeLinks(meta: RuleMeta): string {
 
 /** The generated top of a rule page: title, summary, and the facts table. */
 export function renderPreamble(meta: RuleMeta): string {
-  const runs = isChangeRule(meta) ? 'pull requests (compares base and head)' : 'every analysis';
+  const isTarget = TARGET_RULES.some((r) => r.meta.id === meta.id);
+  const runs = isTarget ? 'with --environment-url (reads the target environment)' : isChangeRule(meta) ? 'pull requests (compares base and head)' : 'every analysis';
   return [
     `# ${meta.id} ${meta.name}`,
     '',

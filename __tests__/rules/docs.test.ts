@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../../src/config/config.js';
-import { ALL_RULE_META, CHANGE_RULES, RULES } from '../../src/rules/registry.js';
+import { ALL_RULE_META, CHANGE_RULES, RULES, TARGET_RULES } from '../../src/rules/registry.js';
 import type { RuleMeta } from '../../src/rules/types.js';
 import {
   DOC_FIXTURES,
@@ -74,10 +74,10 @@ function expectCurrent(path: string, committed: string, regenerated: string): vo
 }
 
 describe('rule registry', () => {
-  it('has unique ids in the FG1xx–FG5xx bands', () => {
+  it('has unique ids in the FG1xx–FG6xx bands', () => {
     const ids = ALL_RULE_META.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^FG[1-5]\d\d$/);
+    for (const id of ids) expect(id).toMatch(/^FG[1-6]\d\d$/);
   });
 
   it('has unique kebab-case names', () => {
@@ -86,8 +86,8 @@ describe('rule registry', () => {
     for (const name of names) expect(name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
   });
 
-  it('lists every snapshot and change rule once, in id order', () => {
-    const all = [...RULES.map((r) => r.meta), ...CHANGE_RULES.map((r) => r.meta)];
+  it('lists every snapshot, change and target rule once, in id order', () => {
+    const all = [...RULES.map((r) => r.meta), ...CHANGE_RULES.map((r) => r.meta), ...TARGET_RULES.map((r) => r.meta)];
     expect(ALL_RULE_META).toHaveLength(all.length);
     expect([...ALL_RULE_META]).toEqual([...all].sort(byId));
   });

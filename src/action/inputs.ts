@@ -16,6 +16,14 @@ export interface ActionInputs {
   reportFile: string;
   baseRef: string | undefined;
   headRef: string | undefined;
+  /** The target-environment check (opt-in): named as Microsoft's Power Platform actions name them. */
+  environmentUrl: string | undefined;
+  tenantId: string | undefined;
+  appId: string | undefined;
+  clientSecret: string | undefined;
+  deploymentSettings: string | undefined;
+  targetTimeout: number | undefined;
+  targetConcurrency: number | undefined;
 }
 
 export class InputError extends Error {}
@@ -49,6 +57,15 @@ export function readInputs(get: GetInput): ActionInputs {
   const paths = list('paths');
   for (const p of paths) if (p.split('/').includes('..') || p.startsWith('/')) throw new InputError(`input 'paths' must stay inside the repository (got '${p}')`);
   const releaseBranches = list('release-branches');
+  const whole = (name: string, min: number, maxValue: number): number | undefined => {
+    const v = get(name).trim();
+    if (v === '') return undefined;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < min || n > maxValue) throw new InputError(`input '${name}' must be a whole number from ${min} to ${maxValue} (got '${v}')`);
+    return n;
+  };
+  const settings = optional('deployment-settings');
+  if (settings && (settings.split('/').includes('..') || settings.startsWith('/'))) throw new InputError(`input 'deployment-settings' must stay inside the repository (got '${settings}')`);
   return {
     token: get('github-token').trim(),
     paths: paths.length > 0 ? paths : ['.'],
@@ -64,5 +81,12 @@ export function readInputs(get: GetInput): ActionInputs {
     reportFile: get('report-file').trim(),
     baseRef: optional('base-ref'),
     headRef: optional('head-ref'),
+    environmentUrl: optional('environment-url'),
+    tenantId: optional('tenant-id'),
+    appId: optional('app-id'),
+    clientSecret: optional('client-secret'),
+    deploymentSettings: settings,
+    targetTimeout: whole('target-timeout', 1, 3600),
+    targetConcurrency: whole('target-concurrency', 1, 16),
   };
 }

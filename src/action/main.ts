@@ -5,7 +5,9 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { gate, gatingFindings, worstSeverity } from '../cli/gate.js';
 import { renderContext } from '../report/context.js';
 import { ConfigError, isReleaseBranch } from '../config/config.js';
-import { loadConfig } from '../engine.js';
+import { addTargetCheck, loadConfig, type Analysis } from '../engine.js';
+import { credentialSettingsFromEnv, type CredentialSettings } from '../target/credential.js';
+import { parseEnvironmentUrl } from '../target/environment.js';
 import { toAnnotations } from '../report/annotations.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -25,6 +27,9 @@ import { analyzeForEvent } from './analyze.js';
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
+    if (inputs.clientSecret) core.setSecret(inputs.clientSecret);
+    // The environment URL is the workflow's: checked before anything is read, never taken from the repository.
+    if (inputs.environmentUrl) parseEnvironmentUrl(inputs.environmentUrl);
     const cwd = env.GITHUB_WORKSPACE || process.cwd();
     const payload = readEvent(env.GITHUB_EVENT_PATH);
     const ctx = resolveContext(env.GITHUB_EVENT_NAME ?? '', payload, env, { baseRef: inputs.baseRef, headRef: inputs.headRef });
@@ -36,7 +41,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     const analysis = await analyzeForEvent({ cwd, ctx, inputs, config, release, octokit, log: (m) => core.info(m) });
     const compared = analysis.compared;
-    const report = analysis.result.report;
+    const report = inputs.environmentUrl ? await targetCheck(cwd, env, ctx, inputs, analysis.result, config, release) : analysis.result.report;
     const scope = inputs.failOnScope ?? (compared ? 'new' : 'all');
     const rctx = renderContext(compared);
 
@@ -58,6 +63,29 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const message = err instanceof InputError || err instanceof ConfigError ? err.message : `${(err as Error).message}`;
     core.setFailed(`FlowGuard could not run: ${message}`);
   }
+}
+
+/** The opt-in target check: credentials from the inputs (federation when no secret is given), every token masked. */
+async function targetCheck(cwd: string, env: NodeJS.ProcessEnv, ctx: RunContext, inputs: ActionInputs, result: Analysis, config: Awaited<ReturnType<typeof loadConfig>>, release: boolean) {
+  const fromEnv = credentialSettingsFromEnv(env);
+  const tenantId = inputs.tenantId ?? fromEnv.tenantId;
+  const clientId = inputs.appId ?? fromEnv.clientId;
+  const clientSecret = inputs.clientSecret ?? fromEnv.clientSecret;
+  // GitHub OIDC: available when the job grants `id-token: write` (the runner then sets ACTIONS_ID_TOKEN_REQUEST_URL).
+  const oidc = !clientSecret && env.ACTIONS_ID_TOKEN_REQUEST_URL ? () => core.getIDToken('api://AzureADTokenExchange') : undefined;
+  const credentials: CredentialSettings = { ...fromEnv, tenantId, clientId, clientSecret, githubIdToken: oidc, onToken: (t) => core.setSecret(t) };
+  if (fromEnv.token) core.setSecret(fromEnv.token);
+  const hasSecrets = Boolean(fromEnv.token || clientSecret || oidc);
+  const skip = ctx.isFork && ctx.event === 'pull_request' && !hasSecrets ? "this pull request comes from a fork, and GitHub gives a fork's pull request no secrets" : undefined;
+  return addTargetCheck(cwd, result, config, release, {
+    environmentUrl: inputs.environmentUrl as string,
+    credentials,
+    deploymentSettings: inputs.deploymentSettings,
+    timeout: inputs.targetTimeout,
+    concurrency: inputs.targetConcurrency,
+    skip,
+    log: (m) => core.info(m),
+  });
 }
 
 function readEvent(path: string | undefined): Record<string, unknown> {
@@ -87,6 +115,7 @@ async function writeOutputs(cwd: string, env: NodeJS.ProcessEnv, inputs: ActionI
   core.setOutput('max-severity', worstSeverity(report.findings));
   core.setOutput('report-file', reportFile);
   core.setOutput('sarif-file', sarifFile);
+  core.setOutput('target-status', report.target?.status ?? '');
 }
 
 function resolvePath(cwd: string, p: string): string {

@@ -1,7 +1,7 @@
-import { analysisFlag, eachFlag, oneOf, pathArgument, UsageError, type FailOn } from '../cli/flags.js';
+import { analysisFlag, eachFlag, emptyTargetFlags, oneOf, pathArgument, targetFlag, UsageError, type FailOn, type TargetFlags } from '../cli/flags.js';
 import type { CommentMode } from './thread.js';
 
-export interface CiArgs {
+export interface CiArgs extends TargetFlags {
   paths: string[];
   config: string | undefined;
   failOn: FailOn;
@@ -46,6 +46,13 @@ Options:
   --report-file FILE                  JSON report (default: $(Agent.TempDirectory)/flowguard-report.json)
   --sarif-file FILE                   SARIF 2.1.0 (default: $(Agent.TempDirectory)/flowguard.sarif)
   --summary-file FILE                 Markdown build summary (default: $(Agent.TempDirectory)/FlowGuard.md)
+  --environment-url URL               also check the target Dataverse environment (read-only; docs/target-check.md):
+                                      token from FLOWGUARD_DATAVERSE_TOKEN, AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET,
+                                      a service connection (AZURESUBSCRIPTION_* with SYSTEM_ACCESSTOKEN) or the Azure CLI
+  --deployment-settings FILE          the deployment settings used for that environment
+  --target-timeout SECONDS            time limit of the whole target check (default 300)
+  --target-request-timeout SECONDS    time limit of one request (default 30)
+  --target-concurrency N              requests in flight at most, 1-16 (default 4)
   -h, --help                          show this help
 
 The pull-request thread and status need the build's token in the step's environment
@@ -74,9 +81,10 @@ export function parseCiArgs(argv: readonly string[]): CiArgs {
     sarifFile: undefined,
     summaryFile: undefined,
     help: false,
+    ...emptyTargetFlags(),
   };
   eachFlag(argv, (flag, value, arg) => {
-    if (analysisFlag(flag, value, args)) return;
+    if (analysisFlag(flag, value, args) || targetFlag(flag, value, args)) return;
     switch (flag) {
       case '--comment':
         args.comment = oneOf(flag, value(), COMMENT);

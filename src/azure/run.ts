@@ -10,7 +10,9 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { UsageError } from '../cli/args.js';
 import { gatingFindings, worstSeverity } from '../cli/gate.js';
 import { ConfigError, isReleaseBranch } from '../config/config.js';
-import { analyze, analyzeChange, BaseError, loadConfig, type Analysis } from '../engine.js';
+import { addTargetCheck, analyze, analyzeChange, BaseError, loadConfig, type Analysis } from '../engine.js';
+import { credentialSettingsFromEnv } from '../target/credential.js';
+import { EnvironmentUrlError, parseEnvironmentUrl } from '../target/environment.js';
 import { markerFor } from '../github/comment.js';
 import { fitBytes } from '../github/truncate.js';
 import { renderContext } from '../report/context.js';
@@ -57,16 +59,17 @@ export async function runCi(argv: readonly string[], io: CiIo): Promise<number> 
   const line = (text: string): void => io.stdout(`${text}\n`);
   const log = (text: string): void => line(plainLine(text));
   try {
-    return await ci(args, az, io.cwd, line, log);
+    if (args.environmentUrl !== undefined) parseEnvironmentUrl(args.environmentUrl);
+    return await ci(args, az, io.cwd, line, log, io.env ?? process.env);
   } catch (err) {
-    const message = err instanceof ConfigError || err instanceof BaseError ? err.message : (err as Error).message;
+    const message = err instanceof ConfigError || err instanceof BaseError || err instanceof EnvironmentUrlError ? err.message : (err as Error).message;
     line(logIssue('error', `FlowGuard could not run: ${message}`));
     line(complete('Failed', 'FlowGuard could not run'));
     return 2;
   }
 }
 
-async function ci(args: CiArgs, az: AzurePipelineEnv, cwd: string, line: (t: string) => void, log: (t: string) => void): Promise<number> {
+async function ci(args: CiArgs, az: AzurePipelineEnv, cwd: string, line: (t: string) => void, log: (t: string) => void, env: NodeJS.ProcessEnv): Promise<number> {
   const config = await loadConfig(cwd, args.config);
   const pr = isPullRequestBuild(az);
   const branch = pr ? az.targetBranch : az.sourceBranch;
@@ -74,7 +77,21 @@ async function ci(args: CiArgs, az: AzurePipelineEnv, cwd: string, line: (t: str
   log(`FlowGuard: Azure Pipelines ${az.buildReason || 'build'}${pr ? ` of pull request ${az.pullRequestId} into '${az.targetBranch}'` : branch ? ` of '${branch}'` : ''}${release ? ' (release policy)' : ''}`);
 
   const { analysis, compared } = await analyse(args, az, cwd, config, release, log);
-  const report = analysis.report;
+  const environmentUrl = args.environmentUrl ?? (env.FLOWGUARD_ENVIRONMENT_URL?.trim() || undefined);
+  // A pull request from a fork gets no secrets in Azure Pipelines (System.PullRequest.IsFork).
+  const fork = pr && /^true$/i.test(env.SYSTEM_PULLREQUEST_ISFORK ?? '');
+  const report = environmentUrl
+    ? await addTargetCheck(cwd, analysis, config, release, {
+        environmentUrl,
+        credentials: credentialSettingsFromEnv(env),
+        deploymentSettings: args.deploymentSettings,
+        concurrency: args.targetConcurrency,
+        requestTimeout: args.targetRequestTimeout,
+        timeout: args.targetTimeout,
+        skip: fork ? 'this pull request comes from a fork, and a fork\'s build gets no secrets' : undefined,
+        log,
+      })
+    : analysis.report;
   const rctx = renderContext(compared);
   const scope = args.failOnScope ?? (compared ? 'new' : 'all');
   const visible = compared ? report.findings.filter((f) => f.status !== 'existing') : report.findings;

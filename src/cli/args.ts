@@ -1,8 +1,8 @@
-import { analysisFlag, eachFlag, oneOf, pathArgument, UsageError, type FailOn } from './flags.js';
+import { analysisFlag, eachFlag, emptyTargetFlags, oneOf, pathArgument, targetFlag, UsageError, type FailOn, type TargetFlags } from './flags.js';
 export type Format = 'json' | 'text' | 'markdown' | 'sarif';
 export type { FailOn };
 
-export interface CliArgs {
+export interface CliArgs extends TargetFlags {
   paths: string[];
   format: Format;
   output: string | undefined;
@@ -35,6 +35,15 @@ Options:
   --base-ref REF                      compare with the merge base of REF and HEAD (git)
   --base-path PATH                    compare with an explicit base export (file or folder)
   --release                           apply the release-branch policy (live-app mitigations)
+
+Target environment (opt-in, read-only; without --environment-url no network request is made):
+  --environment-url URL               also check the Dataverse environment the release lands in
+                                      (https://<org>.crm<N>.dynamics.com; token from FLOWGUARD_DATAVERSE_TOKEN,
+                                      AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET, federation or the Azure CLI)
+  --deployment-settings FILE          the deployment settings used for that environment
+  --target-timeout SECONDS            time limit of the whole target check (default 300)
+  --target-request-timeout SECONDS    time limit of one request (default 30)
+  --target-concurrency N              requests in flight at most, 1-16 (default 4)
   -h, --help                          show this help
   --version                           show the version
 
@@ -43,6 +52,7 @@ Examples:
   flowguard solutions --base-ref origin/main           only what this branch changes
   flowguard new.zip --base-path old.zip --fail-on error
   flowguard solutions --format markdown --output flowguard.md
+  flowguard solutions --base-ref origin/main --environment-url https://contoso.crm.dynamics.com
 
 Exit codes: 0 ran (and no finding reached --fail-on), 1 findings at or above --fail-on, 2 usage or fatal error.`;
 
@@ -59,9 +69,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     release: false,
     help: false,
     version: false,
+    ...emptyTargetFlags(),
   };
   eachFlag(argv, (flag, value, arg) => {
-    if (analysisFlag(flag, value, args)) return;
+    if (analysisFlag(flag, value, args) || targetFlag(flag, value, args)) return;
     switch (flag) {
       case '--format':
         args.format = oneOf(flag, value(), FORMATS);

@@ -68,3 +68,45 @@ export function analysisFlag(flag: string, value: () => string, args: AnalysisFl
       return false;
   }
 }
+
+/** The target-environment options `flowguard` and `flowguard ci` share (docs/target-check.md). */
+export interface TargetFlags {
+  environmentUrl: string | undefined;
+  deploymentSettings: string | undefined;
+  targetTimeout: number | undefined;
+  targetRequestTimeout: number | undefined;
+  targetConcurrency: number | undefined;
+}
+
+export function emptyTargetFlags(): TargetFlags {
+  return { environmentUrl: undefined, deploymentSettings: undefined, targetTimeout: undefined, targetRequestTimeout: undefined, targetConcurrency: undefined };
+}
+
+/** Reads `flag` into `args` when it is a target option; false when it is not. */
+export function targetFlag(flag: string, value: () => string, args: TargetFlags): boolean {
+  switch (flag) {
+    case '--environment-url':
+      args.environmentUrl = value();
+      return true;
+    case '--deployment-settings':
+      args.deploymentSettings = value();
+      return true;
+    case '--target-timeout':
+      args.targetTimeout = wholeNumber(flag, value(), 1, 3600);
+      return true;
+    case '--target-request-timeout':
+      args.targetRequestTimeout = wholeNumber(flag, value(), 1, 600);
+      return true;
+    case '--target-concurrency':
+      args.targetConcurrency = wholeNumber(flag, value(), 1, 16);
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function wholeNumber(flag: string, v: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got '${v}')`);
+  return n;
+}

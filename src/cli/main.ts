@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/config.js';
-import { analyze, analyzeChange, BaseError, loadConfig } from '../engine.js';
+import { addTargetCheck, analyze, analyzeChange, BaseError, loadConfig } from '../engine.js';
+import { credentialSettingsFromEnv } from '../target/credential.js';
+import { EnvironmentUrlError, parseEnvironmentUrl } from '../target/environment.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarifJson } from '../report/sarif.js';
@@ -71,20 +73,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   try {
+    // A bad environment URL is a usage error before anything is read.
+    if (args.environmentUrl !== undefined) parseEnvironmentUrl(args.environmentUrl);
     const config = await loadConfig(io.cwd, args.config);
     const compared = args.baseRef !== undefined || args.basePath !== undefined;
     const options = { cwd: io.cwd, paths: args.paths, config, release: args.release };
     const analysis = compared
       ? await analyzeChange({ ...options, base: { ...(args.baseRef !== undefined ? { ref: args.baseRef } : {}), ...(args.basePath !== undefined ? { path: args.basePath } : {}) } })
       : await analyze(options);
-    const report = analysis.report;
+    const environmentUrl = args.environmentUrl ?? (io.env?.FLOWGUARD_ENVIRONMENT_URL?.trim() || undefined);
+    const report = environmentUrl
+      ? await addTargetCheck(io.cwd, analysis, config, args.release, {
+          environmentUrl,
+          credentials: credentialSettingsFromEnv(io.env ?? {}),
+          deploymentSettings: args.deploymentSettings,
+          concurrency: args.targetConcurrency,
+          requestTimeout: args.targetRequestTimeout,
+          timeout: args.targetTimeout,
+          log: (m) => io.stderr(`${m}\n`),
+        })
+      : analysis.report;
     const out = render(report, args.format, renderContext(compared), useColor(io, args.output !== undefined));
     if (args.output) await writeFile(resolve(io.cwd, args.output), out);
     else io.stdout(out);
     const failOn: FailOn = args.failOn ?? 'never';
     return gate(report.findings, failOn, args.failOnScope ?? (compared ? 'new' : 'all')) ? 1 : 0;
   } catch (err) {
-    const message = err instanceof ConfigError || err instanceof BaseError ? err.message : (err as Error).message;
+    const message = err instanceof ConfigError || err instanceof BaseError || err instanceof EnvironmentUrlError ? err.message : (err as Error).message;
     io.stderr(`flowguard: ${message}\n`);
     return 2;
   }

@@ -2,7 +2,7 @@ import type { FlowCall, SignatureOutput, SignatureParam, Workspace } from '../mo
 import { sortFindings } from './sort.js';
 import type { Finding } from '../rules/types.js';
 import { TOOL_NAME, VERSION } from '../version.js';
-import type { AppJson, CallJson, FlowJson, Report, SolutionJson } from './types.js';
+import type { AppJson, CallJson, FlowJson, Report, SolutionJson, TargetJson } from './types.js';
 
 /** Builds the JSON report (schema version 1) from what was read and what was found. Pure. */
 export function buildReport(
@@ -101,4 +101,16 @@ function param(p: SignatureParam): SignatureParam {
 
 function output(o: SignatureOutput): SignatureOutput {
   return { name: o.name, type: o.type, title: o.title };
+}
+
+/**
+ * The report with the target check's outcome added: its findings among the others (sorted, counted),
+ * its diagnostics, and the `target` object. Pure; the offline part is unchanged.
+ */
+export function withTarget(report: Report, target: { json: TargetJson; findings: readonly Finding[]; diagnostics: readonly Report['diagnostics'][number][] }): Report {
+  const findings = sortFindings([...report.findings, ...target.findings]);
+  const counts: Report['counts'] = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) counts[f.severity]++;
+  if (findings.some((f) => f.status !== undefined)) counts.new = findings.filter((f) => f.status === 'new').length;
+  return { ...report, findings, diagnostics: [...report.diagnostics, ...target.diagnostics], counts, target: target.json };
 }

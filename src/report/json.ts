@@ -93,6 +93,19 @@ export const REPORT_SHAPE: JsonShape = obj(
   ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))],
   ['diagnostics', arrayOf(DIAGNOSTIC)],
   ['counts', obj('error', 'warning', 'note', 'new')],
+  [
+    'target',
+    obj(
+      'url',
+      'host',
+      'credential',
+      'status',
+      'reason',
+      ['solutions', arrayOf(obj('uniqueName', 'installed', 'version', 'managed', 'exportedVersion', 'exportedManaged'))],
+      ['checked', obj('flows', 'apps', 'connectionReferences', 'layerQueries', 'requests')],
+      ['coverage', obj('solutions', 'flows', 'apps', 'connectionReferences', 'layers')],
+    ),
+  ],
 );
 
 export interface StableStringifyOptions {

@@ -15,6 +15,7 @@ import { MAX_MESSAGE_LENGTH, escapeMarkdown, inlineCode, redactSecrets, escapeMa
 import { SEVERITIES, SEVERITY_STYLE, countPhrase, plural } from './severity.js';
 import { compareText, countBySeverity, isNew, sortDiagnostics, sortFindings } from './sort.js';
 import type { ChangeJson, Report, RenderContext, SolutionJson } from './types.js';
+import { targetMarkdown } from './target-section.js';
 
 /** First line of every FlowGuard comment: the sink finds its own comment by it. */
 export const REPORT_MARKER = '<!-- flowguard:report -->';
@@ -101,6 +102,7 @@ function render(report: Report, ctx: RenderContext, detail: Detail, hint: string
   }
   out.push(...r.breakTable());
   out.push(...r.findingSections());
+  out.push(...targetMarkdown(report));
   if (report.changes && report.changes.length > 0) out.push(...r.changes(report.changes));
   out.push(...r.dependencyMap());
   out.push(...r.diagnostics());

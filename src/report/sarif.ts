@@ -69,6 +69,8 @@ export interface SarifLog {
       tool: { driver: { name: string; version: string; semanticVersion?: string; informationUri?: string; rules: SarifRule[] } };
       invocations: [{ executionSuccessful: true; toolExecutionNotifications: SarifNotification[] }];
       results: SarifResult[];
+      /** The target environment the run checked (report.target), when it was asked for. */
+      properties?: { target: unknown };
     },
   ];
 }
@@ -80,6 +82,7 @@ const BAND_TAGS: Record<string, string> = {
   '3': 'connections',
   '4': 'solution-lifecycle',
   '5': 'security',
+  '6': 'target-environment',
 };
 
 function level(severity: Severity): SarifLevel {
@@ -210,7 +213,8 @@ export function renderSarif(report: Report, ctx: RenderContext): SarifLog {
     const n: SarifNotification = {
       level: level(d.severity),
       message: { text: sarifText(d.message) },
-      locations: [location(d.file, d.inner)],
+      // A target-check diagnostic is about the environment, not a repository file: it has no location.
+      locations: /^https?:\/\//i.test(d.file) ? [] : [location(d.file, d.inner)],
     };
     if (d.inner) n.properties = { innerPath: d.inner };
     return n;
@@ -234,6 +238,7 @@ export function renderSarif(report: Report, ctx: RenderContext): SarifLog {
         tool: { driver },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results,
+        ...(report.target ? { properties: { target: report.target } } : {}),
       },
     ],
   };

@@ -1,3 +1,4 @@
+import { targetText } from './target-section.js';
 import type { Finding } from '../rules/types.js';
 import { analysisStats } from './common.js';
 import { MAX_MESSAGE_LENGTH, plainText, redactSecrets } from './escape.js';
@@ -93,6 +94,7 @@ export function renderText(report: Report, ctx: RenderContext, options: TextOpti
     for (const f of fixed) out.push(`${INDENT}${header(f, paint)}`);
     out.push('');
   }
+  out.push(...targetText(report));
   const diagnostics = sortDiagnostics(report.diagnostics);
   if (diagnostics.length > 0) {
     out.push(paint('bold', 'diagnostics:'));

@@ -76,6 +76,21 @@ export interface SuppressedJson {
   reason: string;
 }
 
+/** What the opt-in target-environment check saw (docs/target-check.md); absent when it was not asked for. */
+export interface TargetJson {
+  url: string;
+  host: string;
+  /** How the token was obtained (`token`, `client-secret`, `github-oidc`, `azure-pipelines`, `azure-cli`), null when none was. */
+  credential: string | null;
+  /** `checked`: every read succeeded; `partial`: some reads failed (see the diagnostics); `not-run`: nothing was read. */
+  status: 'checked' | 'partial' | 'not-run';
+  /** Why the check did not run, when it did not. */
+  reason?: string;
+  solutions: { uniqueName: string; /** null when the solutions could not be read. */ installed: boolean | null; version: string | null; managed: boolean | null; exportedVersion: string; exportedManaged: string }[];
+  checked: { flows: number; apps: number; connectionReferences: number; layerQueries: number; requests: number };
+  coverage: { solutions: boolean; flows: boolean; apps: boolean; connectionReferences: boolean; layers: boolean };
+}
+
 /** The JSON report, schema version 1 (docs/report-format.md). */
 export interface Report {
   schemaVersion: 1;
@@ -89,6 +104,8 @@ export interface Report {
   suppressed?: SuppressedJson[];
   diagnostics: Diagnostic[];
   counts: Record<Severity, number> & { new?: number };
+  /** The target environment, when the check was asked for. */
+  target?: TargetJson;
 }
 
 /** What renderers need besides the report. */

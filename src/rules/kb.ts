@@ -14,6 +14,7 @@ export const KB_LINKS = {
   solutionLayers: 'https://learn.microsoft.com/power-platform/alm/solution-layers-alm',
   managedProperties: 'https://learn.microsoft.com/power-platform/alm/managed-properties-alm',
   deploymentSettings: 'https://learn.microsoft.com/power-platform/alm/conn-ref-env-variables-build-tools',
+  removeActiveCustomizations: 'https://learn.microsoft.com/power-apps/maker/data-platform/solution-layers',
   turnOnFlow: 'https://learn.microsoft.com/power-automate/disable-flow#turn-on-a-flow',
 } as const;
 
@@ -29,5 +30,7 @@ export const ERRORS = {
   MissingConnectionReference: code('MissingConnectionReference', 'error-code-missingconnectionreference-on-power-automate-flow-run'),
   NotAllowedConnectionReference: code('NotAllowedConnectionReference', 'error-code-notallowedconnectionreference-on-power-automate-flow-run'),
   TemplateExpressionFailure: code('InvalidTemplate', 'symptom-1'),
+  // Raised when a flow is turned on while one of its connection references has no connection (seen in import logs of Microsoft's own kits).
+  XrmConnectionReferenceMissingConnection: { code: 'XrmConnectionReferenceMissingConnection', docs: 'https://learn.microsoft.com/power-apps/maker/data-platform/create-connection-reference' },
   ChildFlowUnsupportedForInvokerConnections: { code: 'ChildFlowUnsupportedForInvokerConnections', docs: 'https://learn.microsoft.com/power-automate/create-child-flows' },
 } as const satisfies Record<string, ErrorCode>;

@@ -87,3 +87,34 @@ export interface ChangeRule {
   meta: RuleMeta;
   checkChange(ctx: ChangeContext): Finding[];
 }
+
+/** What a pull request modifies, by component: the target rules judge a layer that hides it as certain. */
+export interface ModifiedComponents {
+  /** Lower-case WorkflowIds of flows added or changed (noise excluded). */
+  flows: ReadonlySet<string>;
+  /** Lower-case logical names of apps added or changed. */
+  apps: ReadonlySet<string>;
+  /** Lower-case logical names of connection references added or moved to another connector. */
+  connectionReferences: ReadonlySet<string>;
+  /** Lower-case unique names of the solutions the change touched. */
+  solutions: ReadonlySet<string>;
+}
+
+/** What a check of the target environment knows: the export, and what the environment holds (model/target.ts). */
+export interface TargetContext {
+  workspace: Workspace;
+  /** The base of a pull request: what was last released, the reference for edits made in the target. */
+  base: Workspace | undefined;
+  target: import('../model/target.js').TargetSnapshot;
+  /** What the change modifies; undefined without a base. */
+  modified: ModifiedComponents | undefined;
+  /** The deployment settings given for this environment, when any. */
+  settings: import('../model/types.js').DeploymentSettingsFile | undefined;
+  release: boolean;
+}
+
+/** A rule over the target environment (opt-in: runs only when an environment URL is given). */
+export interface TargetRule {
+  meta: RuleMeta;
+  checkTarget(ctx: TargetContext): Finding[];
+}

@@ -1,0 +1,46 @@
+import type { Flow, Solution } from '../model/types.js';
+import type { TargetSolution } from '../model/target.js';
+import type { TargetContext } from './types.js';
+
+/** The export's solutions that the target environment has installed, each with what the target says of it. */
+export function installedSolutions(ctx: TargetContext): { solution: Solution; installed: TargetSolution }[] {
+  const out: { solution: Solution; installed: TargetSolution }[] = [];
+  for (const solution of ctx.workspace.solutions) {
+    const installed = ctx.target.solutions.get(solution.uniqueName.toLowerCase());
+    if (installed) out.push({ solution, installed });
+  }
+  return out;
+}
+
+/** The flows of the export that apps call, by id: a flow is called where a formula calls it, or where the formulas were not read. */
+export function calledFlows(ctx: TargetContext): Map<string, { app: Solution['apps'][number]; solution: Solution; dataSource: string }[]> {
+  const out = new Map<string, { app: Solution['apps'][number]; solution: Solution; dataSource: string }[]>();
+  for (const solution of ctx.workspace.solutions) {
+    for (const app of solution.apps) {
+      for (const call of app.calls) {
+        const id = call.binding.flowId;
+        if (!id || (call.formulas && call.formulas.callSites.length === 0)) continue;
+        const list = out.get(id) ?? [];
+        list.push({ app, solution, dataSource: call.dataSource });
+        out.set(id, list);
+      }
+    }
+  }
+  return out;
+}
+
+/** The flow as the last release shipped it: the base's copy when a base was compared, else the export's. */
+export function releasedFlow(ctx: TargetContext, flow: Flow): { flow: Flow; from: 'base' | 'export' } {
+  if (ctx.base) {
+    for (const s of ctx.base.solutions) {
+      const f = s.flows.find((x) => x.id === flow.id);
+      if (f && !f.unreadable) return { flow: f, from: 'base' };
+    }
+  }
+  return { flow, from: 'export' };
+}
+
+/** `on contoso.crm.dynamics.com`. */
+export function onHost(ctx: TargetContext): string {
+  return `in ${ctx.target.host}`;
+}
