@@ -1,7 +1,8 @@
 /**
- * A clean target environment built from an export, as Dataverse would hold it right after a managed
- * import of that export: the solution at its version, every flow on with the export's definition as
- * `clientdata`, the apps, every connection reference bound, and one managed layer per component.
+ * A clean target environment built from an export, as Dataverse holds it when the release before this
+ * one was a managed import of the same components: the solution one version lower (`1.2.0.0` → `1.1.0.0`),
+ * every flow on with the export's definition as `clientdata`, the apps, every connection reference bound,
+ * and one managed layer per component.
  * Tests then change one fact (an Active layer, a flow off, an edited definition …) to show one rule.
  */
 import { readFile } from 'node:fs/promises';
@@ -24,6 +25,19 @@ export function guidOf(text: string): string {
   }
   const s = hex.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-8${s.slice(17, 20)}-${s.slice(20, 32)}`;
+}
+
+/** The version before `v`: its last non-zero part less one (`1.2.0.0` → `1.1.0.0`). */
+export function previousVersion(v: string): string {
+  const parts = v.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i];
+    if (typeof p === 'number' && p > 0) {
+      parts[i] = p - 1;
+      return parts.join('.');
+    }
+  }
+  return v;
 }
 
 /** The raw text of a flow's definition file, wherever the export keeps it. */
@@ -54,7 +68,7 @@ export async function cleanTargetOf(root: string, paths: string[]): Promise<Clea
     msdyn_componentjson: JSON.stringify({ Attributes: [{ Key: 'name', Value: type }] }),
   });
   for (const s of workspace.solutions) {
-    tables.solutions.push({ solutionid: guidOf(`solution:${s.uniqueName}`), uniquename: s.uniqueName, friendlyname: s.displayName, version: s.version, ismanaged: true, installedon: '2026-11-30T10:00:00Z' });
+    tables.solutions.push({ solutionid: guidOf(`solution:${s.uniqueName}`), uniquename: s.uniqueName, friendlyname: s.displayName, version: previousVersion(s.version), ismanaged: true, installedon: '2026-11-30T10:00:00Z' });
     for (const f of s.flows) {
       tables.workflows.push({
         workflowid: f.id,
