@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Report } from '../../src/report/types.js';
 import { cleanupRuns, DIST, pullRequestPayload, runAction, tempDir } from '../action/run-action.js';
 import { TestRepo } from '../helpers/git-repo.js';
+import { runPipelineStep } from '../azure/pipeline.js';
 import { PROJECT_ROOT } from '../helpers/corpus.js';
 import { startFakeDataverse, type FakeDataverse } from '../helpers/fake-dataverse.js';
 import { startFakeEntra, startFakeOidc, type FakeEntra } from '../helpers/fake-entra.js';
@@ -140,5 +141,23 @@ describe('the Action with GitHub OIDC federation', () => {
     } finally {
       repo.remove();
     }
+  });
+});
+
+describe('flowguard ci (Azure Pipelines)', () => {
+  it('takes --environment-url and a client secret from the documented variables, and writes the target into the summary and report', async () => {
+    const dir = tempDir('flowguard-azp-target-');
+    cpSync(join(PROJECT_ROOT, HEAD), join(dir, 'contoso-requests'), { recursive: true });
+    const r = await runPipelineStep({
+      cwd: dir,
+      args: ['contoso-requests', '--fail-on', 'never', '--environment-url', dataverse.url],
+      env: { BUILD_REASON: 'Manual', BUILD_SOURCEBRANCH: 'refs/heads/main', ...entraEnv(), AZURE_CLIENT_SECRET: SECRET },
+    });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(r.agentTemp, 'flowguard-report.json'), 'utf8')) as Report;
+    expect(report.target).toMatchObject({ credential: 'client-secret', status: 'checked' });
+    expect(readFileSync(join(r.agentTemp, 'FlowGuard.md'), 'utf8')).toContain('Target environment');
+    expect(r.stdout).not.toContain(ACCESS);
+    expect(r.stdout).not.toContain(SECRET);
   });
 });
