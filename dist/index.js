@@ -45549,7 +45549,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 3676:
+/***/ 8983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48509,7 +48509,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/cli/gate.ts
+;// CONCATENATED MODULE: ./src/report/gate.ts
 const RANK = { error: 3, warning: 2, note: 1 };
 /** The findings that fail the run: at or above `failOn`, and only new ones when the scope is 'new'. */
 function gatingFindings(findings, failOn, scope) {
@@ -49509,25 +49509,7 @@ function rawConnections(solution, raw) {
 }
 const missingConnectionReference = { meta: fg302_missing_connection_reference_meta, check: fg302_missing_connection_reference_check };
 
-;// CONCATENATED MODULE: ./src/source/paths.ts
-/** Case-insensitive lookup key for a path: Power Platform tools vary the case of file names (`solution.xml`, `Other/Solution.xml`). */
-function lookupKey(path) {
-    return path.replace(/\\/g, '/').toLowerCase();
-}
-/** Joins path segments with forward slashes, dropping empty ones. */
-function joinPath(...parts) {
-    return parts.filter((p) => p !== '' && p !== '.').join('/');
-}
-function dirname(path) {
-    const i = path.lastIndexOf('/');
-    return i < 0 ? '' : path.slice(0, i);
-}
-function basename(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-
 ;// CONCATENATED MODULE: ./src/rules/fg303-deployment-settings-gap.ts
-
 
 
 const fg303_deployment_settings_gap_meta = {
@@ -49563,7 +49545,7 @@ function solutionsFor(file, solutions) {
     const eligible = solutions.filter((s) => s.layout !== 'legacy-package' && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
     if (eligible.length === 1)
         return eligible;
-    const dir = dirname(file.path).split('/');
+    const dir = file.path.split('/').slice(0, -1);
     const shared = (s) => {
         const parts = s.path.split('/');
         let n = 0;
@@ -50675,6 +50657,23 @@ function readDeploymentSettings(path, bytes) {
         })),
         environmentVariables: asArray(evs).map((e) => ({ schemaName: str(prop(e, 'SchemaName')), value: typeof prop(e, 'Value') === 'string' ? str(prop(e, 'Value')) : JSON.stringify(prop(e, 'Value') ?? '') })),
     };
+}
+
+;// CONCATENATED MODULE: ./src/source/paths.ts
+/** Case-insensitive lookup key for a path: Power Platform tools vary the case of file names (`solution.xml`, `Other/Solution.xml`). */
+function lookupKey(path) {
+    return path.replace(/\\/g, '/').toLowerCase();
+}
+/** Joins path segments with forward slashes, dropping empty ones. */
+function joinPath(...parts) {
+    return parts.filter((p) => p !== '' && p !== '.').join('/');
+}
+function dirname(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? '' : path.slice(0, i);
+}
+function basename(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -54893,7 +54892,7 @@ function describeChanges(pairs) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/change/pairing.ts
+;// CONCATENATED MODULE: ./src/compare/pairing.ts
 /**
  * Pairs the base and head versions of each solution: by path, then by a rename the diff
  * reported, then by unique name and managed flag (file names that carry the version,
@@ -55856,13 +55855,30 @@ function repoRelativeUri(path) {
         .join('/');
 }
 
+;// CONCATENATED MODULE: ./src/report/marker.ts
+/** First line of every FlowGuard comment or thread: a sink finds its own comment by it. */
+const REPORT_MARKER = '<!-- flowguard:report -->';
+/**
+ * The marker for a keyed sticky comment, so two workflows (or two jobs) can each keep their own:
+ * `<!-- flowguard:report key=release -->`. Without a key (or an empty one) it is {@link REPORT_MARKER}.
+ * The key is reduced to `[A-Za-z0-9._/-]` without `--`, at most 100 characters, so it can never end the HTML comment.
+ */
+function markerFor(key) {
+    const clean = (key ?? '')
+        .trim()
+        .replace(/[^A-Za-z0-9._/-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100);
+    return clean === '' ? REPORT_MARKER : `<!-- flowguard:report key=${clean} -->`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
 
 
-/** First line of every FlowGuard comment: the sink finds its own comment by it. */
-const REPORT_MARKER = '<!-- flowguard:report -->';
+
+
 /** GitHub rejects issue and pull-request comments over 65,536 characters; keep a margin. */
 const MAX_COMMENT_LENGTH = 65_000;
 /** Budget for `$GITHUB_STEP_SUMMARY` (1 MiB per step). */
@@ -56553,7 +56569,7 @@ function toFailure(error, endpoint) {
     return failure;
 }
 
-;// CONCATENATED MODULE: ./src/github/truncate.ts
+;// CONCATENATED MODULE: ./src/report/fit.ts
 /**
  * Section-aware truncation of Markdown for GitHub's size limits:
  * a comment or review body holds at most 65,536 characters (UTF-16 code units, as GitHub counts),
@@ -56567,13 +56583,13 @@ function toFailure(error, endpoint) {
  */
 const COMMENT_BODY_LIMIT = 65_536;
 const SUMMARY_BYTE_LIMIT = 1024 * 1024;
-const truncate_plural = (n, one, many) => (n === 1 ? one : many);
+const fit_plural = (n, one, many) => (n === 1 ? one : many);
 const defaultCommentNotice = (n, cut) => cut
-    ? `_… this report was cut to fit GitHub's comment limit; the full report (${n} ${truncate_plural(n, 'section', 'sections')}) is in the job summary._`
-    : `_… ${n} more ${truncate_plural(n, 'section is', 'sections are')} in the job summary._`;
+    ? `_… this report was cut to fit GitHub's comment limit; the full report (${n} ${fit_plural(n, 'section', 'sections')}) is in the job summary._`
+    : `_… ${n} more ${fit_plural(n, 'section is', 'sections are')} in the job summary._`;
 const defaultSummaryNotice = (n, cut) => cut
     ? `_… this summary was cut to fit the 1 MiB job summary limit; the full report is in the report file._`
-    : `_… ${n} more ${truncate_plural(n, 'section was', 'sections were')} left out to fit the 1 MiB job summary limit; the full report is in the report file._`;
+    : `_… ${n} more ${fit_plural(n, 'section was', 'sections were')} left out to fit the 1 MiB job summary limit; the full report is in the report file._`;
 const utf16Length = (s) => s.length;
 /** UTF-8 byte length of a string (lone surrogates count as the 3-byte replacement character, as Buffer does). */
 const utf8Length = (s) => Buffer.byteLength(s, 'utf8');
@@ -56756,7 +56772,10 @@ function fit(body, limit, notice, measure) {
 
 
 
-const MARKER = '<!-- flowguard:report -->';
+
+/** The marker of the unkeyed sticky comment. */
+const MARKER = REPORT_MARKER;
+
 /** The body of the sticky comment the Action posts (the README shows the one for the bundled example). */
 function renderCommentBody(report, rctx) {
     return renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
@@ -56765,19 +56784,6 @@ function renderCommentBody(report, rctx) {
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 /** Pages of 100 comments read at most while looking for the sticky comment (30,000 comments). */
 const MAX_COMMENT_PAGES = 300;
-/**
- * The marker for a keyed sticky comment, so two workflows (or two jobs) can each keep their own:
- * `<!-- flowguard:report key=release -->`. Without a key (or an empty one) it is {@link MARKER}.
- * The key is reduced to `[A-Za-z0-9._/-]` without `--`, at most 100 characters, so it can never end the HTML comment.
- */
-function markerFor(key) {
-    const clean = (key ?? '')
-        .trim()
-        .replace(/[^A-Za-z0-9._/-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .slice(0, 100);
-    return clean === '' ? MARKER : `<!-- flowguard:report key=${clean} -->`;
-}
 function authorMatches(user, author) {
     if (!user)
         return false;
@@ -62869,7 +62875,7 @@ function firstAddedLine(patch) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3676);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8983);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

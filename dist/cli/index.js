@@ -14814,7 +14814,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4926);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1652);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -14830,7 +14830,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4926:
+/***/ 1652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20603,7 +20603,6 @@ const missingConnectionReference = { meta: fg302_missing_connection_reference_me
 ;// CONCATENATED MODULE: ./src/rules/fg303-deployment-settings-gap.ts
 
 
-
 const fg303_deployment_settings_gap_meta = {
     id: 'FG303',
     name: 'deployment-settings-gap',
@@ -20637,7 +20636,7 @@ function solutionsFor(file, solutions) {
     const eligible = solutions.filter((s) => s.layout !== 'legacy-package' && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
     if (eligible.length === 1)
         return eligible;
-    const dir = dirname(file.path).split('/');
+    const dir = file.path.split('/').slice(0, -1);
     const shared = (s) => {
         const parts = s.path.split('/');
         let n = 0;
@@ -21206,7 +21205,7 @@ function describeChanges(pairs) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/change/pairing.ts
+;// CONCATENATED MODULE: ./src/compare/pairing.ts
 /**
  * Pairs the base and head versions of each solution: by path, then by a rename the diff
  * reported, then by unique name and managed flag (file names that carry the version,
@@ -22128,13 +22127,30 @@ function repoRelativeUri(path) {
         .join('/');
 }
 
+;// CONCATENATED MODULE: ./src/report/marker.ts
+/** First line of every FlowGuard comment or thread: a sink finds its own comment by it. */
+const REPORT_MARKER = '<!-- flowguard:report -->';
+/**
+ * The marker for a keyed sticky comment, so two workflows (or two jobs) can each keep their own:
+ * `<!-- flowguard:report key=release -->`. Without a key (or an empty one) it is {@link REPORT_MARKER}.
+ * The key is reduced to `[A-Za-z0-9._/-]` without `--`, at most 100 characters, so it can never end the HTML comment.
+ */
+function markerFor(key) {
+    const clean = (key ?? '')
+        .trim()
+        .replace(/[^A-Za-z0-9._/-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100);
+    return clean === '' ? REPORT_MARKER : `<!-- flowguard:report key=${clean} -->`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
 
 
-/** First line of every FlowGuard comment: the sink finds its own comment by it. */
-const REPORT_MARKER = '<!-- flowguard:report -->';
+
+
 /** GitHub rejects issue and pull-request comments over 65,536 characters; keep a margin. */
 const MAX_COMMENT_LENGTH = 65_000;
 /** Budget for `$GITHUB_STEP_SUMMARY` (1 MiB per step). */
@@ -22158,7 +22174,7 @@ const FULL = {
  * When the text exceeds `options.maxLength`, it drops, in order, the bodies of already-present findings,
  * the dependency map, the how-to-fix steps and the change list, then prints fewer findings, and says so.
  */
-function markdown_renderMarkdown(report, ctx, options = {}) {
+function renderMarkdown(report, ctx, options = {}) {
     const max = options.maxLength ?? MAX_COMMENT_LENGTH;
     const hint = options.fullReportHint ?? 'the job summary and the SARIF and JSON reports';
     const marker = options.marker ?? REPORT_MARKER;
@@ -22854,7 +22870,7 @@ function renderContext(compared) {
     return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
 }
 
-;// CONCATENATED MODULE: ./src/cli/flags.ts
+;// CONCATENATED MODULE: ./src/config/flags.ts
 /** A command line that cannot be run as given: printed with the usage, exit code 2. */
 class UsageError extends Error {
 }
@@ -22912,7 +22928,7 @@ function analysisFlag(flag, value, args) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/gate.ts
+;// CONCATENATED MODULE: ./src/report/gate.ts
 const RANK = { error: 3, warning: 2, note: 1 };
 /** The findings that fail the run: at or above `failOn`, and only new ones when the scope is 'new'. */
 function gatingFindings(findings, failOn, scope) {
@@ -22929,89 +22945,7 @@ function worstSeverity(findings) {
     return findings.reduce((w, f) => (w === 'none' || RANK[f.severity] > RANK[w] ? f.severity : w), 'none');
 }
 
-;// CONCATENATED MODULE: ./src/github/permissions.ts
-/**
- * Turning GitHub API failures into warnings that name the missing permission.
- * Reporting failures (a read-only fork token, a 403 on a comment) must degrade to the job summary and
- * annotations, never crash the run.
- */
-const ENDPOINTS = {
-    comment: { action: 'post the PR comment', permission: 'pull-requests: write', write: true },
-    'issue-comment': { action: 'post the issue comment', permission: 'issues: write', write: true },
-    review: { action: 'post the PR review', permission: 'pull-requests: write', write: true },
-    'pull-files': { action: "list the pull request's changed files", permission: 'pull-requests: read', write: false },
-    compare: { action: 'compare the base and head commits', permission: 'contents: read', write: false },
-    tree: { action: 'list the repository tree', permission: 'contents: read', write: false },
-    blob: { action: 'read a repository file', permission: 'contents: read', write: false },
-    'check-run': { action: 'create the check run', permission: 'checks: write', write: true },
-};
-/** The permission an endpoint needs, as written in a workflow's `permissions:` block. */
-function permissionFor(endpoint) {
-    return ENDPOINTS[endpoint].permission;
-}
-/** True when GitHub's error text says the request hit a rate limit (which GitHub also reports as 403). */
-function isRateLimitMessage(apiMessage) {
-    return /rate limit/i.test(apiMessage ?? '');
-}
-const STILL_WRITTEN = 'The job summary, annotations and report files were still written.';
-/**
- * A one-paragraph warning for a failed API call.
- * 403/404 name the missing permission; rate limits and other statuses say what happened instead.
- */
-function describeFailure(status, endpoint, apiMessage) {
-    const info = ENDPOINTS[endpoint];
-    const head = `FlowGuard could not ${info.action}`;
-    const tail = info.write ? ` ${STILL_WRITTEN}` : '';
-    const detail = apiMessage ? ` (GitHub said: ${apiMessage})` : '';
-    if (isRateLimitMessage(apiMessage) || status === 429) {
-        return `${head}: GitHub's API rate limit was exceeded and the retries ran out (HTTP ${status})${detail}.${tail}`;
-    }
-    if (status === 401) {
-        return `${head}: the token was rejected (HTTP 401); check the \`github-token\` input.${tail}`;
-    }
-    if (status === 403 || status === 404) {
-        const fork = info.write ? ' (fork pull requests and Dependabot runs get a read-only token)' : '';
-        const notFound = status === 404 ? ' or the pull request does not exist (HTTP 404)' : '';
-        return `${head}: the token lacks \`${info.permission}\`${fork}${notFound}.${tail}`;
-    }
-    if (status === 422) {
-        return `${head}: GitHub rejected the request (HTTP 422)${detail}.${tail}`;
-    }
-    return `${head}: HTTP ${status}${detail}.${tail}`;
-}
-/** The HTTP status and GitHub message of an Octokit RequestError; undefined for anything else. */
-function httpErrorInfo(error) {
-    if (typeof error !== 'object' || error === null)
-        return undefined;
-    const status = error.status;
-    if (typeof status !== 'number')
-        return undefined;
-    const data = error.response?.data;
-    let apiMessage;
-    if (typeof data === 'object' && data !== null && typeof data.message === 'string') {
-        apiMessage = data.message;
-    }
-    else if (typeof data === 'string' && data.trim() !== '') {
-        apiMessage = data.trim().slice(0, 200);
-    }
-    return apiMessage === undefined ? { status } : { status, apiMessage };
-}
-/** Converts an HTTP error to a {@link Failure}; rethrows anything that is not one (programming errors). */
-function permissions_toFailure(error, endpoint) {
-    const info = httpErrorInfo(error);
-    if (!info)
-        throw error;
-    const { status, apiMessage } = info;
-    const failure = { action: 'failed', status, message: describeFailure(status, endpoint, apiMessage) };
-    if ((status === 403 || status === 404) && !isRateLimitMessage(apiMessage)) {
-        failure.missingPermission = permissionFor(endpoint);
-    }
-    if (apiMessage !== undefined)
-        failure.apiMessage = apiMessage;
-    return failure;
-}
-
-;// CONCATENATED MODULE: ./src/github/truncate.ts
+;// CONCATENATED MODULE: ./src/report/fit.ts
 /**
  * Section-aware truncation of Markdown for GitHub's size limits:
  * a comment or review body holds at most 65,536 characters (UTF-16 code units, as GitHub counts),
@@ -23023,23 +22957,23 @@ function permissions_toFailure(error, endpoint) {
  * single oversized line, never inside a surrogate pair). Any code fence or `<details>` left open by a cut
  * is closed, and the result never exceeds the limit.
  */
-const truncate_COMMENT_BODY_LIMIT = 65_536;
+const COMMENT_BODY_LIMIT = 65_536;
 const SUMMARY_BYTE_LIMIT = 1024 * 1024;
-const truncate_plural = (n, one, many) => (n === 1 ? one : many);
+const fit_plural = (n, one, many) => (n === 1 ? one : many);
 const defaultCommentNotice = (n, cut) => cut
-    ? `_… this report was cut to fit GitHub's comment limit; the full report (${n} ${truncate_plural(n, 'section', 'sections')}) is in the job summary._`
-    : `_… ${n} more ${truncate_plural(n, 'section is', 'sections are')} in the job summary._`;
+    ? `_… this report was cut to fit GitHub's comment limit; the full report (${n} ${fit_plural(n, 'section', 'sections')}) is in the job summary._`
+    : `_… ${n} more ${fit_plural(n, 'section is', 'sections are')} in the job summary._`;
 const defaultSummaryNotice = (n, cut) => cut
     ? `_… this summary was cut to fit the 1 MiB job summary limit; the full report is in the report file._`
-    : `_… ${n} more ${truncate_plural(n, 'section was', 'sections were')} left out to fit the 1 MiB job summary limit; the full report is in the report file._`;
+    : `_… ${n} more ${fit_plural(n, 'section was', 'sections were')} left out to fit the 1 MiB job summary limit; the full report is in the report file._`;
 const utf16Length = (s) => s.length;
 /** UTF-8 byte length of a string (lone surrogates count as the 3-byte replacement character, as Buffer does). */
 const utf8Length = (s) => Buffer.byteLength(s, 'utf8');
 /** Markdown body fitted to `limit` UTF-16 code units (GitHub's comment and review body limit). */
-function truncate_fitMarkdown(body, limit = truncate_COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
+function fitMarkdown(body, limit = COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
     return fit(body, limit, notice, utf16Length).text;
 }
-function fitMarkdownDetailed(body, limit = truncate_COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
+function fitMarkdownDetailed(body, limit = COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
     return fit(body, limit, notice, utf16Length);
 }
 /** Markdown fitted to `maxBytes` UTF-8 bytes (the job summary's 1 MiB per step). */
@@ -23204,131 +23138,6 @@ function fit(body, limit, notice, measure) {
     if (measure(text) > limitN)
         text = '';
     return { text, truncated: true, totalSections: total, keptSections: 0, omittedSections: total, cutInsideSection: true };
-}
-
-;// CONCATENATED MODULE: ./src/github/comment.ts
-/**
- * The sticky PR comment: one comment per PR (per marker key), found by a hidden marker and its author,
- * updated in place, never duplicated. HTTP failures come back as a typed {@link Failure}, never thrown.
- */
-
-
-
-const MARKER = '<!-- flowguard:report -->';
-/** The body of the sticky comment the Action posts (the README shows the one for the bundled example). */
-function renderCommentBody(report, rctx) {
-    return renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
-}
-/** The login `GITHUB_TOKEN` comments as. */
-const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-/** Pages of 100 comments read at most while looking for the sticky comment (30,000 comments). */
-const MAX_COMMENT_PAGES = 300;
-/**
- * The marker for a keyed sticky comment, so two workflows (or two jobs) can each keep their own:
- * `<!-- flowguard:report key=release -->`. Without a key (or an empty one) it is {@link MARKER}.
- * The key is reduced to `[A-Za-z0-9._/-]` without `--`, at most 100 characters, so it can never end the HTML comment.
- */
-function markerFor(key) {
-    const clean = (key ?? '')
-        .trim()
-        .replace(/[^A-Za-z0-9._/-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .slice(0, 100);
-    return clean === '' ? MARKER : `<!-- flowguard:report key=${clean} -->`;
-}
-function authorMatches(user, author) {
-    if (!user)
-        return false;
-    if (author !== undefined)
-        return user.login.toLowerCase() === author.toLowerCase();
-    return user.login === ACTIONS_BOT_LOGIN || user.type === 'Bot';
-}
-/**
- * The newest comment on the issue or PR that contains the marker and is by the expected author.
- * Reads every page (100 per page, bounded by {@link MAX_COMMENT_PAGES}). Throws the Octokit error on HTTP failure.
- */
-async function findStickyComment(octokit, options) {
-    const marker = options.marker ?? MARKER;
-    let found;
-    let pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner: options.owner,
-        repo: options.repo,
-        issue_number: options.issueNumber,
-        per_page: 100,
-    })) {
-        for (const c of page.data) {
-            const body = c.body ?? '';
-            if (!body.includes(marker) || !authorMatches(c.user, options.author))
-                continue;
-            if (found === undefined || c.id > found.id) {
-                found = {
-                    id: c.id,
-                    body,
-                    url: c.html_url,
-                    user: c.user ? { login: c.user.login, type: c.user.type } : null,
-                };
-            }
-        }
-        if (++pages >= MAX_COMMENT_PAGES)
-            break;
-    }
-    return found;
-}
-const normalize = (s) => s.replace(/\r\n/g, '\n').trimEnd();
-/** The body with the marker on its first line (if it had none) and within GitHub's limit. */
-function prepareCommentBody(body, marker = MARKER) {
-    let out = body.includes(marker) ? body : `${marker}\n${body}`;
-    if (out.length > COMMENT_BODY_LIMIT) {
-        const rest = out.split(marker).join('').replace(/^\r?\n/, '');
-        out = `${marker}\n${fitMarkdown(rest, COMMENT_BODY_LIMIT - marker.length - 1)}`;
-    }
-    return out;
-}
-/**
- * Creates, updates or leaves the sticky comment.
- * - `never`: no API call (`skipped`).
- * - `on-findings` without findings and without an existing comment: nothing is posted (`skipped`);
- *   with an existing comment it is updated with `body` (the caller words it as "findings resolved").
- * - An existing comment whose body is already identical is not re-sent (`unchanged`).
- * 403/404 and other HTTP errors come back as `{action: 'failed', ...}`.
- */
-async function upsertStickyComment(octokit, options) {
-    if (options.mode === 'never')
-        return { action: 'skipped', reason: 'comment-mode is never' };
-    const endpoint = options.target === 'issue' ? 'issue-comment' : 'comment';
-    const marker = options.marker ?? MARKER;
-    const body = prepareCommentBody(options.body, marker);
-    try {
-        const existing = await findStickyComment(octokit, { ...options, marker });
-        if (!existing) {
-            if (options.mode === 'on-findings' && !options.hasFindings) {
-                return { action: 'skipped', reason: 'no findings and no earlier comment' };
-            }
-            const res = await octokit.rest.issues.createComment({
-                owner: options.owner,
-                repo: options.repo,
-                issue_number: options.issueNumber,
-                body,
-            });
-            return { action: 'created', id: res.data.id, url: res.data.html_url };
-        }
-        const previousBody = existing.body;
-        const quietResolved = options.mode === 'on-findings' && !options.hasFindings && options.previouslyHadFindings === false;
-        if (quietResolved || normalize(previousBody) === normalize(body)) {
-            return { action: 'unchanged', id: existing.id, url: existing.url, previousBody };
-        }
-        const res = await octokit.rest.issues.updateComment({
-            owner: options.owner,
-            repo: options.repo,
-            comment_id: existing.id,
-            body,
-        });
-        return { action: 'updated', id: res.data.id, url: res.data.html_url, previousBody };
-    }
-    catch (error) {
-        return toFailure(error, endpoint);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/azure/args.ts
@@ -23841,12 +23650,12 @@ function findingIssues(findings, max = MAX_ANNOTATIONS) {
 const API_VERSION = '7.1';
 /** What to grant when the token may not write to the pull request. */
 const PERMISSION = 'Contribute to pull requests';
-const thread_STILL_WRITTEN = 'The build summary, the issues and the result of this step were still written.';
+const STILL_WRITTEN = 'The build summary, the issues and the result of this step were still written.';
 function api(base, path) {
     return `${base}${path}${path.includes('?') ? '&' : '?'}api-version=${API_VERSION}`;
 }
 /** A warning for a failed call that names what to grant (401/403/404) or says what happened. */
-function thread_describeFailure(err, doing, repository) {
+function describeFailure(err, doing, repository) {
     const status = err instanceof AzureHttpError ? err.status : 0;
     const said = err instanceof AzureHttpError && err.apiMessage ? ` (Azure DevOps said: ${err.apiMessage})` : '';
     const repo = repository ? ` on the repository '${repository}'` : ' on the repository';
@@ -23867,12 +23676,12 @@ function thread_describeFailure(err, doing, repository) {
     else {
         message = `FlowGuard could not ${doing}: HTTP ${status}${said}.`;
     }
-    return { action: 'failed', status, message: `${message} ${thread_STILL_WRITTEN}` };
+    return { action: 'failed', status, message: `${message} ${STILL_WRITTEN}` };
 }
 /** The warning when the pipeline did not map the token into the step. */
 function missingTokenMessage(repository) {
     const repo = repository ? ` on the repository '${repository}'` : '';
-    return `FlowGuard could not update the pull request: SYSTEM_ACCESSTOKEN is not set. Map it into the step (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)) and grant the build service identity '${PERMISSION}'${repo}. ${thread_STILL_WRITTEN}`;
+    return `FlowGuard could not update the pull request: SYSTEM_ACCESSTOKEN is not set. Map it into the step (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)) and grant the build service identity '${PERMISSION}'${repo}. ${STILL_WRITTEN}`;
 }
 function firstComment(t) {
     return (t.comments ?? []).filter((c) => !c.isDeleted).sort((a, b) => a.id - b.id)[0];
@@ -23891,7 +23700,7 @@ async function findThread(client, prApi, marker) {
         return undefined;
     return { thread: ours, comment: firstComment(ours) };
 }
-const thread_normalize = (s) => s.replace(/\r\n/g, '\n').trimEnd();
+const normalize = (s) => s.replace(/\r\n/g, '\n').trimEnd();
 const statusName = (s) => (typeof s === 'number' ? ['unknown', 'active', 'fixed', 'wontFix', 'closed', 'byDesign', 'pending'][s] : s);
 /** Attempts at creating the thread; between them the threads are listed again, so a 5xx that did create one is not repeated. */
 const CREATE_ATTEMPTS = 3;
@@ -23937,7 +23746,7 @@ async function upsertThread(client, o) {
             }
         }
         const { thread, comment } = found;
-        const changed = thread_normalize(comment.content ?? '') !== thread_normalize(content);
+        const changed = normalize(comment.content ?? '') !== normalize(content);
         if (changed) {
             step = 'update the pull request thread';
             await client.request('PATCH', api(o.prApi, `/threads/${thread.id}/comments/${comment.id}`), { body: { content } });
@@ -23954,7 +23763,7 @@ async function upsertThread(client, o) {
     catch (err) {
         if (!(err instanceof AzureHttpError))
             throw err;
-        return thread_describeFailure(err, step, o.repository);
+        return describeFailure(err, step, o.repository);
     }
 }
 /** Posts the pull-request status (the newest status of a context is the one a branch policy reads). */
@@ -23973,7 +23782,7 @@ async function postStatus(client, o) {
     catch (err) {
         if (!(err instanceof AzureHttpError))
             throw err;
-        return thread_describeFailure(err, 'post the pull request status', o.repository);
+        return describeFailure(err, 'post the pull request status', o.repository);
     }
 }
 
@@ -24054,7 +23863,7 @@ async function ci(args, az, cwd, line, log) {
     const summaryFile = resolvePath(cwd, args.summaryFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'FlowGuard.md'));
     await write(reportFile, renderJson(report));
     await write(sarifFile, renderSarifJson(report, rctx));
-    await write(summaryFile, fitBytes(markdown_renderMarkdown(report, rctx, { maxLength: 1_000_000, fullReportHint: `the JSON report (${reportFile})` })));
+    await write(summaryFile, fitBytes(renderMarkdown(report, rctx, { maxLength: 1_000_000, fullReportHint: `the JSON report (${reportFile})` })));
     line(uploadSummary(summaryFile));
     for (const l of findingIssues(visible, args.maxIssues).lines)
         line(l);
@@ -24109,7 +23918,7 @@ async function reportToPullRequest(args, az, report, rctx, visible, failing, cou
     const thread = await upsertThread(client, {
         prApi,
         marker,
-        content: markdown_renderMarkdown(report, rctx, { marker, fullReportHint: 'the FlowGuard summary of the build' }),
+        content: renderMarkdown(report, rctx, { marker, fullReportHint: 'the FlowGuard summary of the build' }),
         mode: args.comment,
         hasFindings: visible.length > 0,
         worthPosting: visible.length > 0 || fixed > 0,
@@ -24272,7 +24081,7 @@ function main_render(report, format, ctx, color = false) {
             return renderSarifJson(report, ctx);
         case 'markdown':
             // A file or terminal has no comment size limit: the whole report, fix steps included.
-            return markdown_renderMarkdown(report, ctx, { maxLength: 10_000_000 });
+            return renderMarkdown(report, ctx, { maxLength: 10_000_000 });
         case 'text':
             return renderText(report, ctx, { color });
     }

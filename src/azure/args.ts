@@ -1,4 +1,4 @@
-import { analysisFlag, eachFlag, oneOf, pathArgument, UsageError, type FailOn } from '../cli/flags.js';
+import { analysisFlag, eachFlag, oneOf, pathArgument, UsageError, type FailOn } from '../config/flags.js';
 import type { CommentMode } from './thread.js';
 
 export interface CiArgs {

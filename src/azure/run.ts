@@ -7,12 +7,12 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { UsageError } from '../cli/args.js';
-import { gatingFindings, worstSeverity } from '../cli/gate.js';
+import { UsageError } from '../config/flags.js';
+import { gatingFindings, worstSeverity } from '../report/gate.js';
 import { ConfigError, isReleaseBranch } from '../config/config.js';
 import { analyze, analyzeChange, BaseError, loadConfig, type Analysis } from '../engine.js';
-import { markerFor } from '../github/comment.js';
-import { fitBytes } from '../github/truncate.js';
+import { markerFor } from '../report/marker.js';
+import { fitBytes } from '../report/fit.js';
 import { renderContext } from '../report/context.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';

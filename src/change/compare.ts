@@ -3,7 +3,7 @@ import type { ChangeJson } from '../report/types.js';
 import { FORMULA_STEP_PREFIX } from '../rules/mitigation.js';
 import type { Finding } from '../rules/types.js';
 import { diffFlow, storedBinding } from '../compare/signature.js';
-import type { SolutionPair } from './pairing.js';
+import type { SolutionPair } from '../compare/pairing.js';
 
 /** Marks each head finding new or existing by fingerprint, and lists the base findings that are gone. */
 export function classifyFindings(base: readonly Finding[], head: readonly Finding[]): { findings: Finding[]; fixed: Finding[] } {

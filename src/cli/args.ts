@@ -1,4 +1,4 @@
-import { analysisFlag, eachFlag, oneOf, pathArgument, UsageError, type FailOn } from './flags.js';
+import { analysisFlag, eachFlag, oneOf, pathArgument, UsageError, type FailOn } from '../config/flags.js';
 export type Format = 'json' | 'text' | 'markdown' | 'sarif';
 export type { FailOn };
 

@@ -15,9 +15,9 @@ import { MAX_MESSAGE_LENGTH, escapeMarkdown, inlineCode, redactSecrets, escapeMa
 import { SEVERITIES, SEVERITY_STYLE, countPhrase, plural } from './severity.js';
 import { compareText, countBySeverity, isNew, sortDiagnostics, sortFindings } from './sort.js';
 import type { ChangeJson, Report, RenderContext, SolutionJson } from './types.js';
+import { REPORT_MARKER } from './marker.js';
 
-/** First line of every FlowGuard comment: the sink finds its own comment by it. */
-export const REPORT_MARKER = '<!-- flowguard:report -->';
+export { REPORT_MARKER };
 /** GitHub rejects issue and pull-request comments over 65,536 characters; keep a margin. */
 export const MAX_COMMENT_LENGTH = 65_000;
 /** Budget for `$GITHUB_STEP_SUMMARY` (1 MiB per step). */

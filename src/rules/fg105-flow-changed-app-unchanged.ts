@@ -1,5 +1,5 @@
 import { bindingMatches, diffFlow, storedBinding } from '../compare/signature.js';
-import type { SolutionPair } from '../change/pairing.js';
+import type { SolutionPair } from '../compare/pairing.js';
 import type { CanvasApp, Solution } from '../model/types.js';
 import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
 import { ERRORS } from './kb.js';

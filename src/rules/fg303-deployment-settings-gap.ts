@@ -1,5 +1,4 @@
 import type { DeploymentSettingsFile, Solution } from '../model/types.js';
-import { dirname } from '../source/paths.js';
 import { makeFinding } from './finding.js';
 import { ERRORS, KB_LINKS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
@@ -39,7 +38,7 @@ function solutionsFor(file: DeploymentSettingsFile, solutions: Solution[]): Solu
   if (overlapping.length > 0) return overlapping;
   const eligible = solutions.filter((s) => s.layout !== 'legacy-package' && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
   if (eligible.length === 1) return eligible;
-  const dir = dirname(file.path).split('/');
+  const dir = file.path.split('/').slice(0, -1);
   const shared = (s: Solution): number => {
     const parts = s.path.split('/');
     let n = 0;

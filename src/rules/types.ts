@@ -76,7 +76,7 @@ export interface Rule {
 export interface ChangeContext {
   base: Workspace;
   head: Workspace;
-  pairs: readonly import('../change/pairing.js').SolutionPair[];
+  pairs: readonly import('../compare/pairing.js').SolutionPair[];
   release: boolean;
   /** Whether this change touched a head solution's files; an untouched app cannot have been re-bound. */
   touched: (headSolutionPath: string) => boolean;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { gate, gatingFindings, worstSeverity } from '../../src/cli/gate.js';
+import { gate, gatingFindings, worstSeverity } from '../../src/report/gate.js';
 import type { Finding } from '../../src/rules/types.js';
 
 const f = (severity: Finding['severity'], status?: Finding['status']): Finding => ({
