@@ -48509,13 +48509,125 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/report/severity.ts
+/** Worst first. */
+const SEVERITIES = ['error', 'warning', 'note'];
+/** One table: how each severity looks in every output. */
+const SEVERITY_STYLE = {
+    error: { rank: 0, icon: '❌', singular: 'error', plural: 'errors', heading: 'Errors', sarif: 'error', annotation: 'error' },
+    warning: { rank: 1, icon: '⚠️', singular: 'warning', plural: 'warnings', heading: 'Warnings', sarif: 'warning', annotation: 'warning' },
+    note: { rank: 2, icon: 'ℹ️', singular: 'note', plural: 'notes', heading: 'Notes', sarif: 'note', annotation: 'notice' },
+};
+/** Rank of a severity, worst (0) first; unknown values sort last. */
+function severityRank(severity) {
+    return SEVERITY_STYLE[severity]?.rank ?? SEVERITIES.length;
+}
+/** `1 error`, `2 errors`. */
+function plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+/** `2 errors, 1 warning` for the non-zero severities, or `''` when all are zero. */
+function countPhrase(counts, prefix = '') {
+    return SEVERITIES.filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${prefix}${counts[s] === 1 ? SEVERITY_STYLE[s].singular : SEVERITY_STYLE[s].plural}`)
+        .join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/report/sort.ts
+
+/**
+ * Locale-independent string order: case-insensitive first, then by code unit so that strings that
+ * differ only in case still have a fixed order. (`localeCompare` depends on the ICU data of the Node build.)
+ */
+function compareText(a, b) {
+    const la = a.toLowerCase();
+    const lb = b.toLowerCase();
+    if (la !== lb)
+        return la < lb ? -1 : 1;
+    if (a !== b)
+        return a < b ? -1 : 1;
+    return 0;
+}
+function appKey(f) {
+    return f.app ? [f.app.displayName, f.app.name] : [];
+}
+function flowKey(f) {
+    return f.flow ? [f.flow.name, f.flow.id] : [];
+}
+/** Compares key lists; a shorter list (no app / no flow) sorts before a longer one. */
+function compareKeys(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const c = compareText(a[i] ?? '', b[i] ?? '');
+        if (c !== 0)
+            return c;
+    }
+    return a.length - b.length;
+}
+/**
+ * The order every reporter prints findings in:
+ * severity (error, warning, note), solution path, app (display name, then name; solution-level
+ * findings without an app first), flow (name, then id; app-level findings without a flow first),
+ * rule id, fingerprint; then message and location so that the order is total.
+ */
+function compareFindings(a, b) {
+    return (severityRank(a.severity) - severityRank(b.severity) ||
+        compareText(a.solution.path, b.solution.path) ||
+        compareText(a.solution.uniqueName, b.solution.uniqueName) ||
+        compareKeys(appKey(a), appKey(b)) ||
+        compareKeys(flowKey(a), flowKey(b)) ||
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.fingerprint, b.fingerprint) ||
+        compareText(a.message, b.message) ||
+        compareText(a.location.file, b.location.file) ||
+        compareText(a.location.inner ?? '', b.location.inner ?? ''));
+}
+/** A sorted copy (see {@link compareFindings}); the input is not changed. */
+function sortFindings(findings) {
+    return [...findings].sort(compareFindings);
+}
+/** Diagnostics by file, inner path, severity, message. */
+function compareDiagnostics(a, b) {
+    return (compareText(a.file, b.file) ||
+        compareText(a.inner ?? '', b.inner ?? '') ||
+        severityRank(a.severity) - severityRank(b.severity) ||
+        compareText(a.message, b.message));
+}
+function sortDiagnostics(diagnostics) {
+    return [...diagnostics].sort(compareDiagnostics);
+}
+/** Counts by severity of the given findings. */
+function countBySeverity(findings) {
+    const counts = { error: 0, warning: 0, note: 0 };
+    for (const f of findings)
+        if (f.severity in counts)
+            counts[f.severity]++;
+    return counts;
+}
+/**
+ * Whether a compared finding is something the change did: a new finding, or a changed one whose
+ * identity (fingerprint: what it is about) changed or whose severity rose. A changed finding whose only
+ * change is a lower severity is what was there before, eased. A missing status is treated as new (never hide a finding).
+ */
+function isNew(f) {
+    if (f.status === 'existing')
+        return false;
+    if (f.status !== 'changed' || !f.previous)
+        return true;
+    return f.previous.fingerprint !== f.fingerprint || severityRank(f.severity) < severityRank(f.previous.severity);
+}
+
 ;// CONCATENATED MODULE: ./src/report/gate.ts
+
 const RANK = { error: 3, warning: 2, note: 1 };
-/** The findings that fail the run: at or above `failOn`, and only new ones when the scope is 'new'. */
+/**
+ * The findings that fail the run: at or above `failOn`, and with the scope 'new' only what the change did
+ * ({@link isNew}: new findings, and changed ones whose identity changed or whose severity rose).
+ */
 function gatingFindings(findings, failOn, scope) {
     if (failOn === 'never')
         return [];
-    return findings.filter((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+    return findings.filter((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || isNew(f)));
 }
 /** Whether the findings fail the run. */
 function gate(findings, failOn, scope) {
@@ -51766,17 +51878,17 @@ class Analysis {
             applyAccess(this.collector, this.sources, f, a, src);
     }
 }
-function compareText(a, b) {
+function analyze_compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function placeOrder(sources) {
     return (a, b) => {
         const sa = sources[a.src];
         const sb = sources[b.src];
-        return (compareText(sa.inner, sb.inner) ||
-            compareText(sa.screen, sb.screen) ||
-            compareText(sa.control, sb.control) ||
-            compareText(sa.property, sb.property) ||
+        return (analyze_compareText(sa.inner, sb.inner) ||
+            analyze_compareText(sa.screen, sb.screen) ||
+            analyze_compareText(sa.control, sb.control) ||
+            analyze_compareText(sa.property, sb.property) ||
             a.src - b.src ||
             a.start - b.start);
     };
@@ -51805,9 +51917,9 @@ function outputReads(sources, c) {
     const order = placeOrder(sources);
     return [...c.reads.values()]
         .sort((a, b) => order(a, b) ||
-        compareText(a.read.dataSource, b.read.dataSource) ||
-        compareText(a.read.output, b.read.output) ||
-        compareText(a.read.via, b.read.via))
+        analyze_compareText(a.read.dataSource, b.read.dataSource) ||
+        analyze_compareText(a.read.output, b.read.output) ||
+        analyze_compareText(a.read.via, b.read.via))
         .map((r) => r.read);
 }
 function analyzeFormulas(sources, flowDataSources) {
@@ -51817,9 +51929,9 @@ function analyzeFormulas(sources, flowDataSources) {
     analysis.followVariables();
     const traced = new Map();
     const untraced = new Map();
-    for (const [ds, reasons] of [...analysis.collector.reasons].sort((a, b) => compareText(a[0], b[0]))) {
+    for (const [ds, reasons] of [...analysis.collector.reasons].sort((a, b) => analyze_compareText(a[0], b[0]))) {
         traced.set(ds, reasons.size === 0);
-        untraced.set(ds, [...reasons].sort(compareText));
+        untraced.set(ds, [...reasons].sort(analyze_compareText));
     }
     return { callSites: callSites(sources, found), outputReads: outputReads(sources, analysis.collector), traced, untraced };
 }
@@ -54564,7 +54676,7 @@ async function loadWorkspace(tree, options = {}) {
             diagnostics.push({ file: path, severity: 'warning', message: `deployment settings: ${describe(err)}` });
         }
     }
-    return { solutions, diagnostics: sortDiagnostics(diagnostics), deploymentSettings };
+    return { solutions, diagnostics: workspace_sortDiagnostics(diagnostics), deploymentSettings };
 }
 /** A copy whose calls can be bound anew without touching the solution it was read as. */
 function forBinding(s) {
@@ -54592,109 +54704,9 @@ function uncheckedCalls(solutions) {
 function originFields(o) {
     return o.inner ? { file: o.file, inner: o.inner } : { file: o.file };
 }
-function sortDiagnostics(list) {
+function workspace_sortDiagnostics(list) {
     const key = (d) => `${d.file}\u0000${d.inner ?? ''}\u0000${d.message}`;
     return list.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/report/severity.ts
-/** Worst first. */
-const SEVERITIES = ['error', 'warning', 'note'];
-/** One table: how each severity looks in every output. */
-const SEVERITY_STYLE = {
-    error: { rank: 0, icon: '❌', singular: 'error', plural: 'errors', heading: 'Errors', sarif: 'error', annotation: 'error' },
-    warning: { rank: 1, icon: '⚠️', singular: 'warning', plural: 'warnings', heading: 'Warnings', sarif: 'warning', annotation: 'warning' },
-    note: { rank: 2, icon: 'ℹ️', singular: 'note', plural: 'notes', heading: 'Notes', sarif: 'note', annotation: 'notice' },
-};
-/** Rank of a severity, worst (0) first; unknown values sort last. */
-function severityRank(severity) {
-    return SEVERITY_STYLE[severity]?.rank ?? SEVERITIES.length;
-}
-/** `1 error`, `2 errors`. */
-function plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-/** `2 errors, 1 warning` for the non-zero severities, or `''` when all are zero. */
-function countPhrase(counts, prefix = '') {
-    return SEVERITIES.filter((s) => counts[s] > 0)
-        .map((s) => `${counts[s]} ${prefix}${counts[s] === 1 ? SEVERITY_STYLE[s].singular : SEVERITY_STYLE[s].plural}`)
-        .join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/report/sort.ts
-
-/**
- * Locale-independent string order: case-insensitive first, then by code unit so that strings that
- * differ only in case still have a fixed order. (`localeCompare` depends on the ICU data of the Node build.)
- */
-function sort_compareText(a, b) {
-    const la = a.toLowerCase();
-    const lb = b.toLowerCase();
-    if (la !== lb)
-        return la < lb ? -1 : 1;
-    if (a !== b)
-        return a < b ? -1 : 1;
-    return 0;
-}
-function appKey(f) {
-    return f.app ? [f.app.displayName, f.app.name] : [];
-}
-function flowKey(f) {
-    return f.flow ? [f.flow.name, f.flow.id] : [];
-}
-/** Compares key lists; a shorter list (no app / no flow) sorts before a longer one. */
-function compareKeys(a, b) {
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const c = sort_compareText(a[i] ?? '', b[i] ?? '');
-        if (c !== 0)
-            return c;
-    }
-    return a.length - b.length;
-}
-/**
- * The order every reporter prints findings in:
- * severity (error, warning, note), solution path, app (display name, then name; solution-level
- * findings without an app first), flow (name, then id; app-level findings without a flow first),
- * rule id, fingerprint; then message and location so that the order is total.
- */
-function compareFindings(a, b) {
-    return (severityRank(a.severity) - severityRank(b.severity) ||
-        sort_compareText(a.solution.path, b.solution.path) ||
-        sort_compareText(a.solution.uniqueName, b.solution.uniqueName) ||
-        compareKeys(appKey(a), appKey(b)) ||
-        compareKeys(flowKey(a), flowKey(b)) ||
-        sort_compareText(a.ruleId, b.ruleId) ||
-        sort_compareText(a.fingerprint, b.fingerprint) ||
-        sort_compareText(a.message, b.message) ||
-        sort_compareText(a.location.file, b.location.file) ||
-        sort_compareText(a.location.inner ?? '', b.location.inner ?? ''));
-}
-/** A sorted copy (see {@link compareFindings}); the input is not changed. */
-function sortFindings(findings) {
-    return [...findings].sort(compareFindings);
-}
-/** Diagnostics by file, inner path, severity, message. */
-function compareDiagnostics(a, b) {
-    return (sort_compareText(a.file, b.file) ||
-        sort_compareText(a.inner ?? '', b.inner ?? '') ||
-        severityRank(a.severity) - severityRank(b.severity) ||
-        sort_compareText(a.message, b.message));
-}
-function sort_sortDiagnostics(diagnostics) {
-    return [...diagnostics].sort(compareDiagnostics);
-}
-/** Counts by severity of the given findings. */
-function countBySeverity(findings) {
-    const counts = { error: 0, warning: 0, note: 0 };
-    for (const f of findings)
-        if (f.severity in counts)
-            counts[f.severity]++;
-    return counts;
-}
-/** Whether a finding counts as new in a compared report: a missing status is treated as new (never hide a finding). */
-function isNew(f) {
-    return f.status !== 'existing';
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -54710,8 +54722,10 @@ function buildReport(workspace, findings, extra = {}) {
     const counts = { error: 0, warning: 0, note: 0 };
     for (const f of findings)
         counts[f.severity]++;
-    if (findings.some((f) => f.status !== undefined))
+    if (findings.some((f) => f.status !== undefined)) {
         counts.new = findings.filter((f) => f.status === 'new').length;
+        counts.changed = findings.filter((f) => f.status === 'changed').length;
+    }
     return {
         schemaVersion: 1,
         tool: { name: TOOL_NAME, version: VERSION },
@@ -54797,14 +54811,58 @@ function output(o) {
 ;// CONCATENATED MODULE: ./src/change/compare.ts
 
 
-/** Marks each head finding new or existing by fingerprint, and lists the base findings that are gone. */
+
+/**
+ * Marks each head finding new, existing or changed, and lists the base findings that are gone.
+ * One subject, one entry: a head finding is `existing` when the base had its fingerprint at the same
+ * severity (the message may differ in details the rule's identity leaves out, such as call sites), and
+ * `changed` (the base's kept as `previous`) when the base had its fingerprint at another severity, or the
+ * same rule on the same app and flow under another fingerprint (another input added, a connection
+ * become the user's own). Only what is left on either side is `new` or `fixed`.
+ */
 function classifyFindings(base, head) {
-    const before = new Set(base.map((f) => f.fingerprint));
-    const after = new Set(head.map((f) => f.fingerprint));
+    const freeBase = new Set(base);
+    const matched = new Map();
+    const byFingerprint = new Map();
+    for (const b of base)
+        if (!byFingerprint.has(b.fingerprint))
+            byFingerprint.set(b.fingerprint, b);
+    for (const h of head) {
+        const b = byFingerprint.get(h.fingerprint);
+        if (b && freeBase.has(b)) {
+            matched.set(h, b);
+            freeBase.delete(b);
+        }
+    }
+    // Left over on both sides with the same rule, app and flow: the same subject, in a stable order.
+    const leftover = new Map();
+    for (const b of sortedByIdentity([...freeBase]))
+        leftover.set(subjectKey(b), [...(leftover.get(subjectKey(b)) ?? []), b]);
+    for (const h of sortedByIdentity(head.filter((x) => !matched.has(x) && x.app && x.flow))) {
+        const b = leftover.get(subjectKey(h))?.shift();
+        if (!b)
+            continue;
+        matched.set(h, b);
+        freeBase.delete(b);
+    }
     return {
-        findings: head.map((f) => ({ ...f, status: before.has(f.fingerprint) ? 'existing' : 'new' })),
-        fixed: base.filter((f) => !after.has(f.fingerprint)),
+        findings: head.map((h) => withStatus(h, matched.get(h))),
+        fixed: base.filter((b) => freeBase.has(b)),
     };
+}
+function withStatus(h, b) {
+    if (!b)
+        return { ...h, status: 'new' };
+    if (b.fingerprint === h.fingerprint && b.severity === h.severity)
+        return { ...h, status: 'existing' };
+    return { ...h, status: 'changed', previous: { message: b.message, severity: b.severity, fingerprint: b.fingerprint } };
+}
+/** Rule, solution, app and flow: what a finding is about, whatever its details. */
+function subjectKey(f) {
+    return [f.ruleId, f.solution.uniqueName || f.solution.path, f.app?.name ?? '', f.flow?.id ?? ''].map((p) => p.toLowerCase()).join('\u0000');
+}
+function sortedByIdentity(findings) {
+    return findings.sort((a, b) => compareText(subjectKey(a), subjectKey(b)) || compareText(a.fingerprint, b.fingerprint) || compareText(a.message, b.message));
 }
 const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
 const DRIFT_RULES = new Set(['FG101', 'FG102', 'FG103']);
@@ -54817,7 +54875,7 @@ function mergeCauses(findings) {
     const key = (f) => `${f.solution.path}\u0000${f.app?.name ?? ''}\u0000${f.flow?.id ?? ''}`;
     const drift = new Map();
     for (const f of findings) {
-        if (!DRIFT_RULES.has(f.ruleId) || f.status !== 'new' || !f.app || !f.flow)
+        if (!DRIFT_RULES.has(f.ruleId) || f.status === 'existing' || !f.app || !f.flow)
             continue;
         drift.set(key(f), [...(drift.get(key(f)) ?? []), f]);
     }
@@ -55675,11 +55733,11 @@ const FLOW = obj('id', 'name', 'state', ['trigger', obj('type', 'kind')], ['inpu
 const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))], ['callSites', arrayOf(obj('screen', 'control', 'property', 'arguments', 'formula', ['location', obj('file', 'inner')]))], ['outputReads', arrayOf(obj('output', 'screen', 'control', 'property', 'via'))], 'traced');
 const APP = obj('name', 'displayName', 'document', ['calls', arrayOf(CALL)], 'file', 'inner');
 const SOLUTION = obj('path', 'uniqueName', 'displayName', 'version', 'managed', 'layout', ['flows', arrayOf(FLOW)], ['apps', arrayOf(APP)]);
-const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status', ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))]);
+const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status', ['previous', obj('message', 'severity', 'fingerprint')], ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))]);
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */
-const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new')]);
+const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new', 'changed')]);
 /**
  * Deterministic JSON text: object keys in the shape's order where the type defines one, sorted
  * (locale-independent) where it does not. Formatting matches `JSON.stringify(value, null, indent)`:
@@ -55720,13 +55778,13 @@ function stableStringify(value, shape = any, options = {}) {
                 if (Object.prototype.hasOwnProperty.call(record, k))
                     entries.push([k, s, false]);
             }
-            const extra = Object.keys(record).filter((k) => !listed.has(k)).sort(sort_compareText);
+            const extra = Object.keys(record).filter((k) => !listed.has(k)).sort(compareText);
             for (const k of extra)
                 entries.push([k, any, true]);
         }
         else {
             const of = sh.kind === 'map' ? sh.of : any;
-            for (const k of Object.keys(record).sort(sort_compareText))
+            for (const k of Object.keys(record).sort(compareText))
                 entries.push([k, of, true]);
         }
         const parts = [];
@@ -55751,7 +55809,7 @@ function renderJson(report) {
     const normalized = {
         ...report,
         findings: sortFindings(report.findings),
-        diagnostics: sort_sortDiagnostics(report.diagnostics),
+        diagnostics: sortDiagnostics(report.diagnostics),
     };
     if (report.fixed)
         normalized.fixed = sortFindings(report.fixed);
@@ -55966,7 +56024,6 @@ class Renderer {
         const { report, ctx } = this;
         const tool = escapeMarkdown(report.tool.name || 'FlowGuard');
         const considered = ctx.compared ? this.sorted.filter(isNew) : this.sorted;
-        const counts = countBySeverity(considered);
         const unread = report.diagnostics.length > 0 ? ` · ${plural(report.diagnostics.length, 'file')} could not be read` : '';
         const context = [];
         if (ctx.compared) {
@@ -55985,10 +56042,16 @@ class Renderer {
                 return `ℹ️ ${tool}: no Power Platform solutions found${unread}`;
             return `✅ ${tool}: no integration problems found in ${plural(report.solutions.length, 'solution')}${unread}`;
         }
+        const counts = countBySeverity(considered);
         const worst = SEVERITIES.find((s) => counts[s] > 0);
         const breaking = new Set(considered.filter((f) => f.severity === 'error' && f.app).map((f) => `${f.solution.path}\u0000${f.app?.name}`)).size;
         const apps = breaking > 0 ? ` — ${plural(breaking, 'app')} will break at run time` : '';
-        return `${SEVERITY_STYLE[worst].icon} ${tool}: ${countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
+        const phrase = ctx.compared
+            ? [countPhrase(countBySeverity(considered.filter((f) => f.status !== 'changed')), 'new '), countPhrase(countBySeverity(considered.filter((f) => f.status === 'changed')), 'changed ')]
+                .filter((p) => p !== '')
+                .join(', ')
+            : countPhrase(countBySeverity(considered));
+        return `${SEVERITY_STYLE[worst].icon} ${tool}: ${phrase}${contextText}${apps}${unread}`;
     }
     /** The ten-second table: app · screen › control · flow · what breaks · predicted error, errors and warnings first. */
     breakTable() {
@@ -56016,7 +56079,8 @@ class Renderer {
         if (ctx.compared) {
             const added = this.sorted.filter(isNew);
             const existing = this.sorted.filter((f) => !isNew(f));
-            out.push(`### New in this pull request (${added.length})`, '');
+            const title = added.some((f) => f.status === 'changed') ? 'New or changed in this pull request' : 'New in this pull request';
+            out.push(`### ${title} (${added.length})`, '');
             out.push(...(added.length > 0 ? this.groups(added) : ['No new problems.', '']));
             const fixed = sortFindings(report.fixed ?? []);
             if (fixed.length > 0) {
@@ -56086,7 +56150,10 @@ class Renderer {
         return out;
     }
     finding(f) {
-        const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+        const changed = f.status === 'changed' ? ' · changed' : '';
+        const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}${changed}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+        if (f.previous)
+            lines.push(`Was: ${SEVERITY_STYLE[f.previous.severity]?.icon ?? '•'} ${escapeMarkdown(f.previous.message, MAX_MESSAGE_LENGTH)}`);
         if (f.errorCodes.length > 0)
             lines.push(`Predicted errors: ${f.errorCodes.map((c) => this.errorCode(c)).join(', ')}`);
         lines.push(`Location: ${locationText(f.location.file, f.location.inner)}`);
@@ -56130,10 +56197,10 @@ class Renderer {
             return [`### What changed`, '', `${plural(changes.length, 'change')} (not shown).`, ''];
         const kindOrder = { flow: 0, app: 1, solution: 2 };
         const sorted = [...changes].sort((a, b) => (kindOrder[a.kind] ?? 3) - (kindOrder[b.kind] ?? 3) ||
-            sort_compareText(a.solution, b.solution) ||
-            sort_compareText(a.name, b.name) ||
-            sort_compareText(a.id ?? '', b.id ?? '') ||
-            sort_compareText(a.change, b.change));
+            compareText(a.solution, b.solution) ||
+            compareText(a.name, b.name) ||
+            compareText(a.id ?? '', b.id ?? '') ||
+            compareText(a.change, b.change));
         const out = ['### What changed', ''];
         for (const c of sorted) {
             const where = `in ${inlineCode(c.solution)}`;
@@ -56141,7 +56208,7 @@ class Renderer {
             if (c.kind === 'flow') {
                 const id = c.id ? ` · ${inlineCode(c.id)}` : '';
                 const callers = c.id ? callersOf(this.report.solutions, c.id) : [];
-                callers.sort((a, b) => sort_compareText(a.app.displayName, b.app.displayName) || sort_compareText(a.solution.path, b.solution.path));
+                callers.sort((a, b) => compareText(a.app.displayName, b.app.displayName) || compareText(a.solution.path, b.solution.path));
                 const calledBy = callers.length > 0
                     ? `Called by ${callers
                         .map((x) => {
@@ -56165,7 +56232,7 @@ class Renderer {
         return out;
     }
     dependencyMap() {
-        const solutions = [...this.report.solutions].sort((a, b) => sort_compareText(a.path, b.path) || sort_compareText(a.uniqueName, b.uniqueName));
+        const solutions = [...this.report.solutions].sort((a, b) => compareText(a.path, b.path) || compareText(a.uniqueName, b.uniqueName));
         const withContent = solutions.filter((s) => s.apps.some((a) => a.calls.length > 0) || s.flows.length > 0);
         if (withContent.length === 0)
             return [];
@@ -56182,7 +56249,7 @@ class Renderer {
             out.push(...tables[i]);
             const uncalled = [...s.flows]
                 .filter((f) => !called.has(normalizeFlowId(f.id)))
-                .sort((a, b) => sort_compareText(a.name, b.name) || sort_compareText(a.id, b.id));
+                .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
             if (uncalled.length > 0) {
                 out.push(`Flows no canvas app here calls: ${uncalled.map((f) => `⚡ ${escapeMarkdown(f.name || f.id)}`).join(', ')}.`, '');
             }
@@ -56190,10 +56257,10 @@ class Renderer {
         return out;
     }
     solutionTable(s, index, called) {
-        const apps = [...s.apps].sort((a, b) => sort_compareText(a.displayName, b.displayName) || sort_compareText(a.name, b.name));
+        const apps = [...s.apps].sort((a, b) => compareText(a.displayName, b.displayName) || compareText(a.name, b.name));
         const rows = [];
         for (const app of apps) {
-            const calls = [...app.calls].sort((a, b) => sort_compareText(a.dataSource, b.dataSource) || sort_compareText(a.flowId ?? '', b.flowId ?? ''));
+            const calls = [...app.calls].sort((a, b) => compareText(a.dataSource, b.dataSource) || compareText(a.flowId ?? '', b.flowId ?? ''));
             for (const call of calls) {
                 const entry = lookupFlow(index, call.flowId, call.flowSolution);
                 if (call.flowId)
@@ -56213,7 +56280,7 @@ class Renderer {
         return ['| App | Data source | Flow | Binding | Flow connections | Called from |', '|---|---|---|---|---|---|', ...rows, ''];
     }
     diagnostics() {
-        const diags = sort_sortDiagnostics(this.report.diagnostics);
+        const diags = sortDiagnostics(this.report.diagnostics);
         if (diags.length === 0)
             return [];
         const out = [`<details><summary>Files FlowGuard could not fully read (${diags.length})</summary>`, ''];
@@ -56230,7 +56297,10 @@ class Renderer {
         const counts = countBySeverity(this.sorted);
         const parts = SEVERITIES.map((s) => plural(counts[s], SEVERITY_STYLE[s].singular));
         if (this.ctx.compared) {
-            parts.push(`${this.sorted.filter(isNew).length} new`);
+            const changed = this.sorted.filter((f) => f.status === 'changed').length;
+            parts.push(`${this.sorted.filter((f) => f.status !== 'changed' && isNew(f)).length} new`);
+            if (changed > 0)
+                parts.push(`${changed} changed`);
             parts.push(`${this.report.fixed?.length ?? 0} fixed`);
         }
         const ignored = this.report.suppressed?.length ?? 0;
@@ -56263,7 +56333,7 @@ function bindingCell(resolved, confidence, resolvedBy) {
 function connectionsCell(entry) {
     if (!entry)
         return '—';
-    const conns = [...entry.flow.connections].sort((a, b) => sort_compareText(a.key, b.key));
+    const conns = [...entry.flow.connections].sort((a, b) => compareText(a.key, b.key));
     if (conns.length === 0)
         return 'none';
     return conns.map((c) => inlineCode(`${c.key}: ${connectionModeLabel(c.runtimeSource)}`, { table: true })).join('<br>');
@@ -56403,7 +56473,7 @@ function renderSarif(report, ctx) {
             known.add(f.ruleId);
         }
     }
-    catalogue.sort((a, b) => sort_compareText(a.id, b.id));
+    catalogue.sort((a, b) => compareText(a.id, b.id));
     const rules = catalogue.map((r) => sarifRule(r, ctx.docsBase));
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     const results = findings.map((f) => {
@@ -56417,7 +56487,7 @@ function renderSarif(report, ctx) {
             properties: { errorCodes: [...f.errorCodes], solution: f.solution.uniqueName },
         };
         if (ctx.compared)
-            result.baselineState = f.status === 'existing' ? 'unchanged' : 'new';
+            result.baselineState = f.status === 'existing' ? 'unchanged' : f.status === 'changed' ? 'updated' : 'new';
         if (f.app)
             result.properties.app = { name: f.app.name, displayName: f.app.displayName };
         if (f.flow)
@@ -56436,7 +56506,7 @@ function renderSarif(report, ctx) {
         }
         return result;
     });
-    const notifications = sort_sortDiagnostics(report.diagnostics).map((d) => {
+    const notifications = sortDiagnostics(report.diagnostics).map((d) => {
         const n = {
             level: level(d.severity),
             message: { text: sarifText(d.message) },
@@ -62717,6 +62787,7 @@ async function ensureCommit(cwd, rev, log) {
 
 
 
+
 /** The action: reads inputs and the event, analyses, reports everywhere it can, and fails by policy. Never half-crashes. */
 async function main_run(env = process.env) {
     try {
@@ -62768,7 +62839,7 @@ function readEvent(path) {
 }
 /** In a compared run, annotations and the review speak about what this change introduces. */
 function visible(findings, compared) {
-    return compared ? findings.filter((f) => f.status !== 'existing') : findings;
+    return compared ? findings.filter(isNew) : findings;
 }
 async function writeOutputs(cwd, env, inputs, report, rctx) {
     const dir = env.RUNNER_TEMP || cwd;

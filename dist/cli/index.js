@@ -19556,9 +19556,17 @@ function countBySeverity(findings) {
             counts[f.severity]++;
     return counts;
 }
-/** Whether a finding counts as new in a compared report: a missing status is treated as new (never hide a finding). */
+/**
+ * Whether a compared finding is something the change did: a new finding, or a changed one whose
+ * identity (fingerprint: what it is about) changed or whose severity rose. A changed finding whose only
+ * change is a lower severity is what was there before, eased. A missing status is treated as new (never hide a finding).
+ */
 function isNew(f) {
-    return f.status !== 'existing';
+    if (f.status === 'existing')
+        return false;
+    if (f.status !== 'changed' || !f.previous)
+        return true;
+    return f.previous.fingerprint !== f.fingerprint || severityRank(f.severity) < severityRank(f.previous.severity);
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -19574,8 +19582,10 @@ function buildReport(workspace, findings, extra = {}) {
     const counts = { error: 0, warning: 0, note: 0 };
     for (const f of findings)
         counts[f.severity]++;
-    if (findings.some((f) => f.status !== undefined))
+    if (findings.some((f) => f.status !== undefined)) {
         counts.new = findings.filter((f) => f.status === 'new').length;
+        counts.changed = findings.filter((f) => f.status === 'changed').length;
+    }
     return {
         schemaVersion: 1,
         tool: { name: TOOL_NAME, version: VERSION },
@@ -21110,14 +21120,58 @@ const ALL_RULE_META = [...RULES.map((r) => r.meta), ...CHANGE_RULES.map((r) => r
 ;// CONCATENATED MODULE: ./src/change/compare.ts
 
 
-/** Marks each head finding new or existing by fingerprint, and lists the base findings that are gone. */
+
+/**
+ * Marks each head finding new, existing or changed, and lists the base findings that are gone.
+ * One subject, one entry: a head finding is `existing` when the base had its fingerprint at the same
+ * severity (the message may differ in details the rule's identity leaves out, such as call sites), and
+ * `changed` (the base's kept as `previous`) when the base had its fingerprint at another severity, or the
+ * same rule on the same app and flow under another fingerprint (another input added, a connection
+ * become the user's own). Only what is left on either side is `new` or `fixed`.
+ */
 function classifyFindings(base, head) {
-    const before = new Set(base.map((f) => f.fingerprint));
-    const after = new Set(head.map((f) => f.fingerprint));
+    const freeBase = new Set(base);
+    const matched = new Map();
+    const byFingerprint = new Map();
+    for (const b of base)
+        if (!byFingerprint.has(b.fingerprint))
+            byFingerprint.set(b.fingerprint, b);
+    for (const h of head) {
+        const b = byFingerprint.get(h.fingerprint);
+        if (b && freeBase.has(b)) {
+            matched.set(h, b);
+            freeBase.delete(b);
+        }
+    }
+    // Left over on both sides with the same rule, app and flow: the same subject, in a stable order.
+    const leftover = new Map();
+    for (const b of sortedByIdentity([...freeBase]))
+        leftover.set(subjectKey(b), [...(leftover.get(subjectKey(b)) ?? []), b]);
+    for (const h of sortedByIdentity(head.filter((x) => !matched.has(x) && x.app && x.flow))) {
+        const b = leftover.get(subjectKey(h))?.shift();
+        if (!b)
+            continue;
+        matched.set(h, b);
+        freeBase.delete(b);
+    }
     return {
-        findings: head.map((f) => ({ ...f, status: before.has(f.fingerprint) ? 'existing' : 'new' })),
-        fixed: base.filter((f) => !after.has(f.fingerprint)),
+        findings: head.map((h) => withStatus(h, matched.get(h))),
+        fixed: base.filter((b) => freeBase.has(b)),
     };
+}
+function withStatus(h, b) {
+    if (!b)
+        return { ...h, status: 'new' };
+    if (b.fingerprint === h.fingerprint && b.severity === h.severity)
+        return { ...h, status: 'existing' };
+    return { ...h, status: 'changed', previous: { message: b.message, severity: b.severity, fingerprint: b.fingerprint } };
+}
+/** Rule, solution, app and flow: what a finding is about, whatever its details. */
+function subjectKey(f) {
+    return [f.ruleId, f.solution.uniqueName || f.solution.path, f.app?.name ?? '', f.flow?.id ?? ''].map((p) => p.toLowerCase()).join('\u0000');
+}
+function sortedByIdentity(findings) {
+    return findings.sort((a, b) => sort_compareText(subjectKey(a), subjectKey(b)) || sort_compareText(a.fingerprint, b.fingerprint) || sort_compareText(a.message, b.message));
 }
 const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
 const DRIFT_RULES = new Set(['FG101', 'FG102', 'FG103']);
@@ -21130,7 +21184,7 @@ function mergeCauses(findings) {
     const key = (f) => `${f.solution.path}\u0000${f.app?.name ?? ''}\u0000${f.flow?.id ?? ''}`;
     const drift = new Map();
     for (const f of findings) {
-        if (!DRIFT_RULES.has(f.ruleId) || f.status !== 'new' || !f.app || !f.flow)
+        if (!DRIFT_RULES.has(f.ruleId) || f.status === 'existing' || !f.app || !f.flow)
             continue;
         drift.set(key(f), [...(drift.get(key(f)) ?? []), f]);
     }
@@ -21947,11 +22001,11 @@ const FLOW = obj('id', 'name', 'state', ['trigger', obj('type', 'kind')], ['inpu
 const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))], ['callSites', arrayOf(obj('screen', 'control', 'property', 'arguments', 'formula', ['location', obj('file', 'inner')]))], ['outputReads', arrayOf(obj('output', 'screen', 'control', 'property', 'via'))], 'traced');
 const APP = obj('name', 'displayName', 'document', ['calls', arrayOf(CALL)], 'file', 'inner');
 const SOLUTION = obj('path', 'uniqueName', 'displayName', 'version', 'managed', 'layout', ['flows', arrayOf(FLOW)], ['apps', arrayOf(APP)]);
-const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status', ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))]);
+const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status', ['previous', obj('message', 'severity', 'fingerprint')], ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))]);
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */
-const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new')]);
+const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new', 'changed')]);
 /**
  * Deterministic JSON text: object keys in the shape's order where the type defines one, sorted
  * (locale-independent) where it does not. Formatting matches `JSON.stringify(value, null, indent)`:
@@ -22238,7 +22292,6 @@ class Renderer {
         const { report, ctx } = this;
         const tool = escapeMarkdown(report.tool.name || 'FlowGuard');
         const considered = ctx.compared ? this.sorted.filter(isNew) : this.sorted;
-        const counts = countBySeverity(considered);
         const unread = report.diagnostics.length > 0 ? ` · ${plural(report.diagnostics.length, 'file')} could not be read` : '';
         const context = [];
         if (ctx.compared) {
@@ -22257,10 +22310,16 @@ class Renderer {
                 return `ℹ️ ${tool}: no Power Platform solutions found${unread}`;
             return `✅ ${tool}: no integration problems found in ${plural(report.solutions.length, 'solution')}${unread}`;
         }
+        const counts = countBySeverity(considered);
         const worst = SEVERITIES.find((s) => counts[s] > 0);
         const breaking = new Set(considered.filter((f) => f.severity === 'error' && f.app).map((f) => `${f.solution.path}\u0000${f.app?.name}`)).size;
         const apps = breaking > 0 ? ` — ${plural(breaking, 'app')} will break at run time` : '';
-        return `${SEVERITY_STYLE[worst].icon} ${tool}: ${countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
+        const phrase = ctx.compared
+            ? [countPhrase(countBySeverity(considered.filter((f) => f.status !== 'changed')), 'new '), countPhrase(countBySeverity(considered.filter((f) => f.status === 'changed')), 'changed ')]
+                .filter((p) => p !== '')
+                .join(', ')
+            : countPhrase(countBySeverity(considered));
+        return `${SEVERITY_STYLE[worst].icon} ${tool}: ${phrase}${contextText}${apps}${unread}`;
     }
     /** The ten-second table: app · screen › control · flow · what breaks · predicted error, errors and warnings first. */
     breakTable() {
@@ -22288,7 +22347,8 @@ class Renderer {
         if (ctx.compared) {
             const added = this.sorted.filter(isNew);
             const existing = this.sorted.filter((f) => !isNew(f));
-            out.push(`### New in this pull request (${added.length})`, '');
+            const title = added.some((f) => f.status === 'changed') ? 'New or changed in this pull request' : 'New in this pull request';
+            out.push(`### ${title} (${added.length})`, '');
             out.push(...(added.length > 0 ? this.groups(added) : ['No new problems.', '']));
             const fixed = sortFindings(report.fixed ?? []);
             if (fixed.length > 0) {
@@ -22358,7 +22418,10 @@ class Renderer {
         return out;
     }
     finding(f) {
-        const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+        const changed = f.status === 'changed' ? ' · changed' : '';
+        const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}${changed}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+        if (f.previous)
+            lines.push(`Was: ${SEVERITY_STYLE[f.previous.severity]?.icon ?? '•'} ${escapeMarkdown(f.previous.message, MAX_MESSAGE_LENGTH)}`);
         if (f.errorCodes.length > 0)
             lines.push(`Predicted errors: ${f.errorCodes.map((c) => this.errorCode(c)).join(', ')}`);
         lines.push(`Location: ${locationText(f.location.file, f.location.inner)}`);
@@ -22502,7 +22565,10 @@ class Renderer {
         const counts = countBySeverity(this.sorted);
         const parts = SEVERITIES.map((s) => plural(counts[s], SEVERITY_STYLE[s].singular));
         if (this.ctx.compared) {
-            parts.push(`${this.sorted.filter(isNew).length} new`);
+            const changed = this.sorted.filter((f) => f.status === 'changed').length;
+            parts.push(`${this.sorted.filter((f) => f.status !== 'changed' && isNew(f)).length} new`);
+            if (changed > 0)
+                parts.push(`${changed} changed`);
             parts.push(`${this.report.fixed?.length ?? 0} fixed`);
         }
         const ignored = this.report.suppressed?.length ?? 0;
@@ -22689,7 +22755,7 @@ function renderSarif(report, ctx) {
             properties: { errorCodes: [...f.errorCodes], solution: f.solution.uniqueName },
         };
         if (ctx.compared)
-            result.baselineState = f.status === 'existing' ? 'unchanged' : 'new';
+            result.baselineState = f.status === 'existing' ? 'unchanged' : f.status === 'changed' ? 'updated' : 'new';
         if (f.app)
             result.properties.app = { name: f.app.name, displayName: f.app.displayName };
         if (f.flow)
@@ -22798,13 +22864,20 @@ function componentHeading(f) {
         return `${app} → ${flow}`;
     return app || flow || 'the solution itself';
 }
+function statusText(f) {
+    if (f.status === 'changed')
+        return isNew(f) ? 'changed in this change' : 'already present, less severe now';
+    return isNew(f) ? 'new in this change' : 'already present';
+}
 function findingBlock(f, ctx, paint, indent) {
     const out = [`${indent}${header(f, paint)}`];
     const more = `${indent}${INDENT}`;
     if (f.errorCodes.length > 0)
         out.push(`${more}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
     if (ctx.compared)
-        out.push(`${more}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
+        out.push(`${more}status: ${statusText(f)}`);
+    if (f.previous)
+        out.push(`${more}was: ${f.previous.severity} ${plainText(f.previous.message, MAX_MESSAGE_LENGTH)}`);
     for (const e of f.evidence ?? [])
         out.push(`${more}evidence: ${paint(e.severity, e.severity)} ${plainText(e.ruleId, 20)}: ${plainText(e.message, MAX_MESSAGE_LENGTH)}`);
     if (f.mitigation.length > 0) {
@@ -22856,7 +22929,8 @@ function countLine(report, ctx, findings) {
     const scope = `${plural(stats.solutions, 'solution')}, ${plural(stats.apps, 'canvas app')}, ${plural(stats.flows, 'flow')}`;
     const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
     const found = total === 0 ? 'no problems' : countPhrase(counts);
-    const compared = ctx.compared ? ` (${findings.filter(isNew).length} new, ${report.fixed?.length ?? 0} fixed)` : '';
+    const changed = findings.filter((f) => f.status === 'changed').length;
+    const compared = ctx.compared ? ` (${findings.filter((f) => f.status !== 'changed' && isNew(f)).length} new${changed > 0 ? `, ${changed} changed` : ''}, ${report.fixed?.length ?? 0} fixed)` : '';
     const unread = report.diagnostics.length > 0 ? `; ${plural(report.diagnostics.length, 'diagnostic')}` : '';
     const tool = `${plainText(report.tool.name || 'FlowGuard', 50)} ${plainText(report.tool.version, 50)}`;
     return `${found}${compared} in ${scope}${unread} — ${tool}`;
@@ -22929,12 +23003,16 @@ function analysisFlag(flag, value, args) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/gate.ts
+
 const RANK = { error: 3, warning: 2, note: 1 };
-/** The findings that fail the run: at or above `failOn`, and only new ones when the scope is 'new'. */
+/**
+ * The findings that fail the run: at or above `failOn`, and with the scope 'new' only what the change did
+ * ({@link isNew}: new findings, and changed ones whose identity changed or whose severity rose).
+ */
 function gatingFindings(findings, failOn, scope) {
     if (failOn === 'never')
         return [];
-    return findings.filter((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+    return findings.filter((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || isNew(f)));
 }
 /** Whether the findings fail the run. */
 function gate(findings, failOn, scope) {
@@ -23812,6 +23890,7 @@ async function postStatus(client, o) {
 
 
 
+
 /** Runs `flowguard ci`; returns the exit code (0 ran, 1 findings at or above --fail-on, 2 usage or fatal error). */
 async function runCi(argv, io) {
     let args;
@@ -23856,7 +23935,7 @@ async function ci(args, az, cwd, line, log) {
     const report = analysis.report;
     const rctx = renderContext(compared);
     const scope = args.failOnScope ?? (compared ? 'new' : 'all');
-    const visible = compared ? report.findings.filter((f) => f.status !== 'existing') : report.findings;
+    const visible = compared ? report.findings.filter(isNew) : report.findings;
     // Files first: everything after this may fail without losing the report.
     const reportFile = resolvePath(cwd, args.reportFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'flowguard-report.json'));
     const sarifFile = resolvePath(cwd, args.sarifFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'flowguard.sarif'));

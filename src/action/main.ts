@@ -16,6 +16,7 @@ import { createClient, type GitHubClient } from '../github/client.js';
 import { listPullFiles, type ChangedFile } from '../github/files.js';
 import { buildReview, postReview } from '../github/review.js';
 import { fitBytes } from '../report/fit.js';
+import { isNew } from '../report/sort.js';
 import type { Finding } from '../rules/types.js';
 import { resolveContext, type RunContext } from './context.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
@@ -71,7 +72,7 @@ function readEvent(path: string | undefined): Record<string, unknown> {
 
 /** In a compared run, annotations and the review speak about what this change introduces. */
 function visible(findings: Finding[], compared: boolean): Finding[] {
-  return compared ? findings.filter((f) => f.status !== 'existing') : findings;
+  return compared ? findings.filter(isNew) : findings;
 }
 
 async function writeOutputs(cwd: string, env: NodeJS.ProcessEnv, inputs: ActionInputs, report: Report, rctx: ReturnType<typeof renderContext>): Promise<void> {

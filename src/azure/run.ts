@@ -13,6 +13,7 @@ import { ConfigError, isReleaseBranch } from '../config/config.js';
 import { analyze, analyzeChange, BaseError, loadConfig, type Analysis } from '../engine.js';
 import { markerFor } from '../report/marker.js';
 import { fitBytes } from '../report/fit.js';
+import { isNew } from '../report/sort.js';
 import { renderContext } from '../report/context.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -77,7 +78,7 @@ async function ci(args: CiArgs, az: AzurePipelineEnv, cwd: string, line: (t: str
   const report = analysis.report;
   const rctx = renderContext(compared);
   const scope = args.failOnScope ?? (compared ? 'new' : 'all');
-  const visible = compared ? report.findings.filter((f) => f.status !== 'existing') : report.findings;
+  const visible = compared ? report.findings.filter(isNew) : report.findings;
 
   // Files first: everything after this may fail without losing the report.
   const reportFile = resolvePath(cwd, args.reportFile ?? join(az.tempDir, 'flowguard-report.json'));

@@ -77,6 +77,7 @@ const FINDING = obj(
   ['mitigation', arrayOf(any)],
   'fingerprint',
   'status',
+  ['previous', obj('message', 'severity', 'fingerprint')],
   ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))],
 );
 const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
@@ -92,7 +93,7 @@ export const REPORT_SHAPE: JsonShape = obj(
   ['changes', arrayOf(CHANGE)],
   ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))],
   ['diagnostics', arrayOf(DIAGNOSTIC)],
-  ['counts', obj('error', 'warning', 'note', 'new')],
+  ['counts', obj('error', 'warning', 'note', 'new', 'changed')],
 );
 
 export interface StableStringifyOptions {

@@ -128,7 +128,6 @@ class Renderer {
     const { report, ctx } = this;
     const tool = escapeMarkdown(report.tool.name || 'FlowGuard');
     const considered = ctx.compared ? this.sorted.filter(isNew) : this.sorted;
-    const counts = countBySeverity(considered);
     const unread = report.diagnostics.length > 0 ? ` · ${plural(report.diagnostics.length, 'file')} could not be read` : '';
     const context: string[] = [];
     if (ctx.compared) {
@@ -143,12 +142,18 @@ class Renderer {
       if (report.solutions.length === 0) return `ℹ️ ${tool}: no Power Platform solutions found${unread}`;
       return `✅ ${tool}: no integration problems found in ${plural(report.solutions.length, 'solution')}${unread}`;
     }
+    const counts = countBySeverity(considered);
     const worst = SEVERITIES.find((s) => counts[s] > 0) as Severity;
     const breaking = new Set(
       considered.filter((f) => f.severity === 'error' && f.app).map((f) => `${f.solution.path}\u0000${f.app?.name}`),
     ).size;
     const apps = breaking > 0 ? ` — ${plural(breaking, 'app')} will break at run time` : '';
-    return `${SEVERITY_STYLE[worst].icon} ${tool}: ${countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
+    const phrase = ctx.compared
+      ? [countPhrase(countBySeverity(considered.filter((f) => f.status !== 'changed')), 'new '), countPhrase(countBySeverity(considered.filter((f) => f.status === 'changed')), 'changed ')]
+          .filter((p) => p !== '')
+          .join(', ')
+      : countPhrase(countBySeverity(considered));
+    return `${SEVERITY_STYLE[worst].icon} ${tool}: ${phrase}${contextText}${apps}${unread}`;
   }
 
   /** The ten-second table: app · screen › control · flow · what breaks · predicted error, errors and warnings first. */
@@ -177,7 +182,8 @@ class Renderer {
     if (ctx.compared) {
       const added = this.sorted.filter(isNew);
       const existing = this.sorted.filter((f) => !isNew(f));
-      out.push(`### New in this pull request (${added.length})`, '');
+      const title = added.some((f) => f.status === 'changed') ? 'New or changed in this pull request' : 'New in this pull request';
+      out.push(`### ${title} (${added.length})`, '');
       out.push(...(added.length > 0 ? this.groups(added) : ['No new problems.', '']));
       const fixed = sortFindings(report.fixed ?? []);
       if (fixed.length > 0) {
@@ -246,7 +252,9 @@ class Renderer {
   }
 
   private finding(f: Finding): string[] {
-    const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+    const changed = f.status === 'changed' ? ' · changed' : '';
+    const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}${changed}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+    if (f.previous) lines.push(`Was: ${SEVERITY_STYLE[f.previous.severity]?.icon ?? '•'} ${escapeMarkdown(f.previous.message, MAX_MESSAGE_LENGTH)}`);
     if (f.errorCodes.length > 0) lines.push(`Predicted errors: ${f.errorCodes.map((c) => this.errorCode(c)).join(', ')}`);
     lines.push(`Location: ${locationText(f.location.file, f.location.inner)}`);
     const out = [lines.join('\\\n'), ''];
@@ -389,7 +397,9 @@ class Renderer {
     const counts = countBySeverity(this.sorted);
     const parts = SEVERITIES.map((s) => plural(counts[s], SEVERITY_STYLE[s].singular));
     if (this.ctx.compared) {
-      parts.push(`${this.sorted.filter(isNew).length} new`);
+      const changed = this.sorted.filter((f) => f.status === 'changed').length;
+      parts.push(`${this.sorted.filter((f) => f.status !== 'changed' && isNew(f)).length} new`);
+      if (changed > 0) parts.push(`${changed} changed`);
       parts.push(`${this.report.fixed?.length ?? 0} fixed`);
     }
     const ignored = this.report.suppressed?.length ?? 0;

@@ -79,7 +79,13 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return counts;
 }
 
-/** Whether a finding counts as new in a compared report: a missing status is treated as new (never hide a finding). */
+/**
+ * Whether a compared finding is something the change did: a new finding, or a changed one whose
+ * identity (fingerprint: what it is about) changed or whose severity rose. A changed finding whose only
+ * change is a lower severity is what was there before, eased. A missing status is treated as new (never hide a finding).
+ */
 export function isNew(f: Finding): boolean {
-  return f.status !== 'existing';
+  if (f.status === 'existing') return false;
+  if (f.status !== 'changed' || !f.previous) return true;
+  return f.previous.fingerprint !== f.fingerprint || severityRank(f.severity) < severityRank(f.previous.severity);
 }

@@ -55,11 +55,17 @@ function componentHeading(f: Finding): string {
   return app || flow || 'the solution itself';
 }
 
+function statusText(f: Finding): string {
+  if (f.status === 'changed') return isNew(f) ? 'changed in this change' : 'already present, less severe now';
+  return isNew(f) ? 'new in this change' : 'already present';
+}
+
 function findingBlock(f: Finding, ctx: RenderContext, paint: Paint, indent: string): string[] {
   const out = [`${indent}${header(f, paint)}`];
   const more = `${indent}${INDENT}`;
   if (f.errorCodes.length > 0) out.push(`${more}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
-  if (ctx.compared) out.push(`${more}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
+  if (ctx.compared) out.push(`${more}status: ${statusText(f)}`);
+  if (f.previous) out.push(`${more}was: ${f.previous.severity} ${plainText(f.previous.message, MAX_MESSAGE_LENGTH)}`);
   for (const e of f.evidence ?? []) out.push(`${more}evidence: ${paint(e.severity, e.severity)} ${plainText(e.ruleId, 20)}: ${plainText(e.message, MAX_MESSAGE_LENGTH)}`);
   if (f.mitigation.length > 0) {
     out.push(`${more}how to fix:`);
@@ -109,7 +115,8 @@ function countLine(report: Report, ctx: RenderContext, findings: readonly Findin
   const scope = `${plural(stats.solutions, 'solution')}, ${plural(stats.apps, 'canvas app')}, ${plural(stats.flows, 'flow')}`;
   const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
   const found = total === 0 ? 'no problems' : countPhrase(counts);
-  const compared = ctx.compared ? ` (${findings.filter(isNew).length} new, ${report.fixed?.length ?? 0} fixed)` : '';
+  const changed = findings.filter((f) => f.status === 'changed').length;
+  const compared = ctx.compared ? ` (${findings.filter((f) => f.status !== 'changed' && isNew(f)).length} new${changed > 0 ? `, ${changed} changed` : ''}, ${report.fixed?.length ?? 0} fixed)` : '';
   const unread = report.diagnostics.length > 0 ? `; ${plural(report.diagnostics.length, 'diagnostic')}` : '';
   const tool = `${plainText(report.tool.name || 'FlowGuard', 50)} ${plainText(report.tool.version, 50)}`;
   return `${found}${compared} in ${scope}${unread} — ${tool}`;

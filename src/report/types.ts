@@ -88,7 +88,8 @@ export interface Report {
   /** Findings the configuration ignores, with the reason it gives (present when any). */
   suppressed?: SuppressedJson[];
   diagnostics: Diagnostic[];
-  counts: Record<Severity, number> & { new?: number };
+  /** `new` and `changed` (findings by status) only with a base. */
+  counts: Record<Severity, number> & { new?: number; changed?: number };
 }
 
 /** What renderers need besides the report. */

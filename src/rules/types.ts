@@ -52,8 +52,13 @@ export interface Finding {
   mitigation: string[];
   /** Stable identity from the rule and the components involved (never line numbers). */
   fingerprint: string;
-  /** Set when a base was compared: whether the base already had this finding. */
-  status?: 'new' | 'existing';
+  /**
+   * Set when a base was compared: `existing` when the base had this finding as it is, `changed` when the
+   * base had the same subject (rule, app, flow) with another message or severity, else `new`.
+   */
+  status?: 'new' | 'existing' | 'changed';
+  /** For a `changed` finding: what the base said, and its identity there. */
+  previous?: { message: string; severity: Severity; fingerprint: string };
   /** Findings of other rules that describe the same cause (pull-request mode: the drift behind a change finding). */
   evidence?: { ruleId: string; rule: string; severity: Severity; message: string; fingerprint: string; mitigation: string[] }[];
 }
