@@ -45549,7 +45549,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 8983:
+/***/ 9008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48616,6 +48616,15 @@ function isNew(f) {
         return true;
     return f.previous.fingerprint !== f.fingerprint || severityRank(f.severity) < severityRank(f.previous.severity);
 }
+const CHANGE_KIND_ORDER = { flow: 0, connectionReference: 1, app: 2, solution: 3 };
+/** Changes by kind (flows, connection references, apps, solutions), solution, name, id, change. */
+function sortChanges(changes) {
+    return [...changes].sort((a, b) => (CHANGE_KIND_ORDER[a.kind] ?? 4) - (CHANGE_KIND_ORDER[b.kind] ?? 4) ||
+        compareText(a.solution, b.solution) ||
+        compareText(a.name, b.name) ||
+        compareText(a.id ?? '', b.id ?? '') ||
+        compareText(a.change, b.change));
+}
 
 ;// CONCATENATED MODULE: ./src/report/gate.ts
 
@@ -48770,6 +48779,7 @@ function makeFinding(meta, input) {
         ...(input.call?.formulas ? { sites: input.call.formulas.callSites.map((c) => ({ screen: c.screen, control: c.control, property: c.property, location: c.location })) } : {}),
         mitigation: input.mitigation,
         fingerprint: fingerprint(parts),
+        ...(input.brief ? { brief: input.brief } : {}),
     };
 }
 function fingerprint(parts) {
@@ -48818,6 +48828,7 @@ function driftFinding(meta, ctx, bc, where, context, d) {
         mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
         identity: [d.identity],
         call: bc.call,
+        brief: d.brief,
     });
     return { ...f, what: d.what };
 }
@@ -48860,6 +48871,7 @@ const meta = {
     errorCodes: [ERRORS.TemplateExpressionFailure],
     summary: "The inputs a canvas app passes to a flow differ from the flow's current trigger inputs.",
     impact: "The app sends the arguments of the signature it stored when the flow was added. A new required input, a renamed or retyped input makes the run fail: the trigger rejects the request, or an expression such as triggerBody()['X'] cannot be evaluated because property 'X' cannot be selected.",
+    brief: 'an input the app passes no longer fits the flow',
 };
 function describeParam(p) {
     return `'${p.name}' (${[p.title, p.type, p.required ? 'required' : 'optional'].filter(Boolean).join(', ')})`;
@@ -48891,15 +48903,15 @@ function checkCall(ctx, bc) {
     const { app, call, flow } = bc;
     const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
     const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
-    const finding = (severity, identity, what, change) => {
-        const f = driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+    const finding = (severity, identity, what, change, brief) => {
+        const f = driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change, brief });
         const fix = formulasToChange(bc);
         if (fix)
             f.mitigation.splice(f.mitigation.length - 1, 0, fix);
         return f;
     };
     if (!flow.trigger?.powerApps) {
-        return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
+        return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger', 'trigger is no longer a Power Apps trigger')];
     }
     const stored = new Map(call.storedInputs.map((p) => [p.name, p]));
     const current = new Map(flow.inputs.map((p) => [p.name, p]));
@@ -48907,25 +48919,26 @@ function checkCall(ctx, bc) {
     const removed = call.storedInputs.filter((p) => !current.has(p.name));
     const out = [];
     for (const r of pairRenames(removed, added, flow.trigger.powerApps === 'v1')) {
-        out.push(finding('error', `rename:${r.from.name}>${r.to.name}`, `input ${describeParam(r.from)} was renamed to ${describeParam(r.to)} in the flow`, `input renamed to '${r.to.name}'`));
+        out.push(finding('error', `rename:${r.from.name}>${r.to.name}`, `input ${describeParam(r.from)} was renamed to ${describeParam(r.to)} in the flow`, `input renamed to '${r.to.name}'`, `input '${r.from.name}' renamed to '${r.to.name}'`));
     }
     for (const p of added) {
-        out.push(finding(p.required ? 'error' : 'warning', `added:${p.name}`, `input ${describeParam(p)} added to the flow`, `new input '${p.name}'`));
+        out.push(finding(p.required ? 'error' : 'warning', `added:${p.name}`, `input ${describeParam(p)} added to the flow`, `new input '${p.name}'`, `input '${p.name}' added (${p.required ? 'required' : 'optional'})`));
     }
     for (const p of removed) {
-        out.push(finding('warning', `removed:${p.name}`, `input ${describeParam(p)} is no longer declared by the flow, so the value the app sends for it is ignored`, `input '${p.name}' removed`));
+        out.push(finding('warning', `removed:${p.name}`, `input ${describeParam(p)} is no longer declared by the flow, so the value the app sends for it is ignored`, `input '${p.name}' removed`, `input '${p.name}' removed, the app still sends it`));
     }
     for (const p of call.storedInputs) {
         const now = current.get(p.name);
         if (!now)
             continue;
         if (!typesCompatible(p.type, now.type)) {
-            out.push(finding('error', `type:${p.name}`, `input '${p.name}' changed type from ${p.type} to ${now.type}`, `input '${p.name}' is now ${now.type}`));
+            out.push(finding('error', `type:${p.name}`, `input '${p.name}' changed type from ${p.type} to ${now.type}`, `input '${p.name}' is now ${now.type}`, `input '${p.name}' now ${now.type} (was ${p.type})`));
         }
         if (p.required !== now.required) {
             const sev = now.required ? 'warning' : 'note';
             const what = now.required ? `input '${p.name}' became required, but the app's copy still treats it as optional` : `input '${p.name}' became optional; the app still treats it as required`;
-            out.push(finding(sev, `required:${p.name}`, what, `input '${p.name}' ${now.required ? 'now required' : 'now optional'}`));
+            const change = `input '${p.name}' ${now.required ? 'now required' : 'now optional'}`;
+            out.push(finding(sev, `required:${p.name}`, what, change, change));
         }
     }
     return out;
@@ -48953,6 +48966,7 @@ const fg102_flow_output_drift_meta = {
     errorCodes: [],
     summary: "The outputs a canvas app reads from a flow's response differ from what the flow returns now.",
     impact: 'The app reads the response through the schema it stored when the flow was added. An output that the flow no longer returns, or returns with another type, reads as blank in the app without any error; new outputs stay invisible until the app is re-bound.',
+    brief: 'an output the app reads is gone or changed',
 };
 function fg102_flow_output_drift_check(ctx) {
     return signatureCalls(ctx.workspace).flatMap((bc) => fg102_flow_output_drift_checkCall(ctx, bc));
@@ -48960,7 +48974,7 @@ function fg102_flow_output_drift_check(ctx) {
 function fg102_flow_output_drift_checkCall(ctx, bc) {
     const { app, call, flow } = bc;
     const where = `App ${appLabel(app)} reads the response of flow ${flowLabel(flow)} ('${call.dataSource}')`;
-    const finding = (severity, identity, what, change) => driftFinding(fg102_flow_output_drift_meta, ctx, bc, where, '', { severity, identity, what, change });
+    const finding = (severity, identity, what, change, brief) => driftFinding(fg102_flow_output_drift_meta, ctx, bc, where, '', { severity, identity, what, change, brief });
     const stored = call.storedOutputs ?? [];
     const current = new Map(flow.outputs.map((o) => [o.name, o]));
     const successes = flow.responses.filter((r) => r.success);
@@ -48970,19 +48984,19 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
         const now = current.get(o.name);
         if (!now) {
             const why = successes.length === 0 ? (flow.responses.length === 0 ? 'the flow no longer has a response action' : 'the flow now answers only with failure responses') : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
-            const { severity, reading } = judgeReads(call, o.name);
-            out.push(finding(severity, `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so ${reading}; ${why}`, `output '${o.name}' removed`));
+            const { severity, reading, read } = judgeReads(call, o.name);
+            out.push(finding(severity, `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so ${reading}; ${why}`, `output '${o.name}' removed`, `output '${o.name}' removed, ${read}`));
             continue;
         }
         if (!typesCompatible(o.type, now.type)) {
-            out.push(finding('error', `type:${o.name}`, `output '${o.name}' changed type from ${o.type} to ${now.type}; the app reads it as blank`, `output '${o.name}' is now ${now.type}`));
+            out.push(finding('error', `type:${o.name}`, `output '${o.name}' changed type from ${o.type} to ${now.type}; the app reads it as blank`, `output '${o.name}' is now ${now.type}`, `output '${o.name}' now ${now.type} (was ${o.type})`));
         }
         // The app stores one response schema; a flow may answer from several success responses (§8b.3).
         const lacking = successes.filter((r) => !r.outputs.some((x) => x.name === o.name));
         // An output no formula reads (every use of the result followed) is blank harmlessly on any path.
         if (lacking.length > 0 && judgeReads(call, o.name).severity !== 'note') {
             const names = lacking.map((r) => `'${r.action}'${r.statusCode !== undefined ? ` (status ${r.statusCode})` : ''}`);
-            const partial = finding('warning', `partial:${o.name}`, `output '${o.name}' is not returned by response ${names.join(', ')}, so when the flow answers from ${lacking.length === 1 ? 'it' : 'one of them'} the app reads '${o.name}' as blank`, '');
+            const partial = finding('warning', `partial:${o.name}`, `output '${o.name}' is not returned by response ${names.join(', ')}, so when the flow answers from ${lacking.length === 1 ? 'it' : 'one of them'} the app reads '${o.name}' as blank`, '', `output '${o.name}' missing from response ${names.join(', ')}`);
             partial.mitigation = [
                 `In '${flow.name}', add the output '${o.name}' to ${names.join(', ')} (an empty value where that path has none), so every success response returns what the app reads.`,
                 "Or make the app's formulas treat a blank '" + o.name + "' as that path's answer.",
@@ -48995,7 +49009,7 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
     const added = flow.outputs.filter((o) => !known.has(o.name));
     if (added.length > 0 && sync) {
         const what = call.storedOutputs === undefined ? 'the app stored no response when the flow was added' : `the app knows ${list(stored.map((o) => o.name))}`;
-        out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs'));
+        out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs', `new output${added.length === 1 ? '' : 's'} ${list(added.map((o) => `'${o.name}'`))}`));
     }
     return out;
 }
@@ -49008,16 +49022,20 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
 function judgeReads(call, output) {
     const f = call.formulas;
     if (!f)
-        return { severity: 'error', reading: 'the app reads it as blank' };
+        return { severity: 'error', reading: 'the app reads it as blank', read: 'the app reads it' };
     const field = output.startsWith('[].') ? output.slice(3) : output;
     const reads = f.outputReads.filter((r) => r.output.toLowerCase() === field.toLowerCase());
     if (reads.length > 0) {
         const where = reads.slice(0, 5).map((r) => `${siteLabel(r)} (${r.via})`);
-        return { severity: 'error', reading: `it is blank where the app reads it: ${where.join(', ')}${reads.length > 5 ? ` and ${reads.length - 5} more` : ''}` };
+        const first = reads[0];
+        // Control names are unique in an app: the control alone says where.
+        const at = first.control === '' || first.control === first.screen ? `${first.screen}.${first.property}` : `${first.control}.${first.property}`;
+        const read = `read in ${at}${reads.length > 1 ? ` and ${reads.length - 1} other${reads.length > 2 ? 's' : ''}` : ''}`;
+        return { severity: 'error', reading: `it is blank where the app reads it: ${where.join(', ')}${reads.length > 5 ? ` and ${reads.length - 5} more` : ''}`, read };
     }
     if (f.traced)
-        return { severity: 'note', reading: 'nothing breaks now: no formula reads it' };
-    return { severity: 'warning', reading: `the app may read it as blank: no formula reads it directly, but the result is not fully traced (${f.untraced.join('; ')})` };
+        return { severity: 'note', reading: 'nothing breaks now: no formula reads it', read: 'no formula reads it' };
+    return { severity: 'warning', reading: `the app may read it as blank: no formula reads it directly, but the result is not fully traced (${f.untraced.join('; ')})`, read: 'maybe read' };
 }
 const flowOutputDrift = { meta: fg102_flow_output_drift_meta, check: fg102_flow_output_drift_check };
 
@@ -49057,6 +49075,7 @@ const fg103_flow_connection_drift_meta = {
     errorCodes: [ERRORS.MissingConnectionReference, ERRORS.InvokerConnectionOverrideFailed, ERRORS.NotAllowedConnectionReference],
     summary: "The connections a flow uses differ from the connections the calling app recorded for it.",
     impact: "When it calls a flow, the app hands over the connections it recorded when the flow was added. A connection added to the flow, renamed, or moved to another connector is not handed over, and the run fails (MissingConnectionReference, or InvokerConnectionOverrideFailed for a run-only user's connection); a connection the flow no longer declares can be refused (NotAllowedConnectionReference).",
+    brief: "the flow's connections differ from what the app recorded",
 };
 const codesFor = (c) => c.runtimeSource === 'invoker'
     ? [ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code]
@@ -49071,7 +49090,7 @@ function fg103_flow_connection_drift_checkCall(ctx, bc) {
     const { app, call, flow } = bc;
     const recorded = `the app recorded ${list(call.storedConnections.map((s) => `${s.key} (${s.api})`))}`;
     const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}')`;
-    const finding = (severity, codes, identity, what, change) => driftFinding(fg103_flow_connection_drift_meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change });
+    const finding = (severity, codes, identity, what, change, brief = change) => driftFinding(fg103_flow_connection_drift_meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change, brief });
     // Keys and API names are compared case-insensitively: the app may spell hex escapes differently (§8b.2).
     const stored = new Map(call.storedConnections.map((s) => [ids_idKey(s.key), s]));
     const current = new Map(flow.connections.map((c) => [ids_idKey(c.key), c]));
@@ -49088,14 +49107,14 @@ function fg103_flow_connection_drift_checkCall(ctx, bc) {
         const renamedFrom = takeSameApi(removed, c.api);
         const mode = c.runtimeSource === 'invoker' ? "the run-only user's own connection" : "the flow's embedded connection";
         if (renamedFrom) {
-            out.push(finding('error', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`));
+            out.push(finding('error', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`, `connection key '${renamedFrom.key}' now '${c.key}'`));
         }
         else {
-            out.push(finding('error', codesFor(c), `added:${c.key}`, `connection '${c.key}' (${c.api}, ${mode}) was added to the flow after the app was bound`, `new connection '${c.key}'`));
+            out.push(finding('error', codesFor(c), `added:${c.key}`, `connection '${c.key}' (${c.api}, ${mode}) was added to the flow after the app was bound`, `new connection '${c.key}'`, `connection '${c.key}' added (${c.runtimeSource === 'invoker' ? 'invoker' : 'embedded'})`));
         }
     }
     for (const s of removed) {
-        out.push(finding('warning', [ERRORS.NotAllowedConnectionReference.code], `removed:${s.key}`, `connection '${s.key}' (${s.api}) is no longer used by the flow, but the app still provides it`, `connection '${s.key}' removed`));
+        out.push(finding('warning', [ERRORS.NotAllowedConnectionReference.code], `removed:${s.key}`, `connection '${s.key}' (${s.api}) is no longer used by the flow, but the app still provides it`, `connection '${s.key}' removed`, `connection '${s.key}' removed, the app still provides it`));
     }
     return out;
 }
@@ -49115,6 +49134,7 @@ const fg104_flow_not_found_meta = {
     errorCodes: [ERRORS.InstallFlowFailed0x80040265, ERRORS.InstallFlowFailed0x80048d0b],
     summary: 'A canvas app calls a flow that none of the analysed solutions contains.',
     impact: "After import the app's flow data source points at a flow the target environment may not have: the call cannot resolve, and installing the flow connection for the app fails. When the solution declares the flow as a missing dependency, it is expected to come from another solution, and this is only a reminder.",
+    brief: 'the flow it calls is in none of these solutions',
 };
 const WORKFLOW = 29;
 function declaredMissing(solution, call) {
@@ -49175,6 +49195,7 @@ const fg106_call_arguments_mismatch_meta = {
     errorCodes: [ERRORS.TemplateExpressionFailure],
     summary: "A formula calls a flow with a number of arguments that does not fit the signature the app stored for it.",
     impact: "The app's own formula and its copy of the flow's signature disagree (a hand edit or a broken export): Power Apps refuses the formula, or the flow receives the wrong inputs and an expression such as triggerBody()['X'] cannot select property 'X'.",
+    brief: 'a formula passes the wrong number of arguments',
 };
 /**
  * The argument counts a stored signature accepts: every input positional, or the required ones
@@ -49228,6 +49249,7 @@ const fg107_flow_data_source_unused_meta = {
     errorCodes: [],
     summary: "An app keeps a flow data source that none of its formulas calls.",
     impact: "A change to that flow cannot break the app, but the app still carries the flow's signature and connections: the import needs the flow, and reviewers see a dependency that does nothing. Removing the data source is the clean fix.",
+    brief: 'a flow data source no formula calls',
 };
 function fg107_flow_data_source_unused_check(ctx) {
     const out = [];
@@ -49265,6 +49287,7 @@ const fg201_flow_disabled_meta = {
     errorCodes: [ERRORS.WorkflowTriggerIsNotEnabled, ERRORS.InstallFlowFailed0x80040265, ERRORS.InstallFlowFailed0x80048d0b],
     summary: 'A flow is exported turned off (StateCode 0) while an app calls it, or on a release branch.',
     impact: 'A flow imported in the off state stays off in the target environment: every call from an app fails with WorkflowTriggerIsNotEnabled, and adding the flow to an app fails to install it.',
+    brief: 'the flow is exported turned off',
 };
 const steps = (name) => [
     `In the development environment, turn on the flow '${name}' (My flows or the solution, then Turn on) and run it once to check it works.`,
@@ -49319,6 +49342,7 @@ const fg202_sync_timeout_risk_meta = {
     errorCodes: [ERRORS.ResponseTimeout],
     summary: 'A flow that an app calls can block for longer than 120 seconds before it responds.',
     impact: 'An app waits for the flow\'s response synchronously, for at most 120 seconds. Delays, do-until loops, approvals and other webhooks, child flows and long retry policies before the response make the call fail with ResponseTimeout (504) while the flow run itself goes on.',
+    brief: "the flow can take longer than the app's 120-second wait",
 };
 function fg202_sync_timeout_risk_check(ctx) {
     const index = flowIndex(ctx.workspace);
@@ -49388,6 +49412,7 @@ const fg301_connection_mode_meta = {
     errorCodes: [ERRORS.ConnectionAuthorizationFailed, ERRORS.NotAllowedConnectionReference, ERRORS.ChildFlowUnsupportedForInvokerConnections],
     summary: 'How each connection of an app-called flow is supplied: the run-only user\'s own (invoker) or the flow\'s (embedded).',
     impact: "An invoker connection (\"Provided by run-only user\") runs with each app user's own connection, so every user needs access to that connector's data, or the call fails with ConnectionAuthorizationFailed. An embedded connection runs as the flow owner for everyone who can run the app. A child flow cannot use invoker connections at all (ChildFlowUnsupportedForInvokerConnections).",
+    brief: "connection modes: invoker (each user's) or embedded",
 };
 const modeText = (m) => (m === 'invoker' ? 'invoker (each user\'s own connection)' : m === 'embedded' ? "embedded (the flow owner's connection)" : m);
 function fg301_connection_mode_check(ctx) {
@@ -49519,6 +49544,7 @@ const fg302_missing_connection_reference_meta = {
     errorCodes: [ERRORS.MissingConnectionReference],
     summary: 'A flow uses a connection reference that no analysed solution defines, one the target must already hold, or a raw connection instead of a reference.',
     impact: 'On import the flow\'s connection cannot be bound: the flow stays off or fails with MissingConnectionReference, and an app calling it reports "Connection not configured for this service". A reference the solution lists as a missing dependency must already exist in the target environment.',
+    brief: 'a connection reference the target may lack',
 };
 function fg302_missing_connection_reference_check(ctx) {
     const defined = new Set();
@@ -49631,6 +49657,7 @@ const fg303_deployment_settings_gap_meta = {
     errorCodes: [ERRORS.MissingConnectionReference],
     summary: "A deployment settings file does not match its solution's connection references and environment variables.",
     impact: 'An import driven by a settings file (pac solution import --settings-file, pipelines) leaves a connection reference without a connection when its entry is missing or empty: its flows stay off and apps calling them fail. A ConnectorId that differs from the solution\'s makes the import fail; a missing environment variable keeps its default or none.',
+    brief: 'deployment settings do not match the solution',
 };
 const PLACEHOLDER = /^(#\{.*\}#|\$\{.*\}|\$\(.*\)|<.*>|__.*__|\{\{.*\}\})$/;
 function fg303_deployment_settings_gap_check(ctx) {
@@ -49756,6 +49783,7 @@ const fg401_unmanaged_solution_meta = {
     errorCodes: [],
     summary: 'An unmanaged solution export is headed for a release branch or a release artifact path.',
     impact: 'Importing an unmanaged solution into test or production makes every component an unmanaged customization there. Those layers sit on top of later managed updates, so a fixed flow or re-bound app in the next release does not take effect, and connection references can break (MissingConnectionReference).',
+    brief: 'unmanaged export headed for release',
 };
 function fg401_unmanaged_solution_check(ctx) {
     const out = [];
@@ -49792,6 +49820,7 @@ const fg402_unmanaged_layer_risk_meta = {
     errorCodes: [],
     summary: 'A managed export leaves its flows, apps or connection references customizable, or is a patch.',
     impact: 'Customizable managed components can be edited in the target environment. Each edit adds an unmanaged layer on top, which hides the changes of every later import: a re-bound app or a fixed flow seems not to deploy. The KB\'s fix for MissingConnectionReference and NotAllowedConnectionReference begins by removing such layers.',
+    brief: 'managed export left customizable, or a patch',
 };
 function fg402_unmanaged_layer_risk_check(ctx) {
     const out = [];
@@ -49840,6 +49869,7 @@ const fg501_secret_in_export_meta = {
     errorCodes: [],
     summary: 'A committed canvas app carries a flow callback URL with its SAS signature (sig=).',
     impact: 'Anyone who can read the repository can start the flow with that URL, without signing in, for as long as the signature is valid.',
+    brief: 'callback URL with its signature committed',
 };
 function fg501_secret_in_export_check(ctx) {
     const out = [];
@@ -49984,6 +50014,7 @@ const fg105_flow_changed_app_unchanged_meta = {
     errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
     summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
     impact: "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
+    brief: 'flow changed, app not re-bound',
 };
 function checkChange(ctx) {
     const pairOf = new Map();
@@ -50020,6 +50051,7 @@ function checkChange(ctx) {
             message: `This change alters flow ${flowLabel(bc.flow)}: ${relevant.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
             mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, relevant.join('; ')),
             identity: relevant,
+            brief: `app not re-bound: ${relevant.join('; ')}`,
         }));
     }
     return out;
@@ -50052,6 +50084,7 @@ const fg403_version_not_bumped_meta = {
     errorCodes: [],
     summary: "This change alters a solution's components but keeps its version number.",
     impact: 'An environment that already has this version may treat the import as nothing new: a managed upgrade of the same version can be skipped or refused, so the changed flows and apps never arrive, and nobody can tell the two builds apart afterwards.',
+    brief: 'components changed, version not bumped',
 };
 const UNVERSIONED = new Set(['', '0.0.0.0']);
 function fg403_version_not_bumped_checkChange(ctx) {
@@ -54808,7 +54841,103 @@ function output(o) {
     return { name: o.name, type: o.type, title: o.title };
 }
 
+;// CONCATENATED MODULE: ./src/change/connection-references.ts
+const lower = (s) => s.toLowerCase();
+/**
+ * The connection references a change added, removed and renamed in one solution. A rename is a logical
+ * name replaced by another on the same connector: the flows' connection keys move with it
+ * (`shared_office365` → `shared_office365_1`), and every target environment needs a connection for the
+ * new name (solution-format.md §8b.12). A removed and an added reference on one connector are a rename
+ * when a flow moved from one to the other, or when they are the only such pair on that connector.
+ */
+function connectionReferenceChanges(base, head) {
+    const before = new Map(base.connectionReferences.map((r) => [lower(r.logicalName), r]));
+    const after = new Map(head.connectionReferences.map((r) => [lower(r.logicalName), r]));
+    const removed = [...before.values()].filter((r) => !after.has(lower(r.logicalName))).sort(byName);
+    const added = [...after.values()].filter((r) => !before.has(lower(r.logicalName))).sort(byName);
+    const renames = connection_references_pairRenames(removed, added, base, head);
+    const out = [];
+    for (const { from, to, moves } of renames) {
+        out.push({
+            kind: 'connectionReference',
+            change: 'renamed',
+            solution: head.path,
+            name: to.logicalName,
+            previousName: from.logicalName,
+            details: [`'${from.logicalName}' → '${to.logicalName}' (${to.api})`, ...moves.map(moveText)],
+            targetNeeds: needsFor(to, from),
+        });
+    }
+    const renamedFrom = new Set(renames.map((r) => r.from));
+    const renamedTo = new Set(renames.map((r) => r.to));
+    for (const r of added.filter((x) => !renamedTo.has(x))) {
+        out.push({ kind: 'connectionReference', change: 'added', solution: head.path, name: r.logicalName, details: [`on ${r.api}${usedBy(head, r)}`], targetNeeds: needsFor(r) });
+    }
+    for (const r of removed.filter((x) => !renamedFrom.has(x))) {
+        out.push({
+            kind: 'connectionReference',
+            change: 'removed',
+            solution: head.path,
+            name: r.logicalName,
+            details: [`on ${r.api}`],
+            targetNeeds: [`nothing new; the deployment-settings entry for '${r.logicalName}' is no longer used`],
+        });
+    }
+    return out;
+}
+function connection_references_pairRenames(removed, added, base, head) {
+    const out = [];
+    const freeTo = new Set(added);
+    const sameApi = (a, b) => a.api !== '' && lower(a.api) === lower(b.api);
+    for (const from of removed) {
+        const candidates = [...freeTo].filter((to) => sameApi(from, to));
+        const withMoves = candidates.map((to) => ({ to, moves: movesBetween(base, head, from, to) }));
+        const moved = withMoves.filter((c) => c.moves.length > 0);
+        const onlyPair = candidates.length === 1 && removed.filter((r) => sameApi(r, from)).length === 1 ? withMoves[0] : undefined;
+        const pick = moved.length === 1 ? moved[0] : moved.length === 0 ? onlyPair : undefined;
+        if (!pick)
+            continue;
+        freeTo.delete(pick.to);
+        out.push({ from, to: pick.to, moves: pick.moves });
+    }
+    return out;
+}
+/** Flows (by id) whose base connection used `from` and whose head connection uses `to`. */
+function movesBetween(base, head, from, to) {
+    const baseFlows = new Map(base.flows.map((f) => [lower(f.id), f]));
+    const moves = [];
+    for (const flow of [...head.flows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+        const old = baseFlows.get(lower(flow.id));
+        const fromConn = old?.connections.find((c) => c.connectionReference !== undefined && lower(c.connectionReference) === lower(from.logicalName));
+        const toConn = flow.connections.find((c) => c.connectionReference !== undefined && lower(c.connectionReference) === lower(to.logicalName));
+        if (fromConn && toConn)
+            moves.push({ flow, fromKey: fromConn.key, toKey: toConn.key });
+    }
+    return moves;
+}
+function moveText(m) {
+    return m.fromKey === m.toKey ? `flow '${m.flow.name}' uses it (connection '${m.toKey}')` : `flow '${m.flow.name}': connection '${m.fromKey}' → '${m.toKey}'`;
+}
+function usedBy(solution, r) {
+    const flows = solution.flows.filter((f) => f.connections.some((c) => c.connectionReference !== undefined && lower(c.connectionReference) === lower(r.logicalName)));
+    const names = [...new Set(flows.map((f) => `'${f.name}'`))].sort();
+    return names.length === 0 ? '' : `, used by flow${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
+}
+/** What every target environment needs before the import: a connection and a deployment-settings entry for the new name. */
+function needsFor(r, replaced) {
+    return [
+        `a ${r.api} connection for '${r.logicalName}'`,
+        `a deployment-settings entry for '${r.logicalName}' (ConnectionReferences: LogicalName, ConnectionId, ConnectorId)${replaced ? `, in place of '${replaced.logicalName}'` : ''}`,
+    ];
+}
+function byName(a, b) {
+    const x = lower(a.logicalName);
+    const y = lower(b.logicalName);
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/change/compare.ts
+
 
 
 
@@ -54896,7 +55025,9 @@ function mergeCauses(findings) {
             sites: f.sites ?? evidence.find((e) => e.sites)?.sites,
             // The re-bind steps are the change's; the formulas to edit afterwards come from the drift.
             mitigation: insertBeforeBackground(f.mitigation, [...new Set(evidence.flatMap((e) => e.mitigation.filter((m) => m.startsWith(FORMULA_STEP_PREFIX))))]),
-            evidence: evidence.map((e) => ({ ruleId: e.ruleId, rule: e.rule, severity: e.severity, message: e.message, fingerprint: e.fingerprint, mitigation: e.mitigation })),
+            // What breaks is the drift's: the table shows its briefs, the change's own list is in the message.
+            ...(evidence.every((e) => e.brief) ? { brief: evidence.map((e) => e.brief).join('; ') } : {}),
+            evidence: evidence.map((e) => ({ ruleId: e.ruleId, rule: e.rule, severity: e.severity, message: e.message, fingerprint: e.fingerprint, mitigation: e.mitigation, ...(e.brief ? { brief: e.brief } : {}) })),
         });
     }
     return out.filter((f) => !absorbed.has(f));
@@ -54907,7 +55038,7 @@ function insertBeforeBackground(steps, extra) {
     const at = steps.findIndex((s) => s.startsWith('Background:'));
     return at < 0 ? [...steps, ...extra] : [...steps.slice(0, at), ...extra, ...steps.slice(at)];
 }
-/** What changed between base and head, solution by solution: versions, flows, app bindings. Renderers name the apps that call each flow. */
+/** What changed between base and head, solution by solution: versions, connection references, flows, app bindings. Renderers name the apps that call each flow. */
 function describeChanges(pairs) {
     const out = [];
     for (const { base, head: h } of pairs) {
@@ -54920,6 +55051,7 @@ function describeChanges(pairs) {
             out.push({ kind: 'solution', change: 'version', solution: h.path, name: h.uniqueName, details: [`${base.version} → ${h.version}`] });
         if (base.managed !== h.managed)
             out.push({ kind: 'solution', change: 'managed', solution: h.path, name: h.uniqueName, details: [`${base.managed} → ${h.managed}`] });
+        out.push(...connectionReferenceChanges(base, h));
         const bf = new Map(base.flows.map((f) => [f.id, f]));
         const hf = new Map(h.flows.map((f) => [f.id, f]));
         for (const id of [...new Set([...bf.keys(), ...hf.keys()])].sort()) {
@@ -55622,6 +55754,43 @@ function escapeMarkdown(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
         .replace(/>/g, '&gt;')
         .replace(MARKDOWN_META, (c) => `\\${c}`);
 }
+/** The most characters (code points of Markdown source) a cell of the comment's first table holds. */
+const MAX_CELL_LENGTH = 120;
+/** Length in code points, as cells are measured. */
+function codePoints(text) {
+    let n = 0;
+    for (const _ of text)
+        n++;
+    return n;
+}
+/**
+ * {@link escapeMarkdown} for a table cell of at most `max` code points of Markdown source. Longer text is
+ * cut before it is escaped, so a cut never falls inside an escape sequence or entity: at the last word
+ * boundary that fits (in the second half of what fits), else at a code point, then an ellipsis.
+ */
+function escapeCell(text, max = MAX_CELL_LENGTH) {
+    const clean = plainText(text, MAX_MESSAGE_LENGTH);
+    const full = escapeMarkdown(clean, MAX_MESSAGE_LENGTH);
+    if (codePoints(full) <= max)
+        return full;
+    if (max <= 0)
+        return '';
+    const points = Array.from(clean);
+    const fits = (n) => codePoints(escapeMarkdown(points.slice(0, n).join(''), MAX_MESSAGE_LENGTH)) + 1 <= max;
+    let lo = 0;
+    let hi = points.length;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (fits(mid))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    const space = points.lastIndexOf(' ', lo);
+    const cut = space > lo / 2 && space <= lo ? space : lo;
+    const head = points.slice(0, cut).join('').replace(/[\s,;:]+$/, '');
+    return `${escapeMarkdown(head, MAX_MESSAGE_LENGTH)}${ELLIPSIS}`;
+}
 /** Escapes untrusted text for HTML element content (no Markdown processing happens there). */
 function escapeHtml(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
     return neutralizeMentions(plainText(text, maxLength))
@@ -55733,8 +55902,8 @@ const FLOW = obj('id', 'name', 'state', ['trigger', obj('type', 'kind')], ['inpu
 const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))], ['callSites', arrayOf(obj('screen', 'control', 'property', 'arguments', 'formula', ['location', obj('file', 'inner')]))], ['outputReads', arrayOf(obj('output', 'screen', 'control', 'property', 'via'))], 'traced');
 const APP = obj('name', 'displayName', 'document', ['calls', arrayOf(CALL)], 'file', 'inner');
 const SOLUTION = obj('path', 'uniqueName', 'displayName', 'version', 'managed', 'layout', ['flows', arrayOf(FLOW)], ['apps', arrayOf(APP)]);
-const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status', ['previous', obj('message', 'severity', 'fingerprint')], ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))]);
-const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
+const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', 'brief', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status', ['previous', obj('message', 'severity', 'fingerprint')], ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)], 'brief'))]);
+const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', 'previousName', ['details', arrayOf(any)], ['targetNeeds', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */
 const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new', 'changed')]);
@@ -55989,14 +56158,42 @@ function renderMarkdown(report, ctx, options = {}) {
     return last;
 }
 const BREAK_TABLE_ROWS = 10;
+/** The app's share of the first cell; the flow gets the rest. */
+const APP_CELL_SHARE = 56;
+/** What breaks: as many whole phrases as fit in a cell, then `; +N more`; a first phrase too long is cut. */
+function briefsCell(briefs) {
+    for (let n = briefs.length; n > 1; n--) {
+        const text = escapeMarkdown(briefs.slice(0, n).join('; '), MAX_MESSAGE_LENGTH) + (n < briefs.length ? `; \\+${briefs.length - n} more` : '');
+        if (codePoints(text) <= MAX_CELL_LENGTH)
+            return text;
+    }
+    const rest = briefs.length > 1 ? `; \\+${briefs.length - 1} more` : '';
+    return escapeCell(briefs[0] ?? '', MAX_CELL_LENGTH - codePoints(rest)) + rest;
+}
+/** Most error codes a cell lists; the finding below lists them all. */
+const CODES_IN_CELL = 2;
+/** Error codes as code spans, one a line (the column is as wide as the longest), at most two, then `+N more`. */
+function codesCell(codes) {
+    if (codes.length === 0)
+        return '—';
+    const spans = codes.map((c) => inlineCode(c, { table: true, maxLength: 50 }));
+    for (let n = Math.min(CODES_IN_CELL, spans.length); n > 0; n--) {
+        const text = spans.slice(0, n).join('<br>') + (n < spans.length ? `<br>+${spans.length - n} more` : '');
+        if (codePoints(text) <= MAX_CELL_LENGTH)
+            return text;
+    }
+    return `+${spans.length}`;
+}
 function render(report, ctx, detail, hint, marker) {
     const r = new Renderer(report, ctx, detail);
     const out = [marker, `## ${r.verdict()}`, ''];
     if (detail.shortened) {
         out.push(`> [!NOTE]`, `> This comment was shortened to fit GitHub's size limit. The full report is in ${hint}.`, '');
     }
+    // The sections first: the table links only to the findings they print.
+    const sections = r.findingSections();
     out.push(...r.breakTable());
-    out.push(...r.findingSections());
+    out.push(...sections);
     if (report.changes && report.changes.length > 0)
         out.push(...r.changes(report.changes));
     out.push(...r.dependencyMap());
@@ -56011,6 +56208,9 @@ class Renderer {
     detail;
     sorted;
     codeDocs;
+    ruleBrief;
+    anchors = new Map();
+    printedAnchors = new Set();
     printed = 0;
     constructor(report, ctx, detail) {
         this.report = report;
@@ -56018,6 +56218,19 @@ class Renderer {
         this.detail = detail;
         this.sorted = sortFindings(report.findings);
         this.codeDocs = errorCodeDocs(ctx.rules);
+        this.ruleBrief = new Map(ctx.rules.filter((r) => r.brief).map((r) => [r.id, r.brief]));
+        // `user-content-` is the prefix GitHub gives every id in rendered user content: with it already there,
+        // the id is kept as written and `#user-content-…` scrolls to it with or without GitHub's own script.
+        const seen = new Map();
+        for (const f of this.sorted) {
+            const base = `user-content-fg-${f.fingerprint.replace(/[^A-Za-z0-9-]/g, '')}`;
+            const n = (seen.get(base) ?? 0) + 1;
+            seen.set(base, n);
+            this.anchors.set(f, n === 1 ? base : `${base}-${n}`);
+        }
+    }
+    anchorOf(f) {
+        return this.anchors.get(f) ?? '';
     }
     /** `❌ FlowGuard: 2 errors, 1 warning — 2 apps will break at run time`. */
     verdict() {
@@ -56053,25 +56266,38 @@ class Renderer {
             : countPhrase(countBySeverity(considered));
         return `${SEVERITY_STYLE[worst].icon} ${tool}: ${phrase}${contextText}${apps}${unread}`;
     }
-    /** The ten-second table: app · screen › control · flow · what breaks · predicted error, errors and warnings first. */
+    /**
+     * The ten-second table: one row per app → flow → cause (the findings of one rule on one app and flow),
+     * errors and warnings first, with what breaks in a few words, the predicted errors and a link down to
+     * the finding. Every cell is at most {@link MAX_CELL_LENGTH} characters of Markdown. Call after
+     * {@link findingSections}: a row links only to a finding printed in full.
+     */
     breakTable() {
         const considered = (this.ctx.compared ? this.sorted.filter(isNew) : this.sorted).filter((f) => f.app && f.severity !== 'note');
         if (considered.length === 0)
             return [];
-        const rows = considered.slice(0, BREAK_TABLE_ROWS).map((f) => {
-            const sites = (f.sites ?? []).map((s) => (s.control === s.screen ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`));
-            const where = sites.length === 0 ? '—' : escapeMarkdown(sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` +${sites.length - 3}` : ''), 200);
-            const codes = f.errorCodes.length > 0 ? f.errorCodes.map((c) => inlineCode(c, { table: true })).join(', ') : '—';
-            return `| ${[
-                `${SEVERITY_STYLE[f.severity].icon} ${escapeMarkdown(f.app?.displayName || f.app?.name || '')}`,
-                where,
-                escapeMarkdown(f.flow?.name ?? '—'),
-                escapeMarkdown(f.what ?? f.rule, 200),
-                codes,
-            ].join(' | ')} |`;
-        });
-        const more = considered.length > BREAK_TABLE_ROWS ? [`…and ${considered.length - BREAK_TABLE_ROWS} more below.`, ''] : [];
-        return ['| App | Where (screen › control) | Flow | What breaks | Predicted error |', '|---|---|---|---|---|', ...rows, '', ...more];
+        const causes = groupBy(considered, (f) => [f.solution.path, f.app?.name ?? '', f.flow?.id ?? '', f.ruleId].join('\u0000'));
+        const rows = causes.slice(0, BREAK_TABLE_ROWS).map((group) => `| ${this.causeCells(group).join(' | ')} |`);
+        const more = causes.length > BREAK_TABLE_ROWS ? [`…and ${plural(causes.length - BREAK_TABLE_ROWS, 'more cause')} below.`, ''] : [];
+        return ['| App → flow | What breaks | Predicted error | Finding |', '|---|---|---|---|', ...rows, '', ...more];
+    }
+    /** The cells of one cause: its findings are sorted, so the first is the worst. */
+    causeCells(group) {
+        const first = group[0];
+        const icon = SEVERITY_STYLE[first.severity].icon;
+        const app = escapeCell(first.app?.displayName || first.app?.name || '', APP_CELL_SHARE);
+        const used = codePoints(`${icon} ${app} → `);
+        const component = first.flow ? `${icon} ${app} → ${escapeCell(first.flow.name || first.flow.id, MAX_CELL_LENGTH - used)}` : `${icon} ${app}`;
+        // A change finding's evidence says what breaks, phrase by phrase.
+        const phrases = (f) => {
+            const evidence = (f.evidence ?? []).map((e) => e.brief);
+            return evidence.length > 0 && evidence.every((b) => b) ? evidence : [f.brief ?? this.ruleBrief.get(f.ruleId) ?? f.rule];
+        };
+        const briefs = [...new Set(group.flatMap(phrases))];
+        const codes = [...new Set(group.flatMap((f) => f.errorCodes))];
+        const anchored = group.find((f) => this.printedAnchors.has(f));
+        const link = anchored ? `[${escapeMarkdown(anchored.ruleId, 20)}](#${this.anchorOf(anchored)})` : escapeMarkdown(first.ruleId, 20);
+        return [component, briefsCell(briefs), codesCell(codes), link];
     }
     findingSections() {
         const { ctx, report } = this;
@@ -56151,7 +56377,9 @@ class Renderer {
     }
     finding(f) {
         const changed = f.status === 'changed' ? ' · changed' : '';
-        const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}${changed}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+        this.printedAnchors.add(f);
+        const anchor = `<a id="${this.anchorOf(f)}"></a>`;
+        const lines = [`${anchor}${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}${changed}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
         if (f.previous)
             lines.push(`Was: ${SEVERITY_STYLE[f.previous.severity]?.icon ?? '•'} ${escapeMarkdown(f.previous.message, MAX_MESSAGE_LENGTH)}`);
         if (f.errorCodes.length > 0)
@@ -56195,12 +56423,7 @@ class Renderer {
     changes(changes) {
         if (!this.detail.changes)
             return [`### What changed`, '', `${plural(changes.length, 'change')} (not shown).`, ''];
-        const kindOrder = { flow: 0, app: 1, solution: 2 };
-        const sorted = [...changes].sort((a, b) => (kindOrder[a.kind] ?? 3) - (kindOrder[b.kind] ?? 3) ||
-            compareText(a.solution, b.solution) ||
-            compareText(a.name, b.name) ||
-            compareText(a.id ?? '', b.id ?? '') ||
-            compareText(a.change, b.change));
+        const sorted = sortChanges(changes);
         const out = ['### What changed', ''];
         for (const c of sorted) {
             const where = `in ${inlineCode(c.solution)}`;
@@ -56219,6 +56442,10 @@ class Renderer {
                     : 'Not called by any canvas app in these solutions.';
                 out.push(`- ⚡ Flow **${escapeMarkdown(c.name)}**${id} ${where} — ${what}. ${calledBy}`);
             }
+            else if (c.kind === 'connectionReference') {
+                const from = c.previousName !== undefined ? ` from **${escapeMarkdown(c.previousName)}**` : '';
+                out.push(`- 🔌 Connection reference **${escapeMarkdown(c.name)}** ${where} — ${what}${from}.`);
+            }
             else if (c.kind === 'app') {
                 out.push(`- 📱 App **${escapeMarkdown(c.name)}** ${where} — ${what}.`);
             }
@@ -56227,6 +56454,8 @@ class Renderer {
             }
             for (const d of c.details)
                 out.push(`  - ${escapeMarkdown(d, MAX_MESSAGE_LENGTH)}`);
+            if (c.targetNeeds && c.targetNeeds.length > 0)
+                out.push(`  - Every target environment needs: ${c.targetNeeds.map((n) => escapeMarkdown(n, MAX_MESSAGE_LENGTH)).join('; ')}.`);
         }
         out.push('');
         return out;
@@ -62946,7 +63175,7 @@ function firstAddedLine(patch) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8983);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9008);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

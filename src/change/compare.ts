@@ -4,6 +4,7 @@ import { compareText } from '../report/sort.js';
 import { FORMULA_STEP_PREFIX } from '../rules/mitigation.js';
 import type { Finding } from '../rules/types.js';
 import { diffFlow, storedBinding } from '../compare/signature.js';
+import { connectionReferenceChanges } from './connection-references.js';
 import type { SolutionPair } from '../compare/pairing.js';
 
 /**
@@ -88,7 +89,9 @@ export function mergeCauses(findings: readonly Finding[]): Finding[] {
       sites: f.sites ?? evidence.find((e) => e.sites)?.sites,
       // The re-bind steps are the change's; the formulas to edit afterwards come from the drift.
       mitigation: insertBeforeBackground(f.mitigation, [...new Set(evidence.flatMap((e) => e.mitigation.filter((m) => m.startsWith(FORMULA_STEP_PREFIX))))]),
-      evidence: evidence.map((e) => ({ ruleId: e.ruleId, rule: e.rule, severity: e.severity, message: e.message, fingerprint: e.fingerprint, mitigation: e.mitigation })),
+      // What breaks is the drift's: the table shows its briefs, the change's own list is in the message.
+      ...(evidence.every((e) => e.brief) ? { brief: evidence.map((e) => e.brief).join('; ') } : {}),
+      evidence: evidence.map((e) => ({ ruleId: e.ruleId, rule: e.rule, severity: e.severity, message: e.message, fingerprint: e.fingerprint, mitigation: e.mitigation, ...(e.brief ? { brief: e.brief } : {}) })),
     });
   }
   return out.filter((f) => !absorbed.has(f));
@@ -100,7 +103,7 @@ function insertBeforeBackground(steps: string[], extra: string[]): string[] {
   return at < 0 ? [...steps, ...extra] : [...steps.slice(0, at), ...extra, ...steps.slice(at)];
 }
 
-/** What changed between base and head, solution by solution: versions, flows, app bindings. Renderers name the apps that call each flow. */
+/** What changed between base and head, solution by solution: versions, connection references, flows, app bindings. Renderers name the apps that call each flow. */
 export function describeChanges(pairs: readonly SolutionPair[]): ChangeJson[] {
   const out: ChangeJson[] = [];
   for (const { base, head: h } of pairs) {
@@ -111,6 +114,7 @@ export function describeChanges(pairs: readonly SolutionPair[]): ChangeJson[] {
     }
     if (base.version !== h.version) out.push({ kind: 'solution', change: 'version', solution: h.path, name: h.uniqueName, details: [`${base.version} → ${h.version}`] });
     if (base.managed !== h.managed) out.push({ kind: 'solution', change: 'managed', solution: h.path, name: h.uniqueName, details: [`${base.managed} → ${h.managed}`] });
+    out.push(...connectionReferenceChanges(base, h));
     const bf = new Map(base.flows.map((f) => [f.id, f]));
     const hf = new Map(h.flows.map((f) => [f.id, f]));
     for (const id of [...new Set([...bf.keys(), ...hf.keys()])].sort()) {

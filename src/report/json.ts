@@ -73,14 +73,15 @@ const FINDING = obj(
   ['flow', obj('id', 'name')],
   ['location', obj('file', 'inner')],
   'what',
+  'brief',
   ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))],
   ['mitigation', arrayOf(any)],
   'fingerprint',
   'status',
   ['previous', obj('message', 'severity', 'fingerprint')],
-  ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))],
+  ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)], 'brief'))],
 );
-const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
+const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', 'previousName', ['details', arrayOf(any)], ['targetNeeds', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 
 /** The layout of {@link Report} (schema version 1). */

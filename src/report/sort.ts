@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from '../model/types.js';
 import type { Finding } from '../rules/types.js';
+import type { ChangeJson } from './types.js';
 import { severityRank } from './severity.js';
 
 /**
@@ -88,4 +89,18 @@ export function isNew(f: Finding): boolean {
   if (f.status === 'existing') return false;
   if (f.status !== 'changed' || !f.previous) return true;
   return f.previous.fingerprint !== f.fingerprint || severityRank(f.severity) < severityRank(f.previous.severity);
+}
+
+const CHANGE_KIND_ORDER: Record<string, number> = { flow: 0, connectionReference: 1, app: 2, solution: 3 };
+
+/** Changes by kind (flows, connection references, apps, solutions), solution, name, id, change. */
+export function sortChanges(changes: readonly ChangeJson[]): ChangeJson[] {
+  return [...changes].sort(
+    (a, b) =>
+      (CHANGE_KIND_ORDER[a.kind] ?? 4) - (CHANGE_KIND_ORDER[b.kind] ?? 4) ||
+      compareText(a.solution, b.solution) ||
+      compareText(a.name, b.name) ||
+      compareText(a.id ?? '', b.id ?? '') ||
+      compareText(a.change, b.change),
+  );
 }

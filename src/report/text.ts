@@ -2,8 +2,8 @@ import type { Finding } from '../rules/types.js';
 import { analysisStats } from './common.js';
 import { MAX_MESSAGE_LENGTH, plainText, redactSecrets } from './escape.js';
 import { SEVERITIES, countPhrase, plural } from './severity.js';
-import { countBySeverity, isNew, sortDiagnostics, sortFindings } from './sort.js';
-import type { Report, RenderContext } from './types.js';
+import { countBySeverity, isNew, sortChanges, sortDiagnostics, sortFindings } from './sort.js';
+import type { ChangeJson, Report, RenderContext } from './types.js';
 
 const INDENT = '    ';
 const MAX_PATH_LENGTH = 500;
@@ -78,7 +78,7 @@ function findingBlock(f: Finding, ctx: RenderContext, paint: Paint, indent: stri
  * The terminal format: findings grouped by solution, then by app → flow (groups in the order of their
  * worst finding, findings in {@link sortFindings} order). Each finding is `path[:inner]: severity RULEID
  * rule-name: message`, then, indented, the predicted error codes, the status when compared, the evidence
- * and the numbered fix steps; then fixed findings, diagnostics and the one-line summary.
+ * and the numbered fix steps; then fixed findings, what changed (with a base), diagnostics and the one-line summary.
  * Untrusted text is redacted and stripped of control characters (no terminal escape sequences get
  * through); colours, when asked for, are added around text that was already cleaned.
  */
@@ -99,6 +99,12 @@ export function renderText(report: Report, ctx: RenderContext, options: TextOpti
     for (const f of fixed) out.push(`${INDENT}${header(f, paint)}`);
     out.push('');
   }
+  const changes = sortChanges(report.changes ?? []);
+  if (changes.length > 0) {
+    out.push(paint('bold', 'what changed:'));
+    for (const c of changes) out.push(...changeBlock(c));
+    out.push('');
+  }
   const diagnostics = sortDiagnostics(report.diagnostics);
   if (diagnostics.length > 0) {
     out.push(paint('bold', 'diagnostics:'));
@@ -107,6 +113,19 @@ export function renderText(report: Report, ctx: RenderContext, options: TextOpti
   }
   out.push(countLine(report, ctx, findings));
   return redactSecrets(`${out.join('\n')}\n`);
+}
+
+const CHANGE_NOUN: Record<string, string> = { flow: 'flow', connectionReference: 'connection reference', app: 'app', solution: 'solution' };
+
+/** `flow 'Submit' (id) in path: signature-changed`, then its details and what every target needs, indented. */
+function changeBlock(c: ChangeJson): string[] {
+  const id = c.id ? ` (${plainText(c.id, 100)})` : '';
+  const from = c.previousName !== undefined ? ` from '${plainText(c.previousName, 200)}'` : '';
+  const noun = CHANGE_NOUN[c.kind] ?? plainText(c.kind, 50);
+  const out = [`${INDENT}${noun} '${plainText(c.name, 200)}'${id} in ${plainText(c.solution, MAX_PATH_LENGTH)}: ${plainText(c.change, 100)}${from}`];
+  for (const d of c.details) out.push(`${INDENT}${INDENT}${plainText(d, MAX_MESSAGE_LENGTH)}`);
+  for (const n of c.targetNeeds ?? []) out.push(`${INDENT}${INDENT}every target environment needs: ${plainText(n, MAX_MESSAGE_LENGTH)}`);
+  return out;
 }
 
 function countLine(report: Report, ctx: RenderContext, findings: readonly Finding[]): string {

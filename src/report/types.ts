@@ -60,12 +60,16 @@ export interface SolutionJson {
 
 /** A change between base and head (pull-request mode). */
 export interface ChangeJson {
-  kind: 'solution' | 'flow' | 'app';
+  kind: 'solution' | 'flow' | 'app' | 'connectionReference';
   change: string;
   solution: string;
   name: string;
   id?: string;
+  /** A renamed connection reference: its logical name in the base. */
+  previousName?: string;
   details: string[];
+  /** What every target environment needs because of this change (connection references). */
+  targetNeeds?: string[];
 }
 
 export interface SuppressedJson {

@@ -11,6 +11,7 @@ const meta: RuleMeta = {
   summary: "A deployment settings file does not match its solution's connection references and environment variables.",
   impact:
     'An import driven by a settings file (pac solution import --settings-file, pipelines) leaves a connection reference without a connection when its entry is missing or empty: its flows stay off and apps calling them fail. A ConnectorId that differs from the solution\'s makes the import fail; a missing environment variable keeps its default or none.',
+  brief: 'deployment settings do not match the solution',
 };
 
 const PLACEHOLDER = /^(#\{.*\}#|\$\{.*\}|\$\(.*\)|<.*>|__.*__|\{\{.*\}\})$/;

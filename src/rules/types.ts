@@ -17,6 +17,8 @@ export interface RuleMeta {
   summary: string;
   /** Why it matters: what the user sees when it happens. */
   impact: string;
+  /** What breaks, in a few words, for summary tables when a finding has no {@link Finding.brief} of its own. */
+  brief?: string;
 }
 
 export interface ComponentRef {
@@ -44,8 +46,10 @@ export interface Finding {
   flowId?: string | undefined;
   flow: FlowRef | undefined;
   location: Origin;
-  /** The short "what breaks" of drift findings (the message without its where and why), for summary tables. */
+  /** The short "what breaks" of drift findings (the message without its where and why). */
   what?: string;
+  /** What breaks in a few words ("input 'text_2' added (required)"), for the comment's first table. */
+  brief?: string;
   /** For findings about an app's call of a flow: where the app's formulas call it. */
   sites?: { screen: string; control: string; property: string; location?: Origin }[];
   /** Ordered steps that fix it, fitted to the situation (live app, development, unmanaged layers). */
@@ -60,7 +64,7 @@ export interface Finding {
   /** For a `changed` finding: what the base said, and its identity there. */
   previous?: { message: string; severity: Severity; fingerprint: string };
   /** Findings of other rules that describe the same cause (pull-request mode: the drift behind a change finding). */
-  evidence?: { ruleId: string; rule: string; severity: Severity; message: string; fingerprint: string; mitigation: string[] }[];
+  evidence?: { ruleId: string; rule: string; severity: Severity; message: string; fingerprint: string; mitigation: string[]; brief?: string }[];
 }
 
 /** What a check knows beyond the model. */
