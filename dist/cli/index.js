@@ -22487,8 +22487,8 @@ class Renderer {
         this.sorted = sortFindings(report.findings);
         this.codeDocs = errorCodeDocs(ctx.rules);
         this.ruleBrief = new Map(ctx.rules.filter((r) => r.brief).map((r) => [r.id, r.brief]));
-        // `user-content-` is the prefix GitHub gives every id in rendered user content: with it already there,
-        // the id is kept as written and `#user-content-…` scrolls to it with or without GitHub's own script.
+        // `user-content-` is the prefix GitHub gives every id in rendered user content (its script maps `#x` onto
+        // `user-content-x`): with the prefix already there the link and the id match as written (docs/report-format.md).
         const seen = new Map();
         for (const f of this.sorted) {
             const base = `user-content-fg-${f.fingerprint.replace(/[^A-Za-z0-9-]/g, '')}`;
