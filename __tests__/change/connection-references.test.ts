@@ -84,6 +84,15 @@ describe('connection references in what changed', () => {
     expect(changes[1]?.targetNeeds?.[0]).toMatch(/^nothing new/);
   });
 
+  it('takes the only removed and added pair on one connector for a rename even when no flow uses the new name', async () => {
+    const r = await change((c, f) => {
+      delete f.properties.connectionReferences.shared_office365;
+      return c.replace(`connectionreferencelogicalname="${O365}"`, 'connectionreferencelogicalname="cr_o365_spare"');
+    });
+    const changes = refChanges(r);
+    expect(changes.map((c) => [c.change, c.previousName, c.name, c.details.length])).toEqual([['renamed', O365, 'cr_o365_spare', 1]]);
+  });
+
   it('lists nothing when the references are the same', async () => {
     const r = await change((c) => c);
     expect(refChanges(r)).toEqual([]);

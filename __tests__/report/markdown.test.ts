@@ -307,6 +307,10 @@ describe('renderMarkdown', () => {
       const md = renderMarkdown(big(), ctx(true), { maxLength: 5_000 });
       expect(md).toMatch(/…and \d+ more findings not shown here\./);
       expect(md).not.toContain('How to fix');
+      // The first table links only to findings the shortened comment still prints.
+      const links = [...md.matchAll(/\]\(#(user-content-fg-[^)]+)\)/g)].map((m) => m[1]);
+      expect(links.length).toBeGreaterThan(0);
+      for (const id of links) expect(md).toContain(`<a id="${id}"></a>`);
     });
     it('keeps the default budget of a GitHub comment', () => {
       expect(renderMarkdown(big(), ctx(true)).length).toBeLessThanOrEqual(65_000);
