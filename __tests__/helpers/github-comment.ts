@@ -61,7 +61,8 @@ export interface TableWidth {
 // Run in the page (the tests are compiled without the DOM's types, so they are given as source text).
 const OPEN_DETAILS = `document.querySelectorAll('details').forEach((d) => d.setAttribute('open', ''))`;
 const TABLE_WIDTHS = `[...document.querySelectorAll('table')].map((t) => ({ header: (t.querySelector('tr')?.textContent ?? '').trim(), scrollWidth: t.scrollWidth, clientWidth: t.clientWidth }))`;
-const BROKEN_ANCHORS = `[...document.querySelectorAll('a[href^="#"]')].map((a) => decodeURIComponent(a.getAttribute('href').slice(1))).filter((id) => !document.getElementById(id))`;
+// A fragment scrolls to the element with that id, or to the <a> with that name (the HTML standard's rule).
+const BROKEN_ANCHORS = `[...document.querySelectorAll('a[href^="#"]')].map((a) => decodeURIComponent(a.getAttribute('href').slice(1))).filter((id) => !document.getElementById(id) && !document.getElementsByName(id).length)`;
 
 /** A headless Chromium with a fresh profile that talks to nothing. */
 export class CommentBrowser {
@@ -103,7 +104,7 @@ export class CommentBrowser {
     }
   }
 
-  /** Whether every `#…` link of the comment has an element with that id to scroll to. */
+  /** The `#…` links of the comment that have no element (id, or `<a name>`) to scroll to. */
   async brokenAnchors(markdown: string): Promise<string[]> {
     const page: Page = await this.browser.newPage();
     try {

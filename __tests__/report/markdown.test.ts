@@ -130,9 +130,9 @@ describe('renderMarkdown', () => {
     // (`<https://…>` link destinations are not tags.)
     const tags = new Set([...md.matchAll(/<\/?([a-zA-Z]+)(?=[\s/>])[^>]*>/g)].map((m) => m[1]));
     expect([...tags].sort()).toEqual(['a', 'br', 'details', 'sub', 'summary']);
-    // The only <a> is the anchor of a finding, its id made of the fingerprint's hex digits.
+    // The only <a> is the anchor of a finding, its name made of the fingerprint's characters.
     const anchors = [...md.matchAll(/<\/?a\b[^>]*>/g)].map((m) => m[0]);
-    expect(anchors.filter((a) => a !== '</a>' && !/^<a id="user-content-fg-[0-9a-z-]+">$/.test(a))).toEqual([]);
+    expect(anchors.filter((a) => a !== '</a>' && !/^<a name="user-content-fg-[0-9a-z-]+">$/.test(a))).toEqual([]);
   });
 
   it('shows a changed finding once, with what the base said, and counts it in the headline', () => {
@@ -192,7 +192,7 @@ describe('renderMarkdown', () => {
       expect(rows[0]).toContain('second cause; third cause');
       const link = /\]\(#(user-content-fg-[^)]+)\)/.exec(rows[0] ?? '')?.[1];
       expect(link).toBeDefined();
-      expect(md).toContain(`<a id="${link}"></a>`);
+      expect(md).toContain(`<a name="${link}"></a>`);
     });
   });
 
@@ -310,7 +310,7 @@ describe('renderMarkdown', () => {
       // The first table links only to findings the shortened comment still prints.
       const links = [...md.matchAll(/\]\(#(user-content-fg-[^)]+)\)/g)].map((m) => m[1]);
       expect(links.length).toBeGreaterThan(0);
-      for (const id of links) expect(md).toContain(`<a id="${id}"></a>`);
+      for (const id of links) expect(md).toContain(`<a name="${id}"></a>`);
     });
     it('keeps the default budget of a GitHub comment', () => {
       expect(renderMarkdown(big(), ctx(true)).length).toBeLessThanOrEqual(65_000);

@@ -153,8 +153,8 @@ class Renderer {
     this.sorted = sortFindings(report.findings);
     this.codeDocs = errorCodeDocs(ctx.rules);
     this.ruleBrief = new Map(ctx.rules.filter((r) => r.brief).map((r) => [r.id, r.brief as string]));
-    // `user-content-` is the prefix GitHub gives every id in rendered user content (its script maps `#x` onto
-    // `user-content-x`): with the prefix already there the link and the id match as written (docs/report-format.md).
+    // GitHub's sanitizer keeps `<a name>` (not `id`) and prefixes user-content names with `user-content-`; its
+    // script maps `#x` onto `user-content-x`. With the prefix written, the link matches either way (docs/report-format.md).
     const seen = new Map<string, number>();
     for (const f of this.sorted) {
       const base = `user-content-fg-${f.fingerprint.replace(/[^A-Za-z0-9-]/g, '')}`;
@@ -313,7 +313,7 @@ class Renderer {
   private finding(f: Finding): string[] {
     const changed = f.status === 'changed' ? ' · changed' : '';
     this.printedAnchors.add(f);
-    const anchor = `<a id="${this.anchorOf(f)}"></a>`;
+    const anchor = `<a name="${this.anchorOf(f)}"></a>`;
     const lines = [`${anchor}${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}${changed}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
     if (f.previous) lines.push(`Was: ${SEVERITY_STYLE[f.previous.severity]?.icon ?? '•'} ${escapeMarkdown(f.previous.message, MAX_MESSAGE_LENGTH)}`);
     if (f.errorCodes.length > 0) lines.push(`Predicted errors: ${f.errorCodes.map((c) => this.errorCode(c)).join(', ')}`);
