@@ -182,6 +182,15 @@ describe('renderMarkdown', () => {
       expect(rows.some((row) => row.includes('…'))).toBe(true);
     });
 
+    it('counts the findings of one row that say the same', () => {
+      const r = auditReport();
+      const one = r.findings.find((f) => f.app && f.flow && f.severity === 'error') as Finding;
+      r.findings = [1, 2, 3].map((n) => ({ ...one, fingerprint: `fp-${n}`, brief: 'callback URL with its signature committed' }));
+      const rows = firstTable(renderMarkdown(r, ctx(false)));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toContain('callback URL with its signature committed \\(3 findings\\)');
+    });
+
     it('puts the findings of one rule on one app and flow in one row, linked to the first', () => {
       const r = auditReport();
       const one = r.findings.find((f) => f.app && f.flow && f.severity === 'error') as Finding;

@@ -228,7 +228,9 @@ class Renderer {
       const evidence = (f.evidence ?? []).map((e) => e.brief);
       return evidence.length > 0 && evidence.every((b) => b) ? (evidence as string[]) : [f.brief ?? this.ruleBrief.get(f.ruleId) ?? f.rule];
     };
-    const briefs = [...new Set(group.flatMap(phrases))];
+    const unique = [...new Set(group.flatMap(phrases))];
+    // Several findings that say the same (one app's several committed URLs): one phrase, counted.
+    const briefs = unique.length === 1 && group.length > 1 ? [`${unique[0]} (${group.length} findings)`] : unique;
     const codes = [...new Set(group.flatMap((f) => f.errorCodes))];
     const anchored = group.find((f) => this.printedAnchors.has(f));
     const link = anchored ? `[${escapeMarkdown(anchored.ruleId, 20)}](#${this.anchorOf(anchored)})` : escapeMarkdown(first.ruleId, 20);
