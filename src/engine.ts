@@ -11,7 +11,7 @@ import { buildReport, withTarget } from './report/build-report.js';
 import type { Report } from './report/types.js';
 import { ALL_RULE_META, CHANGE_RULES, RULES } from './rules/registry.js';
 import { classifyFindings, describeChanges, mergeCauses } from './change/compare.js';
-import { pairSolutions, type SolutionPair } from './change/pairing.js';
+import { pairSolutions, type SolutionPair } from './compare/pairing.js';
 import { changedFiles, gitTree, mergeBase, resolveCommit, type ChangedFile } from './source/git.js';
 import type { Finding, ModifiedComponents, RuleContext } from './rules/types.js';
 import { modifiedComponents } from './compare/modified.js';

@@ -37,6 +37,11 @@ describeCorpus('pull-request mode on the corpus history pairs', () => {
     expect(flowChange?.change).toBe('signature-changed');
     expect(flowChange?.details).toEqual(expect.arrayContaining(["connection 'shared_sharepointonline' (shared_sharepointonline, embedded) removed", "connection 'shared_sharepointonline-1' (shared_sharepointonline, invoker) added"]));
     expect(r.findings.every((f) => f.status !== undefined)).toBe(true);
+    // The connection reference was renamed, and the flow's key moved with it: every target needs a connection for the new name.
+    const ref = r.report.changes?.filter((c) => c.kind === 'connectionReference');
+    expect(ref?.map((c) => [c.change, c.previousName, c.name])).toEqual([['renamed', 'glynn_sharedsharepointonline_a701f', 'glynn_SharePoint']]);
+    expect(ref?.[0]?.details).toContain("flow 'Update Created By': connection 'shared_sharepointonline' → 'shared_sharepointonline-1'");
+    expect(ref?.[0]?.targetNeeds?.[0]).toBe("a shared_sharepointonline connection for 'glynn_SharePoint'");
   });
 
   it("reports SharePoint Assistant's changed connections and that the app was not re-bound", async () => {
@@ -50,6 +55,11 @@ describeCorpus('pull-request mode on the corpus history pairs', () => {
     expect(rebind[0]?.evidence?.map((e) => `${e.ruleId} ${e.severity}`)).toEqual(['FG103 warning']);
     // The base's flow named a connection reference the solution did not define; the head's does not.
     expect(r.report.fixed?.some((f) => f.ruleId === 'FG302')).toBe(true);
+    // One subject, one entry: the connection-mode note of the same app and flow changed; it is not new and fixed.
+    const mode = r.findings.filter((f) => f.ruleId === 'FG301');
+    expect(mode.map((f) => f.status)).toEqual(['changed']);
+    expect(mode[0]?.previous?.message).toContain('shared_office365 (shared_office365_1): invoker');
+    expect(r.report.fixed?.some((f) => f.ruleId === 'FG301')).toBe(false);
     const appChange = r.report.changes?.filter((c) => c.kind === 'app') ?? [];
     expect(appChange).toEqual([]);
     expect(r.report.changes?.find((c) => c.kind === 'solution' && c.change === 'version')?.details).toEqual(['1.0.0.3 → 1.0.0.5']);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  codePoints,
+  escapeCell,
   escapeHtml,
   escapeHtmlAttr,
   escapeMarkdown,
@@ -117,5 +119,36 @@ describe('escapeHtml / escapeHtmlAttr / neutralizeMentions', () => {
   });
   it('leaves e-mail-free text alone', () => {
     expect(neutralizeMentions('no mention # here')).toBe('no mention # here');
+  });
+});
+
+describe('escapeCell', () => {
+  it('keeps a short text as escapeMarkdown gives it', () => {
+    expect(escapeCell("input 'text_2' added (required)")).toBe(escapeMarkdown("input 'text_2' added (required)"));
+  });
+
+  it('cuts at a word boundary with an ellipsis, within the limit of escaped characters', () => {
+    const out = escapeCell('alpha beta gamma delta epsilon', 20);
+    expect(out).toBe('alpha beta gamma…');
+    expect(codePoints(out)).toBeLessThanOrEqual(20);
+  });
+
+  it.each([
+    ['escapes', '_*[]()#+-.!|~`\\'.repeat(30)],
+    ['entities', '<&>'.repeat(60)],
+    ['mentions', '@octocat #12 '.repeat(20)],
+    ['astral', '😀a'.repeat(100)],
+  ])('never cuts inside an escape sequence, an entity or a surrogate pair (%s)', (_name, text) => {
+    for (const max of [7, 20, 57, 120]) {
+      const out = escapeCell(text, max);
+      expect(codePoints(out)).toBeLessThanOrEqual(max);
+      expect(out.endsWith('…')).toBe(true);
+      const head = out.slice(0, -1);
+      // What precedes the ellipsis is the escaping of a prefix of the text: re-escaping is not needed to check it,
+      // an odd run of trailing backslashes or an unfinished entity would show a cut inside one.
+      expect((/\\+$/.exec(head)?.[0].length ?? 0) % 2).toBe(0);
+      expect(head).not.toMatch(/&[a-z]*$/);
+      expect(head).not.toMatch(/[\uD800-\uDBFF]$/);
+    }
   });
 });

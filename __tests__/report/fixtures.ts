@@ -396,6 +396,15 @@ export function comparedReport(): Report {
     },
     { kind: 'flow', change: 'added', solution: 'ContosoExpenses', name: 'Nightly cleanup', id: FLOW_UNUSED_ID, details: [] },
     { kind: 'solution', change: 'version 1.0.0.2 → 1.0.0.3', solution: 'ContosoExpenses', name: 'Contoso Expenses', details: [] },
+    {
+      kind: 'connectionReference',
+      change: 'renamed',
+      solution: 'ContosoExpenses',
+      name: 'contoso_sharepoint_2',
+      previousName: 'contoso_<b>sp</b> @octocat',
+      details: ["'contoso_<b>sp</b> @octocat' → 'contoso_sharepoint_2' (shared_sharepointonline)", "flow 'Submit expense': connection 'shared_sharepointonline' → 'shared_sharepointonline_1'"],
+      targetNeeds: ["a shared_sharepointonline connection for 'contoso_sharepoint_2'", "a deployment-settings entry for 'contoso_sharepoint_2'"],
+    },
   ];
   r.counts = { error: 3, warning: 2, note: 1, new: 3 };
   return r;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { REPORT_SHAPE, renderJson, stableStringify } from '../../src/report/json.js';
-import { SECRET_SIG, SUBSCRIPTION_ID, auditReport, comparedReport, shuffled } from './fixtures.js';
+import { CALLBACK_URL, SECRET_SIG, SUBSCRIPTION_ID, auditReport, comparedReport, shuffled } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
 describe('stableStringify', () => {
@@ -29,6 +29,16 @@ describe('stableStringify', () => {
 describe('renderJson', () => {
   it('matches the golden report', () => {
     expectGolden('report-compared.json', renderJson(comparedReport()));
+  });
+
+  it("writes a changed finding's status, then what the base said, redacted", () => {
+    const r = comparedReport();
+    r.findings = r.findings.map((f) => (f.ruleId === 'FG201' ? { ...f, status: 'changed' as const, previous: { fingerprint: 'old', severity: 'warning' as const, message: `was ${CALLBACK_URL}` } } : f));
+    r.counts = { ...r.counts, changed: 1 };
+    const out = renderJson(r);
+    expect(out).toMatch(/"status": "changed",\n\s+"previous": \{\n\s+"message": "was [^"]*",\n\s+"severity": "warning",\n\s+"fingerprint": "old"\n\s+\}/);
+    expect(out).not.toContain(SECRET_SIG);
+    expect(out).toMatch(/"new": 3,\n\s+"changed": 1\n/);
   });
 
   it('puts keys in the order of the types, whatever the input object order', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { REPORT_MARKER, renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/types.js';
+import { MAX_CELL_LENGTH, codePoints } from '../../src/report/escape.js';
+import type { Finding } from '../../src/rules/types.js';
 import {
   FLOW_SUBMIT_ID,
   HOSTILE_APP,
@@ -127,7 +129,80 @@ describe('renderMarkdown', () => {
     // Every HTML tag in the output is one of ours.
     // (`<https://…>` link destinations are not tags.)
     const tags = new Set([...md.matchAll(/<\/?([a-zA-Z]+)(?=[\s/>])[^>]*>/g)].map((m) => m[1]));
-    expect([...tags].sort()).toEqual(['br', 'details', 'sub', 'summary']);
+    expect([...tags].sort()).toEqual(['a', 'br', 'details', 'sub', 'summary']);
+    // The only <a> is the anchor of a finding, its name made of the fingerprint's characters.
+    const anchors = [...md.matchAll(/<\/?a\b[^>]*>/g)].map((m) => m[0]);
+    expect(anchors.filter((a) => a !== '</a>' && !/^<a name="user-content-fg-[0-9a-z-]+">$/.test(a))).toEqual([]);
+  });
+
+  it('shows a changed finding once, with what the base said, and counts it in the headline', () => {
+    const r = comparedReport();
+    r.findings = r.findings.map((f) =>
+      f.fingerprint === 'fp-201-approvals' ? { ...f, status: 'changed' as const, fingerprint: 'fp-201-now', previous: { message: 'Flow was <b>off</b> before.', severity: 'warning' as const, fingerprint: 'fp-201-approvals' } } : f,
+    );
+    const md = renderMarkdown(r, ctx(true));
+    expect(md.split('\n')[1]).toMatch(/^## ❌ FlowGuard: 2 new errors, 1 new warning, 1 changed error \(2 already present, 1 fixed\)/);
+    expect(md).toContain('### New or changed in this pull request (4)');
+    expect(md).toMatch(/\*\*FG201\*\* \[disabled\\-flow\]\([^)]*\) · changed: /);
+    expect(md).toContain('Was: ⚠️ Flow was &lt;b&gt;off&lt;/b&gt; before\\.');
+    expect(md).toContain("3 new · 1 changed · 1 fixed");
+  });
+
+  describe('the first table', () => {
+    const HOSTILE = `${'Very long app name with many words '.repeat(6)}<img src=x> @octocat | pipe _under_ **b** \\ back`;
+    const firstTable = (md: string): string[] => {
+      const lines = md.split('\n');
+      const start = lines.findIndex((l) => l.startsWith('| App → flow |'));
+      expect(start).toBeGreaterThan(0);
+      const end = lines.findIndex((l, i) => i > start && !l.startsWith('|'));
+      return lines.slice(start + 2, end);
+    };
+    /** Splits a row on the pipes that are not escaped. */
+    const cells = (row: string): string[] => row.slice(2, -2).split(/(?<!\\) \| /);
+
+    it('has one row per app → flow → cause, every cell at most 120 characters, even for hostile names', () => {
+      const r = auditReport();
+      r.findings = r.findings.map((f) => ({
+        ...f,
+        app: f.app ? { name: f.app.name, displayName: HOSTILE } : undefined,
+        flow: f.flow ? { id: f.flow.id, name: HOSTILE } : undefined,
+        brief: HOSTILE,
+      }));
+      const rows = firstTable(renderMarkdown(r, ctx(false)));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const cs = cells(row);
+        expect(cs).toHaveLength(4);
+        for (const c of cs) expect(codePoints(c)).toBeLessThanOrEqual(MAX_CELL_LENGTH);
+        expect(row).not.toContain('<img');
+        expect(row).not.toMatch(/@octocat/);
+        // Cut at a word boundary, with an ellipsis, never inside an escape: no cell ends in a lone backslash or a broken entity.
+        for (const c of cs) expect(c).not.toMatch(/(^|[^\\])\\…$|&[a-z]*…$/);
+      }
+      expect(rows.some((row) => row.includes('…'))).toBe(true);
+    });
+
+    it('counts the findings of one row that say the same', () => {
+      const r = auditReport();
+      const one = r.findings.find((f) => f.app && f.flow && f.severity === 'error') as Finding;
+      r.findings = [1, 2, 3].map((n) => ({ ...one, fingerprint: `fp-${n}`, brief: 'callback URL with its signature committed' }));
+      const rows = firstTable(renderMarkdown(r, ctx(false)));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toContain('callback URL with its signature committed \\(3 findings\\)');
+    });
+
+    it('puts the findings of one rule on one app and flow in one row, linked to the first', () => {
+      const r = auditReport();
+      const one = r.findings.find((f) => f.app && f.flow && f.severity === 'error') as Finding;
+      r.findings = [one, { ...one, fingerprint: 'fp-second', brief: 'second cause' }, { ...one, fingerprint: 'fp-third', brief: 'third cause' }];
+      const md = renderMarkdown(r, ctx(false));
+      const rows = firstTable(md);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toContain('second cause; third cause');
+      const link = /\]\(#(user-content-fg-[^)]+)\)/.exec(rows[0] ?? '')?.[1];
+      expect(link).toBeDefined();
+      expect(md).toContain(`<a name="${link}"></a>`);
+    });
   });
 
   it('keeps every dependency-map row a valid six-cell table row despite pipes in names', () => {
@@ -241,6 +316,10 @@ describe('renderMarkdown', () => {
       const md = renderMarkdown(big(), ctx(true), { maxLength: 5_000 });
       expect(md).toMatch(/…and \d+ more findings not shown here\./);
       expect(md).not.toContain('How to fix');
+      // The first table links only to findings the shortened comment still prints.
+      const links = [...md.matchAll(/\]\(#(user-content-fg-[^)]+)\)/g)].map((m) => m[1]);
+      expect(links.length).toBeGreaterThan(0);
+      for (const id of links) expect(md).toContain(`<a name="${id}"></a>`);
     });
     it('keeps the default budget of a GitHub comment', () => {
       expect(renderMarkdown(big(), ctx(true)).length).toBeLessThanOrEqual(65_000);

@@ -87,6 +87,11 @@ describe('renderSarif', () => {
     });
     expect(fg101.baselineState).toBe('new');
     expect(results.find((r) => r.ruleId === 'FG201')?.baselineState).toBe('unchanged');
+    const changed = comparedReport();
+    changed.findings = changed.findings.map((f) => (f.ruleId === 'FG201' ? { ...f, status: 'changed' as const, previous: { message: 'before', severity: 'warning' as const, fingerprint: 'old' } } : f));
+    const updated = renderSarif(changed, ctx(true)).runs[0]?.results.find((r) => r.ruleId === 'FG201');
+    expect(updated?.baselineState).toBe('updated');
+    expect(sarifSchemaErrors(renderSarif(changed, ctx(true)))).toEqual([]);
     // Paths with spaces are URI-encoded.
     expect(results.find((r) => r.ruleId === 'FG301')?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(
       'solutions/Hostile%20Solution/Workflows/Pay-8b9c0d1e-2f3a-4b5c-8d6e-fedcba987654.json',

@@ -8,7 +8,7 @@
  * besides (`alsoFires`) are checked too, so a fixture cannot drift into showing something else.
  */
 import { classifyFindings, describeChanges } from '../../src/change/compare.js';
-import { pairSolutions } from '../../src/change/pairing.js';
+import { pairSolutions } from '../../src/compare/pairing.js';
 import { matchesAny } from '../../src/config/glob.js';
 import { runRules } from '../../src/engine.js';
 import type { Workspace } from '../../src/model/types.js';

@@ -126,11 +126,11 @@ describe('connection-mode (FG301) across a change', () => {
     expect(await fg301(d)).toEqual(['existing']);
   });
 
-  it('is "new" when a connection becomes the run-only user\'s own, since every user then needs access to it', async () => {
+  it('is "changed" (the change\'s doing, not "existing") when a connection becomes the run-only user\'s own, since every user then needs access to it', async () => {
     const d = workspace();
     copyExample(join(d, 'base'));
     copyExample(join(d, 'head'));
     setMode(join(d, 'head'), 'shared_office365', 'invoker');
-    expect(await fg301(d)).toEqual(['new']);
+    expect(await fg301(d)).toEqual(['changed']);
   });
 });

@@ -14814,7 +14814,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(772);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9351);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -14830,7 +14830,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 772:
+/***/ 9351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19556,9 +19556,26 @@ function countBySeverity(findings) {
             counts[f.severity]++;
     return counts;
 }
-/** Whether a finding counts as new in a compared report: a missing status is treated as new (never hide a finding). */
+/**
+ * Whether a compared finding is something the change did: a new finding, or a changed one whose
+ * identity (fingerprint: what it is about) changed or whose severity rose. A changed finding whose only
+ * change is a lower severity is what was there before, eased. A missing status is treated as new (never hide a finding).
+ */
 function isNew(f) {
-    return f.status !== 'existing';
+    if (f.status === 'existing')
+        return false;
+    if (f.status !== 'changed' || !f.previous)
+        return true;
+    return f.previous.fingerprint !== f.fingerprint || severityRank(f.severity) < severityRank(f.previous.severity);
+}
+const CHANGE_KIND_ORDER = { flow: 0, connectionReference: 1, app: 2, solution: 3 };
+/** Changes by kind (flows, connection references, apps, solutions), solution, name, id, change. */
+function sortChanges(changes) {
+    return [...changes].sort((a, b) => (CHANGE_KIND_ORDER[a.kind] ?? 4) - (CHANGE_KIND_ORDER[b.kind] ?? 4) ||
+        sort_compareText(a.solution, b.solution) ||
+        sort_compareText(a.name, b.name) ||
+        sort_compareText(a.id ?? '', b.id ?? '') ||
+        sort_compareText(a.change, b.change));
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -19574,8 +19591,10 @@ function buildReport(workspace, findings, extra = {}) {
     const counts = { error: 0, warning: 0, note: 0 };
     for (const f of findings)
         counts[f.severity]++;
-    if (findings.some((f) => f.status !== undefined))
+    if (findings.some((f) => f.status !== undefined)) {
         counts.new = findings.filter((f) => f.status === 'new').length;
+        counts.changed = findings.filter((f) => f.status === 'changed').length;
+    }
     return {
         schemaVersion: 1,
         tool: { name: TOOL_NAME, version: VERSION },
@@ -19765,6 +19784,7 @@ function makeFinding(meta, input) {
         ...(input.call?.formulas ? { sites: input.call.formulas.callSites.map((c) => ({ screen: c.screen, control: c.control, property: c.property, location: c.location })) } : {}),
         mitigation: input.mitigation,
         fingerprint: fingerprint(parts),
+        ...(input.brief ? { brief: input.brief } : {}),
     };
 }
 function fingerprint(parts) {
@@ -19813,6 +19833,7 @@ function driftFinding(meta, ctx, bc, where, context, d) {
         mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
         identity: [d.identity],
         call: bc.call,
+        brief: d.brief,
     });
     return { ...f, what: d.what };
 }
@@ -19855,6 +19876,7 @@ const meta = {
     errorCodes: [ERRORS.TemplateExpressionFailure],
     summary: "The inputs a canvas app passes to a flow differ from the flow's current trigger inputs.",
     impact: "The app sends the arguments of the signature it stored when the flow was added. A new required input, a renamed or retyped input makes the run fail: the trigger rejects the request, or an expression such as triggerBody()['X'] cannot be evaluated because property 'X' cannot be selected.",
+    brief: 'an input the app passes no longer fits the flow',
 };
 function describeParam(p) {
     return `'${p.name}' (${[p.title, p.type, p.required ? 'required' : 'optional'].filter(Boolean).join(', ')})`;
@@ -19886,15 +19908,15 @@ function checkCall(ctx, bc) {
     const { app, call, flow } = bc;
     const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
     const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
-    const finding = (severity, identity, what, change) => {
-        const f = driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+    const finding = (severity, identity, what, change, brief) => {
+        const f = driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change, brief });
         const fix = formulasToChange(bc);
         if (fix)
             f.mitigation.splice(f.mitigation.length - 1, 0, fix);
         return f;
     };
     if (!flow.trigger?.powerApps) {
-        return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
+        return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger', 'trigger is no longer a Power Apps trigger')];
     }
     const stored = new Map(call.storedInputs.map((p) => [p.name, p]));
     const current = new Map(flow.inputs.map((p) => [p.name, p]));
@@ -19902,25 +19924,26 @@ function checkCall(ctx, bc) {
     const removed = call.storedInputs.filter((p) => !current.has(p.name));
     const out = [];
     for (const r of pairRenames(removed, added, flow.trigger.powerApps === 'v1')) {
-        out.push(finding('error', `rename:${r.from.name}>${r.to.name}`, `input ${describeParam(r.from)} was renamed to ${describeParam(r.to)} in the flow`, `input renamed to '${r.to.name}'`));
+        out.push(finding('error', `rename:${r.from.name}>${r.to.name}`, `input ${describeParam(r.from)} was renamed to ${describeParam(r.to)} in the flow`, `input renamed to '${r.to.name}'`, `input '${r.from.name}' renamed to '${r.to.name}'`));
     }
     for (const p of added) {
-        out.push(finding(p.required ? 'error' : 'warning', `added:${p.name}`, `input ${describeParam(p)} added to the flow`, `new input '${p.name}'`));
+        out.push(finding(p.required ? 'error' : 'warning', `added:${p.name}`, `input ${describeParam(p)} added to the flow`, `new input '${p.name}'`, `input '${p.name}' added (${p.required ? 'required' : 'optional'})`));
     }
     for (const p of removed) {
-        out.push(finding('warning', `removed:${p.name}`, `input ${describeParam(p)} is no longer declared by the flow, so the value the app sends for it is ignored`, `input '${p.name}' removed`));
+        out.push(finding('warning', `removed:${p.name}`, `input ${describeParam(p)} is no longer declared by the flow, so the value the app sends for it is ignored`, `input '${p.name}' removed`, `input '${p.name}' removed, the app still sends it`));
     }
     for (const p of call.storedInputs) {
         const now = current.get(p.name);
         if (!now)
             continue;
         if (!typesCompatible(p.type, now.type)) {
-            out.push(finding('error', `type:${p.name}`, `input '${p.name}' changed type from ${p.type} to ${now.type}`, `input '${p.name}' is now ${now.type}`));
+            out.push(finding('error', `type:${p.name}`, `input '${p.name}' changed type from ${p.type} to ${now.type}`, `input '${p.name}' is now ${now.type}`, `input '${p.name}' now ${now.type} (was ${p.type})`));
         }
         if (p.required !== now.required) {
             const sev = now.required ? 'warning' : 'note';
             const what = now.required ? `input '${p.name}' became required, but the app's copy still treats it as optional` : `input '${p.name}' became optional; the app still treats it as required`;
-            out.push(finding(sev, `required:${p.name}`, what, `input '${p.name}' ${now.required ? 'now required' : 'now optional'}`));
+            const change = `input '${p.name}' ${now.required ? 'now required' : 'now optional'}`;
+            out.push(finding(sev, `required:${p.name}`, what, change, change));
         }
     }
     return out;
@@ -19948,6 +19971,7 @@ const fg102_flow_output_drift_meta = {
     errorCodes: [],
     summary: "The outputs a canvas app reads from a flow's response differ from what the flow returns now.",
     impact: 'The app reads the response through the schema it stored when the flow was added. An output that the flow no longer returns, or returns with another type, reads as blank in the app without any error; new outputs stay invisible until the app is re-bound.',
+    brief: 'an output the app reads is gone or changed',
 };
 function fg102_flow_output_drift_check(ctx) {
     return signatureCalls(ctx.workspace).flatMap((bc) => fg102_flow_output_drift_checkCall(ctx, bc));
@@ -19955,7 +19979,7 @@ function fg102_flow_output_drift_check(ctx) {
 function fg102_flow_output_drift_checkCall(ctx, bc) {
     const { app, call, flow } = bc;
     const where = `App ${appLabel(app)} reads the response of flow ${flowLabel(flow)} ('${call.dataSource}')`;
-    const finding = (severity, identity, what, change) => driftFinding(fg102_flow_output_drift_meta, ctx, bc, where, '', { severity, identity, what, change });
+    const finding = (severity, identity, what, change, brief) => driftFinding(fg102_flow_output_drift_meta, ctx, bc, where, '', { severity, identity, what, change, brief });
     const stored = call.storedOutputs ?? [];
     const current = new Map(flow.outputs.map((o) => [o.name, o]));
     const successes = flow.responses.filter((r) => r.success);
@@ -19965,19 +19989,19 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
         const now = current.get(o.name);
         if (!now) {
             const why = successes.length === 0 ? (flow.responses.length === 0 ? 'the flow no longer has a response action' : 'the flow now answers only with failure responses') : `the flow's response now returns ${list(flow.outputs.map((x) => x.name))}`;
-            const { severity, reading } = judgeReads(call, o.name);
-            out.push(finding(severity, `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so ${reading}; ${why}`, `output '${o.name}' removed`));
+            const { severity, reading, read } = judgeReads(call, o.name);
+            out.push(finding(severity, `removed:${o.name}`, `output '${o.name}' (${o.type}) is gone, so ${reading}; ${why}`, `output '${o.name}' removed`, `output '${o.name}' removed, ${read}`));
             continue;
         }
         if (!typesCompatible(o.type, now.type)) {
-            out.push(finding('error', `type:${o.name}`, `output '${o.name}' changed type from ${o.type} to ${now.type}; the app reads it as blank`, `output '${o.name}' is now ${now.type}`));
+            out.push(finding('error', `type:${o.name}`, `output '${o.name}' changed type from ${o.type} to ${now.type}; the app reads it as blank`, `output '${o.name}' is now ${now.type}`, `output '${o.name}' now ${now.type} (was ${o.type})`));
         }
         // The app stores one response schema; a flow may answer from several success responses (§8b.3).
         const lacking = successes.filter((r) => !r.outputs.some((x) => x.name === o.name));
         // An output no formula reads (every use of the result followed) is blank harmlessly on any path.
         if (lacking.length > 0 && judgeReads(call, o.name).severity !== 'note') {
             const names = lacking.map((r) => `'${r.action}'${r.statusCode !== undefined ? ` (status ${r.statusCode})` : ''}`);
-            const partial = finding('warning', `partial:${o.name}`, `output '${o.name}' is not returned by response ${names.join(', ')}, so when the flow answers from ${lacking.length === 1 ? 'it' : 'one of them'} the app reads '${o.name}' as blank`, '');
+            const partial = finding('warning', `partial:${o.name}`, `output '${o.name}' is not returned by response ${names.join(', ')}, so when the flow answers from ${lacking.length === 1 ? 'it' : 'one of them'} the app reads '${o.name}' as blank`, '', `output '${o.name}' missing from response ${names.join(', ')}`);
             partial.mitigation = [
                 `In '${flow.name}', add the output '${o.name}' to ${names.join(', ')} (an empty value where that path has none), so every success response returns what the app reads.`,
                 "Or make the app's formulas treat a blank '" + o.name + "' as that path's answer.",
@@ -19990,7 +20014,7 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
     const added = flow.outputs.filter((o) => !known.has(o.name));
     if (added.length > 0 && sync) {
         const what = call.storedOutputs === undefined ? 'the app stored no response when the flow was added' : `the app knows ${list(stored.map((o) => o.name))}`;
-        out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs'));
+        out.push(finding('note', `added:${added.map((o) => o.name).join(',')}`, `the flow now also returns ${list(added.map((o) => `'${o.name}' (${o.type})`))}, which the app cannot read yet; ${what}`, 'new outputs', `new output${added.length === 1 ? '' : 's'} ${list(added.map((o) => `'${o.name}'`))}`));
     }
     return out;
 }
@@ -20003,16 +20027,20 @@ function fg102_flow_output_drift_checkCall(ctx, bc) {
 function judgeReads(call, output) {
     const f = call.formulas;
     if (!f)
-        return { severity: 'error', reading: 'the app reads it as blank' };
+        return { severity: 'error', reading: 'the app reads it as blank', read: 'the app reads it' };
     const field = output.startsWith('[].') ? output.slice(3) : output;
     const reads = f.outputReads.filter((r) => r.output.toLowerCase() === field.toLowerCase());
     if (reads.length > 0) {
         const where = reads.slice(0, 5).map((r) => `${siteLabel(r)} (${r.via})`);
-        return { severity: 'error', reading: `it is blank where the app reads it: ${where.join(', ')}${reads.length > 5 ? ` and ${reads.length - 5} more` : ''}` };
+        const first = reads[0];
+        // Control names are unique in an app: the control alone says where.
+        const at = first.control === '' || first.control === first.screen ? `${first.screen}.${first.property}` : `${first.control}.${first.property}`;
+        const read = `read in ${at}${reads.length > 1 ? ` and ${reads.length - 1} other${reads.length > 2 ? 's' : ''}` : ''}`;
+        return { severity: 'error', reading: `it is blank where the app reads it: ${where.join(', ')}${reads.length > 5 ? ` and ${reads.length - 5} more` : ''}`, read };
     }
     if (f.traced)
-        return { severity: 'note', reading: 'nothing breaks now: no formula reads it' };
-    return { severity: 'warning', reading: `the app may read it as blank: no formula reads it directly, but the result is not fully traced (${f.untraced.join('; ')})` };
+        return { severity: 'note', reading: 'nothing breaks now: no formula reads it', read: 'no formula reads it' };
+    return { severity: 'warning', reading: `the app may read it as blank: no formula reads it directly, but the result is not fully traced (${f.untraced.join('; ')})`, read: 'maybe read' };
 }
 const flowOutputDrift = { meta: fg102_flow_output_drift_meta, check: fg102_flow_output_drift_check };
 
@@ -20052,6 +20080,7 @@ const fg103_flow_connection_drift_meta = {
     errorCodes: [ERRORS.MissingConnectionReference, ERRORS.InvokerConnectionOverrideFailed, ERRORS.NotAllowedConnectionReference],
     summary: "The connections a flow uses differ from the connections the calling app recorded for it.",
     impact: "When it calls a flow, the app hands over the connections it recorded when the flow was added. A connection added to the flow, renamed, or moved to another connector is not handed over, and the run fails (MissingConnectionReference, or InvokerConnectionOverrideFailed for a run-only user's connection); a connection the flow no longer declares can be refused (NotAllowedConnectionReference).",
+    brief: "the flow's connections differ from what the app recorded",
 };
 const codesFor = (c) => c.runtimeSource === 'invoker'
     ? [ERRORS.InvokerConnectionOverrideFailed.code, ERRORS.MissingConnectionReference.code]
@@ -20066,7 +20095,7 @@ function fg103_flow_connection_drift_checkCall(ctx, bc) {
     const { app, call, flow } = bc;
     const recorded = `the app recorded ${list(call.storedConnections.map((s) => `${s.key} (${s.api})`))}`;
     const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} ('${call.dataSource}')`;
-    const finding = (severity, codes, identity, what, change) => driftFinding(fg103_flow_connection_drift_meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change });
+    const finding = (severity, codes, identity, what, change, brief = change) => driftFinding(fg103_flow_connection_drift_meta, ctx, bc, where, recorded, { severity, errorCodes: codes, identity, what, change, brief });
     // Keys and API names are compared case-insensitively: the app may spell hex escapes differently (§8b.2).
     const stored = new Map(call.storedConnections.map((s) => [ids_idKey(s.key), s]));
     const current = new Map(flow.connections.map((c) => [ids_idKey(c.key), c]));
@@ -20083,14 +20112,14 @@ function fg103_flow_connection_drift_checkCall(ctx, bc) {
         const renamedFrom = takeSameApi(removed, c.api);
         const mode = c.runtimeSource === 'invoker' ? "the run-only user's own connection" : "the flow's embedded connection";
         if (renamedFrom) {
-            out.push(finding('error', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`));
+            out.push(finding('error', codesFor(c), `renamed:${renamedFrom.key}>${c.key}`, `connection key '${renamedFrom.key}' (${c.api}) is now '${c.key}' in the flow (${mode})`, `connection key '${c.key}'`, `connection key '${renamedFrom.key}' now '${c.key}'`));
         }
         else {
-            out.push(finding('error', codesFor(c), `added:${c.key}`, `connection '${c.key}' (${c.api}, ${mode}) was added to the flow after the app was bound`, `new connection '${c.key}'`));
+            out.push(finding('error', codesFor(c), `added:${c.key}`, `connection '${c.key}' (${c.api}, ${mode}) was added to the flow after the app was bound`, `new connection '${c.key}'`, `connection '${c.key}' added (${c.runtimeSource === 'invoker' ? 'invoker' : 'embedded'})`));
         }
     }
     for (const s of removed) {
-        out.push(finding('warning', [ERRORS.NotAllowedConnectionReference.code], `removed:${s.key}`, `connection '${s.key}' (${s.api}) is no longer used by the flow, but the app still provides it`, `connection '${s.key}' removed`));
+        out.push(finding('warning', [ERRORS.NotAllowedConnectionReference.code], `removed:${s.key}`, `connection '${s.key}' (${s.api}) is no longer used by the flow, but the app still provides it`, `connection '${s.key}' removed`, `connection '${s.key}' removed, the app still provides it`));
     }
     return out;
 }
@@ -20110,6 +20139,7 @@ const fg104_flow_not_found_meta = {
     errorCodes: [ERRORS.InstallFlowFailed0x80040265, ERRORS.InstallFlowFailed0x80048d0b],
     summary: 'A canvas app calls a flow that none of the analysed solutions contains.',
     impact: "After import the app's flow data source points at a flow the target environment may not have: the call cannot resolve, and installing the flow connection for the app fails. When the solution declares the flow as a missing dependency, it is expected to come from another solution, and this is only a reminder.",
+    brief: 'the flow it calls is in none of these solutions',
 };
 const WORKFLOW = 29;
 function declaredMissing(solution, call) {
@@ -20170,6 +20200,7 @@ const fg106_call_arguments_mismatch_meta = {
     errorCodes: [ERRORS.TemplateExpressionFailure],
     summary: "A formula calls a flow with a number of arguments that does not fit the signature the app stored for it.",
     impact: "The app's own formula and its copy of the flow's signature disagree (a hand edit or a broken export): Power Apps refuses the formula, or the flow receives the wrong inputs and an expression such as triggerBody()['X'] cannot select property 'X'.",
+    brief: 'a formula passes the wrong number of arguments',
 };
 /**
  * The argument counts a stored signature accepts: every input positional, or the required ones
@@ -20223,6 +20254,7 @@ const fg107_flow_data_source_unused_meta = {
     errorCodes: [],
     summary: "An app keeps a flow data source that none of its formulas calls.",
     impact: "A change to that flow cannot break the app, but the app still carries the flow's signature and connections: the import needs the flow, and reviewers see a dependency that does nothing. Removing the data source is the clean fix.",
+    brief: 'a flow data source no formula calls',
 };
 function fg107_flow_data_source_unused_check(ctx) {
     const out = [];
@@ -20260,6 +20292,7 @@ const fg201_flow_disabled_meta = {
     errorCodes: [ERRORS.WorkflowTriggerIsNotEnabled, ERRORS.InstallFlowFailed0x80040265, ERRORS.InstallFlowFailed0x80048d0b],
     summary: 'A flow is exported turned off (StateCode 0) while an app calls it, or on a release branch.',
     impact: 'A flow imported in the off state stays off in the target environment: every call from an app fails with WorkflowTriggerIsNotEnabled, and adding the flow to an app fails to install it.',
+    brief: 'the flow is exported turned off',
 };
 const steps = (name) => [
     `In the development environment, turn on the flow '${name}' (My flows or the solution, then Turn on) and run it once to check it works.`,
@@ -20314,6 +20347,7 @@ const fg202_sync_timeout_risk_meta = {
     errorCodes: [ERRORS.ResponseTimeout],
     summary: 'A flow that an app calls can block for longer than 120 seconds before it responds.',
     impact: 'An app waits for the flow\'s response synchronously, for at most 120 seconds. Delays, do-until loops, approvals and other webhooks, child flows and long retry policies before the response make the call fail with ResponseTimeout (504) while the flow run itself goes on.',
+    brief: "the flow can take longer than the app's 120-second wait",
 };
 function fg202_sync_timeout_risk_check(ctx) {
     const index = flowIndex(ctx.workspace);
@@ -20383,6 +20417,7 @@ const fg301_connection_mode_meta = {
     errorCodes: [ERRORS.ConnectionAuthorizationFailed, ERRORS.NotAllowedConnectionReference, ERRORS.ChildFlowUnsupportedForInvokerConnections],
     summary: 'How each connection of an app-called flow is supplied: the run-only user\'s own (invoker) or the flow\'s (embedded).',
     impact: "An invoker connection (\"Provided by run-only user\") runs with each app user's own connection, so every user needs access to that connector's data, or the call fails with ConnectionAuthorizationFailed. An embedded connection runs as the flow owner for everyone who can run the app. A child flow cannot use invoker connections at all (ChildFlowUnsupportedForInvokerConnections).",
+    brief: "connection modes: invoker (each user's) or embedded",
 };
 const modeText = (m) => (m === 'invoker' ? 'invoker (each user\'s own connection)' : m === 'embedded' ? "embedded (the flow owner's connection)" : m);
 function fg301_connection_mode_check(ctx) {
@@ -20514,6 +20549,7 @@ const fg302_missing_connection_reference_meta = {
     errorCodes: [ERRORS.MissingConnectionReference],
     summary: 'A flow uses a connection reference that no analysed solution defines, one the target must already hold, or a raw connection instead of a reference.',
     impact: 'On import the flow\'s connection cannot be bound: the flow stays off or fails with MissingConnectionReference, and an app calling it reports "Connection not configured for this service". A reference the solution lists as a missing dependency must already exist in the target environment.',
+    brief: 'a connection reference the target may lack',
 };
 function fg302_missing_connection_reference_check(ctx) {
     const defined = new Set();
@@ -20619,7 +20655,6 @@ const missingConnectionReference = { meta: fg302_missing_connection_reference_me
 ;// CONCATENATED MODULE: ./src/rules/fg303-deployment-settings-gap.ts
 
 
-
 const fg303_deployment_settings_gap_meta = {
     id: 'FG303',
     name: 'deployment-settings-gap',
@@ -20627,6 +20662,7 @@ const fg303_deployment_settings_gap_meta = {
     errorCodes: [ERRORS.MissingConnectionReference],
     summary: "A deployment settings file does not match its solution's connection references and environment variables.",
     impact: 'An import driven by a settings file (pac solution import --settings-file, pipelines) leaves a connection reference without a connection when its entry is missing or empty: its flows stay off and apps calling them fail. A ConnectorId that differs from the solution\'s makes the import fail; a missing environment variable keeps its default or none.',
+    brief: 'deployment settings do not match the solution',
 };
 const PLACEHOLDER = /^(#\{.*\}#|\$\{.*\}|\$\(.*\)|<.*>|__.*__|\{\{.*\}\})$/;
 function fg303_deployment_settings_gap_check(ctx) {
@@ -20653,7 +20689,7 @@ function solutionsFor(file, solutions) {
     const eligible = solutions.filter((s) => s.layout !== 'legacy-package' && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
     if (eligible.length === 1)
         return eligible;
-    const dir = dirname(file.path).split('/');
+    const dir = file.path.split('/').slice(0, -1);
     const shared = (s) => {
         const parts = s.path.split('/');
         let n = 0;
@@ -20752,6 +20788,7 @@ const fg401_unmanaged_solution_meta = {
     errorCodes: [],
     summary: 'An unmanaged solution export is headed for a release branch or a release artifact path.',
     impact: 'Importing an unmanaged solution into test or production makes every component an unmanaged customization there. Those layers sit on top of later managed updates, so a fixed flow or re-bound app in the next release does not take effect, and connection references can break (MissingConnectionReference).',
+    brief: 'unmanaged export headed for release',
 };
 function fg401_unmanaged_solution_check(ctx) {
     const out = [];
@@ -20788,6 +20825,7 @@ const fg402_unmanaged_layer_risk_meta = {
     errorCodes: [],
     summary: 'A managed export leaves its flows, apps or connection references customizable, or is a patch.',
     impact: 'Customizable managed components can be edited in the target environment. Each edit adds an unmanaged layer on top, which hides the changes of every later import: a re-bound app or a fixed flow seems not to deploy. The KB\'s fix for MissingConnectionReference and NotAllowedConnectionReference begins by removing such layers.',
+    brief: 'managed export left customizable, or a patch',
 };
 function fg402_unmanaged_layer_risk_check(ctx) {
     const out = [];
@@ -20836,6 +20874,7 @@ const fg501_secret_in_export_meta = {
     errorCodes: [],
     summary: 'A committed canvas app carries a flow callback URL with its SAS signature (sig=).',
     impact: 'Anyone who can read the repository can start the flow with that URL, without signing in, for as long as the signature is valid.',
+    brief: 'callback URL with its signature committed',
 };
 function fg501_secret_in_export_check(ctx) {
     const out = [];
@@ -20980,6 +21019,7 @@ const fg105_flow_changed_app_unchanged_meta = {
     errorCodes: [ERRORS.TemplateExpressionFailure, ERRORS.InvokerConnectionOverrideFailed, ERRORS.MissingConnectionReference, ERRORS.NotAllowedConnectionReference],
     summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
     impact: "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
+    brief: 'flow changed, app not re-bound',
 };
 function checkChange(ctx) {
     const pairOf = new Map();
@@ -21016,6 +21056,7 @@ function checkChange(ctx) {
             message: `This change alters flow ${flowLabel(bc.flow)}: ${relevant.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
             mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, relevant.join('; ')),
             identity: relevant,
+            brief: `app not re-bound: ${relevant.join('; ')}`,
         }));
     }
     return out;
@@ -21048,6 +21089,7 @@ const fg403_version_not_bumped_meta = {
     errorCodes: [],
     summary: "This change alters a solution's components but keeps its version number.",
     impact: 'An environment that already has this version may treat the import as nothing new: a managed upgrade of the same version can be skipped or refused, so the changed flows and apps never arrive, and nobody can tell the two builds apart afterwards.',
+    brief: 'components changed, version not bumped',
 };
 const UNVERSIONED = new Set(['', '0.0.0.0']);
 function fg403_version_not_bumped_checkChange(ctx) {
@@ -21477,17 +21519,157 @@ const TARGET_RULES = [targetUnmanagedLayer, targetFlowDrift, targetFlowOff, targ
 /** Metadata of every rule, snapshot, change and target rules, in id order: for docs, SARIF and configuration. */
 const ALL_RULE_META = [...RULES.map((r) => r.meta), ...CHANGE_RULES.map((r) => r.meta), ...TARGET_RULES.map((r) => r.meta)].sort((a, b) => (a.id < b.id ? -1 : 1));
 
+;// CONCATENATED MODULE: ./src/change/connection-references.ts
+const lower = (s) => s.toLowerCase();
+/**
+ * The connection references a change added, removed and renamed in one solution. A rename is a logical
+ * name replaced by another on the same connector: the flows' connection keys move with it
+ * (`shared_office365` → `shared_office365_1`), and every target environment needs a connection for the
+ * new name (solution-format.md §8b.12). A removed and an added reference on one connector are a rename
+ * when a flow moved from one to the other, or when they are the only such pair on that connector.
+ */
+function connectionReferenceChanges(base, head) {
+    const before = new Map(base.connectionReferences.map((r) => [lower(r.logicalName), r]));
+    const after = new Map(head.connectionReferences.map((r) => [lower(r.logicalName), r]));
+    const removed = [...before.values()].filter((r) => !after.has(lower(r.logicalName))).sort(byName);
+    const added = [...after.values()].filter((r) => !before.has(lower(r.logicalName))).sort(byName);
+    const renames = connection_references_pairRenames(removed, added, base, head);
+    const out = [];
+    for (const { from, to, moves } of renames) {
+        out.push({
+            kind: 'connectionReference',
+            change: 'renamed',
+            solution: head.path,
+            name: to.logicalName,
+            previousName: from.logicalName,
+            details: [`'${from.logicalName}' → '${to.logicalName}' (${to.api})`, ...moves.map(moveText)],
+            targetNeeds: needsFor(to, from),
+        });
+    }
+    const renamedFrom = new Set(renames.map((r) => r.from));
+    const renamedTo = new Set(renames.map((r) => r.to));
+    for (const r of added.filter((x) => !renamedTo.has(x))) {
+        out.push({ kind: 'connectionReference', change: 'added', solution: head.path, name: r.logicalName, details: [`on ${r.api}${usedBy(head, r)}`], targetNeeds: needsFor(r) });
+    }
+    for (const r of removed.filter((x) => !renamedFrom.has(x))) {
+        out.push({
+            kind: 'connectionReference',
+            change: 'removed',
+            solution: head.path,
+            name: r.logicalName,
+            details: [`on ${r.api}`],
+            targetNeeds: [`nothing new; the deployment-settings entry for '${r.logicalName}' is no longer used`],
+        });
+    }
+    return out;
+}
+function connection_references_pairRenames(removed, added, base, head) {
+    const out = [];
+    const freeTo = new Set(added);
+    const sameApi = (a, b) => a.api !== '' && lower(a.api) === lower(b.api);
+    for (const from of removed) {
+        const candidates = [...freeTo].filter((to) => sameApi(from, to));
+        const withMoves = candidates.map((to) => ({ to, moves: movesBetween(base, head, from, to) }));
+        const moved = withMoves.filter((c) => c.moves.length > 0);
+        const onlyPair = candidates.length === 1 && removed.filter((r) => sameApi(r, from)).length === 1 ? withMoves[0] : undefined;
+        const pick = moved.length === 1 ? moved[0] : moved.length === 0 ? onlyPair : undefined;
+        if (!pick)
+            continue;
+        freeTo.delete(pick.to);
+        out.push({ from, to: pick.to, moves: pick.moves });
+    }
+    return out;
+}
+/** Flows (by id) whose base connection used `from` and whose head connection uses `to`. */
+function movesBetween(base, head, from, to) {
+    const baseFlows = new Map(base.flows.map((f) => [lower(f.id), f]));
+    const moves = [];
+    for (const flow of [...head.flows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+        const old = baseFlows.get(lower(flow.id));
+        const fromConn = old?.connections.find((c) => c.connectionReference !== undefined && lower(c.connectionReference) === lower(from.logicalName));
+        const toConn = flow.connections.find((c) => c.connectionReference !== undefined && lower(c.connectionReference) === lower(to.logicalName));
+        if (fromConn && toConn)
+            moves.push({ flow, fromKey: fromConn.key, toKey: toConn.key });
+    }
+    return moves;
+}
+function moveText(m) {
+    return m.fromKey === m.toKey ? `flow '${m.flow.name}' uses it (connection '${m.toKey}')` : `flow '${m.flow.name}': connection '${m.fromKey}' → '${m.toKey}'`;
+}
+function usedBy(solution, r) {
+    const flows = solution.flows.filter((f) => f.connections.some((c) => c.connectionReference !== undefined && lower(c.connectionReference) === lower(r.logicalName)));
+    const names = [...new Set(flows.map((f) => `'${f.name}'`))].sort();
+    return names.length === 0 ? '' : `, used by flow${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
+}
+/** What every target environment needs before the import: a connection and a deployment-settings entry for the new name. */
+function needsFor(r, replaced) {
+    return [
+        `a ${r.api} connection for '${r.logicalName}'`,
+        `a deployment-settings entry for '${r.logicalName}' (ConnectionReferences: LogicalName, ConnectionId, ConnectorId)${replaced ? `, in place of '${replaced.logicalName}'` : ''}`,
+    ];
+}
+function byName(a, b) {
+    const x = lower(a.logicalName);
+    const y = lower(b.logicalName);
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/change/compare.ts
 
 
-/** Marks each head finding new or existing by fingerprint, and lists the base findings that are gone. */
+
+
+/**
+ * Marks each head finding new, existing or changed, and lists the base findings that are gone.
+ * One subject, one entry: a head finding is `existing` when the base had its fingerprint at the same
+ * severity (the message may differ in details the rule's identity leaves out, such as call sites), and
+ * `changed` (the base's kept as `previous`) when the base had its fingerprint at another severity, or the
+ * same rule on the same app and flow under another fingerprint (another input added, a connection
+ * become the user's own). Only what is left on either side is `new` or `fixed`.
+ */
 function classifyFindings(base, head) {
-    const before = new Set(base.map((f) => f.fingerprint));
-    const after = new Set(head.map((f) => f.fingerprint));
+    const freeBase = new Set(base);
+    const matched = new Map();
+    const byFingerprint = new Map();
+    for (const b of base)
+        if (!byFingerprint.has(b.fingerprint))
+            byFingerprint.set(b.fingerprint, b);
+    for (const h of head) {
+        const b = byFingerprint.get(h.fingerprint);
+        if (b && freeBase.has(b)) {
+            matched.set(h, b);
+            freeBase.delete(b);
+        }
+    }
+    // Left over on both sides with the same rule, app and flow: the same subject, in a stable order.
+    const leftover = new Map();
+    for (const b of sortedByIdentity([...freeBase]))
+        leftover.set(subjectKey(b), [...(leftover.get(subjectKey(b)) ?? []), b]);
+    for (const h of sortedByIdentity(head.filter((x) => !matched.has(x) && x.app && x.flow))) {
+        const b = leftover.get(subjectKey(h))?.shift();
+        if (!b)
+            continue;
+        matched.set(h, b);
+        freeBase.delete(b);
+    }
     return {
-        findings: head.map((f) => ({ ...f, status: before.has(f.fingerprint) ? 'existing' : 'new' })),
-        fixed: base.filter((f) => !after.has(f.fingerprint)),
+        findings: head.map((h) => withStatus(h, matched.get(h))),
+        fixed: base.filter((b) => freeBase.has(b)),
     };
+}
+function withStatus(h, b) {
+    if (!b)
+        return { ...h, status: 'new' };
+    if (b.fingerprint === h.fingerprint && b.severity === h.severity)
+        return { ...h, status: 'existing' };
+    return { ...h, status: 'changed', previous: { message: b.message, severity: b.severity, fingerprint: b.fingerprint } };
+}
+/** Rule, solution, app and flow: what a finding is about, whatever its details. */
+function subjectKey(f) {
+    return [f.ruleId, f.solution.uniqueName || f.solution.path, f.app?.name ?? '', f.flow?.id ?? ''].map((p) => p.toLowerCase()).join('\u0000');
+}
+function sortedByIdentity(findings) {
+    return findings.sort((a, b) => sort_compareText(subjectKey(a), subjectKey(b)) || sort_compareText(a.fingerprint, b.fingerprint) || sort_compareText(a.message, b.message));
 }
 const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
 const DRIFT_RULES = new Set(['FG101', 'FG102', 'FG103']);
@@ -21500,7 +21682,7 @@ function mergeCauses(findings) {
     const key = (f) => `${f.solution.path}\u0000${f.app?.name ?? ''}\u0000${f.flow?.id ?? ''}`;
     const drift = new Map();
     for (const f of findings) {
-        if (!DRIFT_RULES.has(f.ruleId) || f.status !== 'new' || !f.app || !f.flow)
+        if (!DRIFT_RULES.has(f.ruleId) || f.status === 'existing' || !f.app || !f.flow)
             continue;
         drift.set(key(f), [...(drift.get(key(f)) ?? []), f]);
     }
@@ -21521,7 +21703,9 @@ function mergeCauses(findings) {
             sites: f.sites ?? evidence.find((e) => e.sites)?.sites,
             // The re-bind steps are the change's; the formulas to edit afterwards come from the drift.
             mitigation: insertBeforeBackground(f.mitigation, [...new Set(evidence.flatMap((e) => e.mitigation.filter((m) => m.startsWith(FORMULA_STEP_PREFIX))))]),
-            evidence: evidence.map((e) => ({ ruleId: e.ruleId, rule: e.rule, severity: e.severity, message: e.message, fingerprint: e.fingerprint, mitigation: e.mitigation })),
+            // What breaks is the drift's: the table shows its briefs, the change's own list is in the message.
+            ...(evidence.every((e) => e.brief) ? { brief: evidence.map((e) => e.brief).join('; ') } : {}),
+            evidence: evidence.map((e) => ({ ruleId: e.ruleId, rule: e.rule, severity: e.severity, message: e.message, fingerprint: e.fingerprint, mitigation: e.mitigation, ...(e.brief ? { brief: e.brief } : {}) })),
         });
     }
     return out.filter((f) => !absorbed.has(f));
@@ -21532,7 +21716,7 @@ function insertBeforeBackground(steps, extra) {
     const at = steps.findIndex((s) => s.startsWith('Background:'));
     return at < 0 ? [...steps, ...extra] : [...steps.slice(0, at), ...extra, ...steps.slice(at)];
 }
-/** What changed between base and head, solution by solution: versions, flows, app bindings. Renderers name the apps that call each flow. */
+/** What changed between base and head, solution by solution: versions, connection references, flows, app bindings. Renderers name the apps that call each flow. */
 function describeChanges(pairs) {
     const out = [];
     for (const { base, head: h } of pairs) {
@@ -21545,6 +21729,7 @@ function describeChanges(pairs) {
             out.push({ kind: 'solution', change: 'version', solution: h.path, name: h.uniqueName, details: [`${base.version} → ${h.version}`] });
         if (base.managed !== h.managed)
             out.push({ kind: 'solution', change: 'managed', solution: h.path, name: h.uniqueName, details: [`${base.managed} → ${h.managed}`] });
+        out.push(...connectionReferenceChanges(base, h));
         const bf = new Map(base.flows.map((f) => [f.id, f]));
         const hf = new Map(h.flows.map((f) => [f.id, f]));
         for (const id of [...new Set([...bf.keys(), ...hf.keys()])].sort()) {
@@ -21575,7 +21760,7 @@ function describeChanges(pairs) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/change/pairing.ts
+;// CONCATENATED MODULE: ./src/compare/pairing.ts
 /**
  * Pairs the base and head versions of each solution: by path, then by a rename the diff
  * reported, then by unique name and managed flag (file names that carry the version,
@@ -23060,6 +23245,43 @@ function escapeMarkdown(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
         .replace(/>/g, '&gt;')
         .replace(MARKDOWN_META, (c) => `\\${c}`);
 }
+/** The most characters (code points of Markdown source) a cell of the comment's first table holds. */
+const MAX_CELL_LENGTH = 120;
+/** Length in code points, as cells are measured. */
+function codePoints(text) {
+    let n = 0;
+    for (const _ of text)
+        n++;
+    return n;
+}
+/**
+ * {@link escapeMarkdown} for a table cell of at most `max` code points of Markdown source. Longer text is
+ * cut before it is escaped, so a cut never falls inside an escape sequence or entity: at the last word
+ * boundary that fits (in the second half of what fits), else at a code point, then an ellipsis.
+ */
+function escapeCell(text, max = MAX_CELL_LENGTH) {
+    const clean = plainText(text, MAX_MESSAGE_LENGTH);
+    const full = escapeMarkdown(clean, MAX_MESSAGE_LENGTH);
+    if (codePoints(full) <= max)
+        return full;
+    if (max <= 0)
+        return '';
+    const points = Array.from(clean);
+    const fits = (n) => codePoints(escapeMarkdown(points.slice(0, n).join(''), MAX_MESSAGE_LENGTH)) + 1 <= max;
+    let lo = 0;
+    let hi = points.length;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (fits(mid))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    const space = points.lastIndexOf(' ', lo);
+    const cut = space > lo / 2 && space <= lo ? space : lo;
+    const head = points.slice(0, cut).join('').replace(/[\s,;:]+$/, '');
+    return `${escapeMarkdown(head, MAX_MESSAGE_LENGTH)}${ELLIPSIS}`;
+}
 /** Escapes untrusted text for HTML element content (no Markdown processing happens there). */
 function escapeHtml(text, maxLength = DEFAULT_MAX_NAME_LENGTH) {
     return neutralizeMentions(plainText(text, maxLength))
@@ -23130,11 +23352,11 @@ const FLOW = obj('id', 'name', 'state', ['trigger', obj('type', 'kind')], ['inpu
 const CALL = obj('dataSource', 'flowId', 'resolved', 'resolvedBy', 'confidence', 'flowSolution', ['storedInputs', arrayOf(PARAM)], ['storedOutputs', arrayOf(OUTPUT)], ['storedConnections', arrayOf(obj('key', 'api'))], ['callSites', arrayOf(obj('screen', 'control', 'property', 'arguments', 'formula', ['location', obj('file', 'inner')]))], ['outputReads', arrayOf(obj('output', 'screen', 'control', 'property', 'via'))], 'traced');
 const APP = obj('name', 'displayName', 'document', ['calls', arrayOf(CALL)], 'file', 'inner');
 const SOLUTION = obj('path', 'uniqueName', 'displayName', 'version', 'managed', 'layout', ['flows', arrayOf(FLOW)], ['apps', arrayOf(APP)]);
-const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status', ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))]);
-const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
+const FINDING = obj('ruleId', 'rule', 'severity', ['errorCodes', arrayOf(any)], 'message', ['solution', obj('uniqueName', 'path')], ['app', obj('name', 'displayName')], 'flowId', ['flow', obj('id', 'name')], ['location', obj('file', 'inner')], 'what', 'brief', ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))], ['mitigation', arrayOf(any)], 'fingerprint', 'status', ['previous', obj('message', 'severity', 'fingerprint')], ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)], 'brief'))]);
+const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', 'previousName', ['details', arrayOf(any)], ['targetNeeds', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 /** The layout of {@link Report} (schema version 1). */
-const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new')], [
+const REPORT_SHAPE = obj('schemaVersion', ['tool', obj('name', 'version')], ['solutions', arrayOf(SOLUTION)], ['findings', arrayOf(FINDING)], ['fixed', arrayOf(FINDING)], ['changes', arrayOf(CHANGE)], ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))], ['diagnostics', arrayOf(DIAGNOSTIC)], ['counts', obj('error', 'warning', 'note', 'new', 'changed')], [
     'target',
     obj('url', 'host', 'credential', 'status', 'reason', ['solutions', arrayOf(obj('uniqueName', 'installed', 'version', 'managed', 'exportedVersion', 'exportedManaged'))], ['checked', obj('flows', 'apps', 'connectionReferences', 'layerQueries', 'requests')], ['coverage', obj('solutions', 'flows', 'apps', 'connectionReferences', 'layers')]),
 ]);
@@ -23368,14 +23590,31 @@ function targetText(report) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/report/marker.ts
+/** First line of every FlowGuard comment or thread: a sink finds its own comment by it. */
+const REPORT_MARKER = '<!-- flowguard:report -->';
+/**
+ * The marker for a keyed sticky comment, so two workflows (or two jobs) can each keep their own:
+ * `<!-- flowguard:report key=release -->`. Without a key (or an empty one) it is {@link REPORT_MARKER}.
+ * The key is reduced to `[A-Za-z0-9._/-]` without `--`, at most 100 characters, so it can never end the HTML comment.
+ */
+function markerFor(key) {
+    const clean = (key ?? '')
+        .trim()
+        .replace(/[^A-Za-z0-9._/-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 100);
+    return clean === '' ? REPORT_MARKER : `<!-- flowguard:report key=${clean} -->`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
 
 
 
-/** First line of every FlowGuard comment: the sink finds its own comment by it. */
-const REPORT_MARKER = '<!-- flowguard:report -->';
+
+
 /** GitHub rejects issue and pull-request comments over 65,536 characters; keep a margin. */
 const MAX_COMMENT_LENGTH = 65_000;
 /** Budget for `$GITHUB_STEP_SUMMARY` (1 MiB per step). */
@@ -23399,7 +23638,7 @@ const FULL = {
  * When the text exceeds `options.maxLength`, it drops, in order, the bodies of already-present findings,
  * the dependency map, the how-to-fix steps and the change list, then prints fewer findings, and says so.
  */
-function markdown_renderMarkdown(report, ctx, options = {}) {
+function renderMarkdown(report, ctx, options = {}) {
     const max = options.maxLength ?? MAX_COMMENT_LENGTH;
     const hint = options.fullReportHint ?? 'the job summary and the SARIF and JSON reports';
     const marker = options.marker ?? REPORT_MARKER;
@@ -23428,14 +23667,42 @@ function markdown_renderMarkdown(report, ctx, options = {}) {
     return last;
 }
 const BREAK_TABLE_ROWS = 10;
+/** The app's share of the first cell; the flow gets the rest. */
+const APP_CELL_SHARE = 56;
+/** What breaks: as many whole phrases as fit in a cell, then `; +N more`; a first phrase too long is cut. */
+function briefsCell(briefs) {
+    for (let n = briefs.length; n > 1; n--) {
+        const text = escapeMarkdown(briefs.slice(0, n).join('; '), MAX_MESSAGE_LENGTH) + (n < briefs.length ? `; \\+${briefs.length - n} more` : '');
+        if (codePoints(text) <= MAX_CELL_LENGTH)
+            return text;
+    }
+    const rest = briefs.length > 1 ? `; \\+${briefs.length - 1} more` : '';
+    return escapeCell(briefs[0] ?? '', MAX_CELL_LENGTH - codePoints(rest)) + rest;
+}
+/** Most error codes a cell lists; the finding below lists them all. */
+const CODES_IN_CELL = 2;
+/** Error codes as code spans, one a line (the column is as wide as the longest), at most two, then `+N more`. */
+function codesCell(codes) {
+    if (codes.length === 0)
+        return '—';
+    const spans = codes.map((c) => inlineCode(c, { table: true, maxLength: 50 }));
+    for (let n = Math.min(CODES_IN_CELL, spans.length); n > 0; n--) {
+        const text = spans.slice(0, n).join('<br>') + (n < spans.length ? `<br>+${spans.length - n} more` : '');
+        if (codePoints(text) <= MAX_CELL_LENGTH)
+            return text;
+    }
+    return `+${spans.length}`;
+}
 function render(report, ctx, detail, hint, marker) {
     const r = new Renderer(report, ctx, detail);
     const out = [marker, `## ${r.verdict()}`, ''];
     if (detail.shortened) {
         out.push(`> [!NOTE]`, `> This comment was shortened to fit GitHub's size limit. The full report is in ${hint}.`, '');
     }
+    // The sections first: the table links only to the findings they print.
+    const sections = r.findingSections();
     out.push(...r.breakTable());
-    out.push(...r.findingSections());
+    out.push(...sections);
     out.push(...targetMarkdown(report));
     if (report.changes && report.changes.length > 0)
         out.push(...r.changes(report.changes));
@@ -23451,6 +23718,9 @@ class Renderer {
     detail;
     sorted;
     codeDocs;
+    ruleBrief;
+    anchors = new Map();
+    printedAnchors = new Set();
     printed = 0;
     constructor(report, ctx, detail) {
         this.report = report;
@@ -23458,13 +23728,25 @@ class Renderer {
         this.detail = detail;
         this.sorted = sortFindings(report.findings);
         this.codeDocs = errorCodeDocs(ctx.rules);
+        this.ruleBrief = new Map(ctx.rules.filter((r) => r.brief).map((r) => [r.id, r.brief]));
+        // GitHub's sanitizer keeps `<a name>` (not `id`) and prefixes user-content names with `user-content-`; its
+        // script maps `#x` onto `user-content-x`. With the prefix written, the link matches either way (docs/report-format.md).
+        const seen = new Map();
+        for (const f of this.sorted) {
+            const base = `user-content-fg-${f.fingerprint.replace(/[^A-Za-z0-9-]/g, '')}`;
+            const n = (seen.get(base) ?? 0) + 1;
+            seen.set(base, n);
+            this.anchors.set(f, n === 1 ? base : `${base}-${n}`);
+        }
+    }
+    anchorOf(f) {
+        return this.anchors.get(f) ?? '';
     }
     /** `❌ FlowGuard: 2 errors, 1 warning — 2 apps will break at run time`. */
     verdict() {
         const { report, ctx } = this;
         const tool = escapeMarkdown(report.tool.name || 'FlowGuard');
         const considered = ctx.compared ? this.sorted.filter(isNew) : this.sorted;
-        const counts = countBySeverity(considered);
         const unread = report.diagnostics.length > 0 ? ` · ${plural(report.diagnostics.length, 'file')} could not be read` : '';
         const context = [];
         if (ctx.compared) {
@@ -23483,30 +23765,51 @@ class Renderer {
                 return `ℹ️ ${tool}: no Power Platform solutions found${unread}`;
             return `✅ ${tool}: no integration problems found in ${plural(report.solutions.length, 'solution')}${unread}`;
         }
+        const counts = countBySeverity(considered);
         const worst = SEVERITIES.find((s) => counts[s] > 0);
         const breaking = new Set(considered.filter((f) => f.severity === 'error' && f.app).map((f) => `${f.solution.path}\u0000${f.app?.name}`)).size;
         const apps = breaking > 0 ? ` — ${plural(breaking, 'app')} will break at run time` : '';
-        return `${SEVERITY_STYLE[worst].icon} ${tool}: ${countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
+        const phrase = ctx.compared
+            ? [countPhrase(countBySeverity(considered.filter((f) => f.status !== 'changed')), 'new '), countPhrase(countBySeverity(considered.filter((f) => f.status === 'changed')), 'changed ')]
+                .filter((p) => p !== '')
+                .join(', ')
+            : countPhrase(countBySeverity(considered));
+        return `${SEVERITY_STYLE[worst].icon} ${tool}: ${phrase}${contextText}${apps}${unread}`;
     }
-    /** The ten-second table: app · screen › control · flow · what breaks · predicted error, errors and warnings first. */
+    /**
+     * The ten-second table: one row per app → flow → cause (the findings of one rule on one app and flow),
+     * errors and warnings first, with what breaks in a few words, the predicted errors and a link down to
+     * the finding. Every cell is at most {@link MAX_CELL_LENGTH} characters of Markdown. Call after
+     * {@link findingSections}: a row links only to a finding printed in full.
+     */
     breakTable() {
         const considered = (this.ctx.compared ? this.sorted.filter(isNew) : this.sorted).filter((f) => f.app && f.severity !== 'note');
         if (considered.length === 0)
             return [];
-        const rows = considered.slice(0, BREAK_TABLE_ROWS).map((f) => {
-            const sites = (f.sites ?? []).map((s) => (s.control === s.screen ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`));
-            const where = sites.length === 0 ? '—' : escapeMarkdown(sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` +${sites.length - 3}` : ''), 200);
-            const codes = f.errorCodes.length > 0 ? f.errorCodes.map((c) => inlineCode(c, { table: true })).join(', ') : '—';
-            return `| ${[
-                `${SEVERITY_STYLE[f.severity].icon} ${escapeMarkdown(f.app?.displayName || f.app?.name || '')}`,
-                where,
-                escapeMarkdown(f.flow?.name ?? '—'),
-                escapeMarkdown(f.what ?? f.rule, 200),
-                codes,
-            ].join(' | ')} |`;
-        });
-        const more = considered.length > BREAK_TABLE_ROWS ? [`…and ${considered.length - BREAK_TABLE_ROWS} more below.`, ''] : [];
-        return ['| App | Where (screen › control) | Flow | What breaks | Predicted error |', '|---|---|---|---|---|', ...rows, '', ...more];
+        const causes = groupBy(considered, (f) => [f.solution.path, f.app?.name ?? '', f.flow?.id ?? '', f.ruleId].join('\u0000'));
+        const rows = causes.slice(0, BREAK_TABLE_ROWS).map((group) => `| ${this.causeCells(group).join(' | ')} |`);
+        const more = causes.length > BREAK_TABLE_ROWS ? [`…and ${plural(causes.length - BREAK_TABLE_ROWS, 'more cause')} below.`, ''] : [];
+        return ['| App → flow | What breaks | Predicted error | Finding |', '|---|---|---|---|', ...rows, '', ...more];
+    }
+    /** The cells of one cause: its findings are sorted, so the first is the worst. */
+    causeCells(group) {
+        const first = group[0];
+        const icon = SEVERITY_STYLE[first.severity].icon;
+        const app = escapeCell(first.app?.displayName || first.app?.name || '', APP_CELL_SHARE);
+        const used = codePoints(`${icon} ${app} → `);
+        const component = first.flow ? `${icon} ${app} → ${escapeCell(first.flow.name || first.flow.id, MAX_CELL_LENGTH - used)}` : `${icon} ${app}`;
+        // A change finding's evidence says what breaks, phrase by phrase.
+        const phrases = (f) => {
+            const evidence = (f.evidence ?? []).map((e) => e.brief);
+            return evidence.length > 0 && evidence.every((b) => b) ? evidence : [f.brief ?? this.ruleBrief.get(f.ruleId) ?? f.rule];
+        };
+        const unique = [...new Set(group.flatMap(phrases))];
+        // Several findings that say the same (one app's several committed URLs): one phrase, counted.
+        const briefs = unique.length === 1 && group.length > 1 ? [`${unique[0]} (${group.length} findings)`] : unique;
+        const codes = [...new Set(group.flatMap((f) => f.errorCodes))];
+        const anchored = group.find((f) => this.printedAnchors.has(f));
+        const link = anchored ? `[${escapeMarkdown(anchored.ruleId, 20)}](#${this.anchorOf(anchored)})` : escapeMarkdown(first.ruleId, 20);
+        return [component, briefsCell(briefs), codesCell(codes), link];
     }
     findingSections() {
         const { ctx, report } = this;
@@ -23514,7 +23817,8 @@ class Renderer {
         if (ctx.compared) {
             const added = this.sorted.filter(isNew);
             const existing = this.sorted.filter((f) => !isNew(f));
-            out.push(`### New in this pull request (${added.length})`, '');
+            const title = added.some((f) => f.status === 'changed') ? 'New or changed in this pull request' : 'New in this pull request';
+            out.push(`### ${title} (${added.length})`, '');
             out.push(...(added.length > 0 ? this.groups(added) : ['No new problems.', '']));
             const fixed = sortFindings(report.fixed ?? []);
             if (fixed.length > 0) {
@@ -23584,7 +23888,12 @@ class Renderer {
         return out;
     }
     finding(f) {
-        const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+        const changed = f.status === 'changed' ? ' · changed' : '';
+        this.printedAnchors.add(f);
+        const anchor = `<a name="${this.anchorOf(f)}"></a>`;
+        const lines = [`${anchor}${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}${changed}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+        if (f.previous)
+            lines.push(`Was: ${SEVERITY_STYLE[f.previous.severity]?.icon ?? '•'} ${escapeMarkdown(f.previous.message, MAX_MESSAGE_LENGTH)}`);
         if (f.errorCodes.length > 0)
             lines.push(`Predicted errors: ${f.errorCodes.map((c) => this.errorCode(c)).join(', ')}`);
         lines.push(`Location: ${locationText(f.location.file, f.location.inner)}`);
@@ -23626,12 +23935,7 @@ class Renderer {
     changes(changes) {
         if (!this.detail.changes)
             return [`### What changed`, '', `${plural(changes.length, 'change')} (not shown).`, ''];
-        const kindOrder = { flow: 0, app: 1, solution: 2 };
-        const sorted = [...changes].sort((a, b) => (kindOrder[a.kind] ?? 3) - (kindOrder[b.kind] ?? 3) ||
-            sort_compareText(a.solution, b.solution) ||
-            sort_compareText(a.name, b.name) ||
-            sort_compareText(a.id ?? '', b.id ?? '') ||
-            sort_compareText(a.change, b.change));
+        const sorted = sortChanges(changes);
         const out = ['### What changed', ''];
         for (const c of sorted) {
             const where = `in ${inlineCode(c.solution)}`;
@@ -23650,6 +23954,10 @@ class Renderer {
                     : 'Not called by any canvas app in these solutions.';
                 out.push(`- ⚡ Flow **${escapeMarkdown(c.name)}**${id} ${where} — ${what}. ${calledBy}`);
             }
+            else if (c.kind === 'connectionReference') {
+                const from = c.previousName !== undefined ? ` from **${escapeMarkdown(c.previousName)}**` : '';
+                out.push(`- 🔌 Connection reference **${escapeMarkdown(c.name)}** ${where} — ${what}${from}.`);
+            }
             else if (c.kind === 'app') {
                 out.push(`- 📱 App **${escapeMarkdown(c.name)}** ${where} — ${what}.`);
             }
@@ -23658,6 +23966,8 @@ class Renderer {
             }
             for (const d of c.details)
                 out.push(`  - ${escapeMarkdown(d, MAX_MESSAGE_LENGTH)}`);
+            if (c.targetNeeds && c.targetNeeds.length > 0)
+                out.push(`  - Every target environment needs: ${c.targetNeeds.map((n) => escapeMarkdown(n, MAX_MESSAGE_LENGTH)).join('; ')}.`);
         }
         out.push('');
         return out;
@@ -23728,7 +24038,10 @@ class Renderer {
         const counts = countBySeverity(this.sorted);
         const parts = SEVERITIES.map((s) => plural(counts[s], SEVERITY_STYLE[s].singular));
         if (this.ctx.compared) {
-            parts.push(`${this.sorted.filter(isNew).length} new`);
+            const changed = this.sorted.filter((f) => f.status === 'changed').length;
+            parts.push(`${this.sorted.filter((f) => f.status !== 'changed' && isNew(f)).length} new`);
+            if (changed > 0)
+                parts.push(`${changed} changed`);
             parts.push(`${this.report.fixed?.length ?? 0} fixed`);
         }
         const ignored = this.report.suppressed?.length ?? 0;
@@ -23916,7 +24229,7 @@ function renderSarif(report, ctx) {
             properties: { errorCodes: [...f.errorCodes], solution: f.solution.uniqueName },
         };
         if (ctx.compared)
-            result.baselineState = f.status === 'existing' ? 'unchanged' : 'new';
+            result.baselineState = f.status === 'existing' ? 'unchanged' : f.status === 'changed' ? 'updated' : 'new';
         if (f.app)
             result.properties.app = { name: f.app.name, displayName: f.app.displayName };
         if (f.flow)
@@ -24028,13 +24341,20 @@ function componentHeading(f) {
         return `${app} → ${flow}`;
     return app || flow || 'the solution itself';
 }
+function statusText(f) {
+    if (f.status === 'changed')
+        return isNew(f) ? 'changed in this change' : 'already present, less severe now';
+    return isNew(f) ? 'new in this change' : 'already present';
+}
 function findingBlock(f, ctx, paint, indent) {
     const out = [`${indent}${header(f, paint)}`];
     const more = `${indent}${INDENT}`;
     if (f.errorCodes.length > 0)
         out.push(`${more}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
     if (ctx.compared)
-        out.push(`${more}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
+        out.push(`${more}status: ${statusText(f)}`);
+    if (f.previous)
+        out.push(`${more}was: ${f.previous.severity} ${plainText(f.previous.message, MAX_MESSAGE_LENGTH)}`);
     for (const e of f.evidence ?? [])
         out.push(`${more}evidence: ${paint(e.severity, e.severity)} ${plainText(e.ruleId, 20)}: ${plainText(e.message, MAX_MESSAGE_LENGTH)}`);
     if (f.mitigation.length > 0) {
@@ -24047,7 +24367,7 @@ function findingBlock(f, ctx, paint, indent) {
  * The terminal format: findings grouped by solution, then by app → flow (groups in the order of their
  * worst finding, findings in {@link sortFindings} order). Each finding is `path[:inner]: severity RULEID
  * rule-name: message`, then, indented, the predicted error codes, the status when compared, the evidence
- * and the numbered fix steps; then fixed findings, diagnostics and the one-line summary.
+ * and the numbered fix steps; then fixed findings, what changed (with a base), diagnostics and the one-line summary.
  * Untrusted text is redacted and stripped of control characters (no terminal escape sequences get
  * through); colours, when asked for, are added around text that was already cleaned.
  */
@@ -24070,6 +24390,13 @@ function renderText(report, ctx, options = {}) {
             out.push(`${INDENT}${header(f, paint)}`);
         out.push('');
     }
+    const changes = sortChanges(report.changes ?? []);
+    if (changes.length > 0) {
+        out.push(paint('bold', 'what changed:'));
+        for (const c of changes)
+            out.push(...changeBlock(c));
+        out.push('');
+    }
     out.push(...targetText(report));
     const diagnostics = sort_sortDiagnostics(report.diagnostics);
     if (diagnostics.length > 0) {
@@ -24081,13 +24408,27 @@ function renderText(report, ctx, options = {}) {
     out.push(countLine(report, ctx, findings));
     return redactSecrets(`${out.join('\n')}\n`);
 }
+const CHANGE_NOUN = { flow: 'flow', connectionReference: 'connection reference', app: 'app', solution: 'solution' };
+/** `flow 'Submit' (id) in path: signature-changed`, then its details and what every target needs, indented. */
+function changeBlock(c) {
+    const id = c.id ? ` (${plainText(c.id, 100)})` : '';
+    const from = c.previousName !== undefined ? ` from '${plainText(c.previousName, 200)}'` : '';
+    const noun = CHANGE_NOUN[c.kind] ?? plainText(c.kind, 50);
+    const out = [`${INDENT}${noun} '${plainText(c.name, 200)}'${id} in ${plainText(c.solution, MAX_PATH_LENGTH)}: ${plainText(c.change, 100)}${from}`];
+    for (const d of c.details)
+        out.push(`${INDENT}${INDENT}${plainText(d, MAX_MESSAGE_LENGTH)}`);
+    for (const n of c.targetNeeds ?? [])
+        out.push(`${INDENT}${INDENT}every target environment needs: ${plainText(n, MAX_MESSAGE_LENGTH)}`);
+    return out;
+}
 function countLine(report, ctx, findings) {
     const counts = countBySeverity(findings);
     const stats = analysisStats(report);
     const scope = `${plural(stats.solutions, 'solution')}, ${plural(stats.apps, 'canvas app')}, ${plural(stats.flows, 'flow')}`;
     const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
     const found = total === 0 ? 'no problems' : countPhrase(counts);
-    const compared = ctx.compared ? ` (${findings.filter(isNew).length} new, ${report.fixed?.length ?? 0} fixed)` : '';
+    const changed = findings.filter((f) => f.status === 'changed').length;
+    const compared = ctx.compared ? ` (${findings.filter((f) => f.status !== 'changed' && isNew(f)).length} new${changed > 0 ? `, ${changed} changed` : ''}, ${report.fixed?.length ?? 0} fixed)` : '';
     const unread = report.diagnostics.length > 0 ? `; ${plural(report.diagnostics.length, 'diagnostic')}` : '';
     const tool = `${plainText(report.tool.name || 'FlowGuard', 50)} ${plainText(report.tool.version, 50)}`;
     return `${found}${compared} in ${scope}${unread} — ${tool}`;
@@ -24101,7 +24442,7 @@ function renderContext(compared) {
     return { rules: ALL_RULE_META, compared, docsBase: DOCS_BASE };
 }
 
-;// CONCATENATED MODULE: ./src/cli/flags.ts
+;// CONCATENATED MODULE: ./src/config/flags.ts
 /** A command line that cannot be run as given: printed with the usage, exit code 2. */
 class UsageError extends Error {
 }
@@ -24190,13 +24531,17 @@ function wholeNumber(flag, v, min, max) {
     return n;
 }
 
-;// CONCATENATED MODULE: ./src/cli/gate.ts
+;// CONCATENATED MODULE: ./src/report/gate.ts
+
 const RANK = { error: 3, warning: 2, note: 1 };
-/** The findings that fail the run: at or above `failOn`, and only new ones when the scope is 'new'. */
+/**
+ * The findings that fail the run: at or above `failOn`, and with the scope 'new' only what the change did
+ * ({@link isNew}: new findings, and changed ones whose identity changed or whose severity rose).
+ */
 function gatingFindings(findings, failOn, scope) {
     if (failOn === 'never')
         return [];
-    return findings.filter((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || f.status !== 'existing'));
+    return findings.filter((f) => RANK[f.severity] >= RANK[failOn] && (scope === 'all' || isNew(f)));
 }
 /** Whether the findings fail the run. */
 function gate(findings, failOn, scope) {
@@ -24207,89 +24552,7 @@ function worstSeverity(findings) {
     return findings.reduce((w, f) => (w === 'none' || RANK[f.severity] > RANK[w] ? f.severity : w), 'none');
 }
 
-;// CONCATENATED MODULE: ./src/github/permissions.ts
-/**
- * Turning GitHub API failures into warnings that name the missing permission.
- * Reporting failures (a read-only fork token, a 403 on a comment) must degrade to the job summary and
- * annotations, never crash the run.
- */
-const ENDPOINTS = {
-    comment: { action: 'post the PR comment', permission: 'pull-requests: write', write: true },
-    'issue-comment': { action: 'post the issue comment', permission: 'issues: write', write: true },
-    review: { action: 'post the PR review', permission: 'pull-requests: write', write: true },
-    'pull-files': { action: "list the pull request's changed files", permission: 'pull-requests: read', write: false },
-    compare: { action: 'compare the base and head commits', permission: 'contents: read', write: false },
-    tree: { action: 'list the repository tree', permission: 'contents: read', write: false },
-    blob: { action: 'read a repository file', permission: 'contents: read', write: false },
-    'check-run': { action: 'create the check run', permission: 'checks: write', write: true },
-};
-/** The permission an endpoint needs, as written in a workflow's `permissions:` block. */
-function permissionFor(endpoint) {
-    return ENDPOINTS[endpoint].permission;
-}
-/** True when GitHub's error text says the request hit a rate limit (which GitHub also reports as 403). */
-function isRateLimitMessage(apiMessage) {
-    return /rate limit/i.test(apiMessage ?? '');
-}
-const STILL_WRITTEN = 'The job summary, annotations and report files were still written.';
-/**
- * A one-paragraph warning for a failed API call.
- * 403/404 name the missing permission; rate limits and other statuses say what happened instead.
- */
-function describeFailure(status, endpoint, apiMessage) {
-    const info = ENDPOINTS[endpoint];
-    const head = `FlowGuard could not ${info.action}`;
-    const tail = info.write ? ` ${STILL_WRITTEN}` : '';
-    const detail = apiMessage ? ` (GitHub said: ${apiMessage})` : '';
-    if (isRateLimitMessage(apiMessage) || status === 429) {
-        return `${head}: GitHub's API rate limit was exceeded and the retries ran out (HTTP ${status})${detail}.${tail}`;
-    }
-    if (status === 401) {
-        return `${head}: the token was rejected (HTTP 401); check the \`github-token\` input.${tail}`;
-    }
-    if (status === 403 || status === 404) {
-        const fork = info.write ? ' (fork pull requests and Dependabot runs get a read-only token)' : '';
-        const notFound = status === 404 ? ' or the pull request does not exist (HTTP 404)' : '';
-        return `${head}: the token lacks \`${info.permission}\`${fork}${notFound}.${tail}`;
-    }
-    if (status === 422) {
-        return `${head}: GitHub rejected the request (HTTP 422)${detail}.${tail}`;
-    }
-    return `${head}: HTTP ${status}${detail}.${tail}`;
-}
-/** The HTTP status and GitHub message of an Octokit RequestError; undefined for anything else. */
-function httpErrorInfo(error) {
-    if (typeof error !== 'object' || error === null)
-        return undefined;
-    const status = error.status;
-    if (typeof status !== 'number')
-        return undefined;
-    const data = error.response?.data;
-    let apiMessage;
-    if (typeof data === 'object' && data !== null && typeof data.message === 'string') {
-        apiMessage = data.message;
-    }
-    else if (typeof data === 'string' && data.trim() !== '') {
-        apiMessage = data.trim().slice(0, 200);
-    }
-    return apiMessage === undefined ? { status } : { status, apiMessage };
-}
-/** Converts an HTTP error to a {@link Failure}; rethrows anything that is not one (programming errors). */
-function permissions_toFailure(error, endpoint) {
-    const info = httpErrorInfo(error);
-    if (!info)
-        throw error;
-    const { status, apiMessage } = info;
-    const failure = { action: 'failed', status, message: describeFailure(status, endpoint, apiMessage) };
-    if ((status === 403 || status === 404) && !isRateLimitMessage(apiMessage)) {
-        failure.missingPermission = permissionFor(endpoint);
-    }
-    if (apiMessage !== undefined)
-        failure.apiMessage = apiMessage;
-    return failure;
-}
-
-;// CONCATENATED MODULE: ./src/github/truncate.ts
+;// CONCATENATED MODULE: ./src/report/fit.ts
 /**
  * Section-aware truncation of Markdown for GitHub's size limits:
  * a comment or review body holds at most 65,536 characters (UTF-16 code units, as GitHub counts),
@@ -24301,23 +24564,23 @@ function permissions_toFailure(error, endpoint) {
  * single oversized line, never inside a surrogate pair). Any code fence or `<details>` left open by a cut
  * is closed, and the result never exceeds the limit.
  */
-const truncate_COMMENT_BODY_LIMIT = 65_536;
+const COMMENT_BODY_LIMIT = 65_536;
 const SUMMARY_BYTE_LIMIT = 1024 * 1024;
-const truncate_plural = (n, one, many) => (n === 1 ? one : many);
+const fit_plural = (n, one, many) => (n === 1 ? one : many);
 const defaultCommentNotice = (n, cut) => cut
-    ? `_… this report was cut to fit GitHub's comment limit; the full report (${n} ${truncate_plural(n, 'section', 'sections')}) is in the job summary._`
-    : `_… ${n} more ${truncate_plural(n, 'section is', 'sections are')} in the job summary._`;
+    ? `_… this report was cut to fit GitHub's comment limit; the full report (${n} ${fit_plural(n, 'section', 'sections')}) is in the job summary._`
+    : `_… ${n} more ${fit_plural(n, 'section is', 'sections are')} in the job summary._`;
 const defaultSummaryNotice = (n, cut) => cut
     ? `_… this summary was cut to fit the 1 MiB job summary limit; the full report is in the report file._`
-    : `_… ${n} more ${truncate_plural(n, 'section was', 'sections were')} left out to fit the 1 MiB job summary limit; the full report is in the report file._`;
+    : `_… ${n} more ${fit_plural(n, 'section was', 'sections were')} left out to fit the 1 MiB job summary limit; the full report is in the report file._`;
 const utf16Length = (s) => s.length;
 /** UTF-8 byte length of a string (lone surrogates count as the 3-byte replacement character, as Buffer does). */
 const utf8Length = (s) => Buffer.byteLength(s, 'utf8');
 /** Markdown body fitted to `limit` UTF-16 code units (GitHub's comment and review body limit). */
-function truncate_fitMarkdown(body, limit = truncate_COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
+function fitMarkdown(body, limit = COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
     return fit(body, limit, notice, utf16Length).text;
 }
-function fitMarkdownDetailed(body, limit = truncate_COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
+function fitMarkdownDetailed(body, limit = COMMENT_BODY_LIMIT, notice = defaultCommentNotice) {
     return fit(body, limit, notice, utf16Length);
 }
 /** Markdown fitted to `maxBytes` UTF-8 bytes (the job summary's 1 MiB per step). */
@@ -24482,131 +24745,6 @@ function fit(body, limit, notice, measure) {
     if (measure(text) > limitN)
         text = '';
     return { text, truncated: true, totalSections: total, keptSections: 0, omittedSections: total, cutInsideSection: true };
-}
-
-;// CONCATENATED MODULE: ./src/github/comment.ts
-/**
- * The sticky PR comment: one comment per PR (per marker key), found by a hidden marker and its author,
- * updated in place, never duplicated. HTTP failures come back as a typed {@link Failure}, never thrown.
- */
-
-
-
-const MARKER = '<!-- flowguard:report -->';
-/** The body of the sticky comment the Action posts (the README shows the one for the bundled example). */
-function renderCommentBody(report, rctx) {
-    return renderMarkdown(report, rctx, { fullReportHint: 'the job summary of this run', marker: MARKER });
-}
-/** The login `GITHUB_TOKEN` comments as. */
-const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-/** Pages of 100 comments read at most while looking for the sticky comment (30,000 comments). */
-const MAX_COMMENT_PAGES = 300;
-/**
- * The marker for a keyed sticky comment, so two workflows (or two jobs) can each keep their own:
- * `<!-- flowguard:report key=release -->`. Without a key (or an empty one) it is {@link MARKER}.
- * The key is reduced to `[A-Za-z0-9._/-]` without `--`, at most 100 characters, so it can never end the HTML comment.
- */
-function markerFor(key) {
-    const clean = (key ?? '')
-        .trim()
-        .replace(/[^A-Za-z0-9._/-]+/g, '-')
-        .replace(/-{2,}/g, '-')
-        .slice(0, 100);
-    return clean === '' ? MARKER : `<!-- flowguard:report key=${clean} -->`;
-}
-function authorMatches(user, author) {
-    if (!user)
-        return false;
-    if (author !== undefined)
-        return user.login.toLowerCase() === author.toLowerCase();
-    return user.login === ACTIONS_BOT_LOGIN || user.type === 'Bot';
-}
-/**
- * The newest comment on the issue or PR that contains the marker and is by the expected author.
- * Reads every page (100 per page, bounded by {@link MAX_COMMENT_PAGES}). Throws the Octokit error on HTTP failure.
- */
-async function findStickyComment(octokit, options) {
-    const marker = options.marker ?? MARKER;
-    let found;
-    let pages = 0;
-    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner: options.owner,
-        repo: options.repo,
-        issue_number: options.issueNumber,
-        per_page: 100,
-    })) {
-        for (const c of page.data) {
-            const body = c.body ?? '';
-            if (!body.includes(marker) || !authorMatches(c.user, options.author))
-                continue;
-            if (found === undefined || c.id > found.id) {
-                found = {
-                    id: c.id,
-                    body,
-                    url: c.html_url,
-                    user: c.user ? { login: c.user.login, type: c.user.type } : null,
-                };
-            }
-        }
-        if (++pages >= MAX_COMMENT_PAGES)
-            break;
-    }
-    return found;
-}
-const normalize = (s) => s.replace(/\r\n/g, '\n').trimEnd();
-/** The body with the marker on its first line (if it had none) and within GitHub's limit. */
-function prepareCommentBody(body, marker = MARKER) {
-    let out = body.includes(marker) ? body : `${marker}\n${body}`;
-    if (out.length > COMMENT_BODY_LIMIT) {
-        const rest = out.split(marker).join('').replace(/^\r?\n/, '');
-        out = `${marker}\n${fitMarkdown(rest, COMMENT_BODY_LIMIT - marker.length - 1)}`;
-    }
-    return out;
-}
-/**
- * Creates, updates or leaves the sticky comment.
- * - `never`: no API call (`skipped`).
- * - `on-findings` without findings and without an existing comment: nothing is posted (`skipped`);
- *   with an existing comment it is updated with `body` (the caller words it as "findings resolved").
- * - An existing comment whose body is already identical is not re-sent (`unchanged`).
- * 403/404 and other HTTP errors come back as `{action: 'failed', ...}`.
- */
-async function upsertStickyComment(octokit, options) {
-    if (options.mode === 'never')
-        return { action: 'skipped', reason: 'comment-mode is never' };
-    const endpoint = options.target === 'issue' ? 'issue-comment' : 'comment';
-    const marker = options.marker ?? MARKER;
-    const body = prepareCommentBody(options.body, marker);
-    try {
-        const existing = await findStickyComment(octokit, { ...options, marker });
-        if (!existing) {
-            if (options.mode === 'on-findings' && !options.hasFindings) {
-                return { action: 'skipped', reason: 'no findings and no earlier comment' };
-            }
-            const res = await octokit.rest.issues.createComment({
-                owner: options.owner,
-                repo: options.repo,
-                issue_number: options.issueNumber,
-                body,
-            });
-            return { action: 'created', id: res.data.id, url: res.data.html_url };
-        }
-        const previousBody = existing.body;
-        const quietResolved = options.mode === 'on-findings' && !options.hasFindings && options.previouslyHadFindings === false;
-        if (quietResolved || normalize(previousBody) === normalize(body)) {
-            return { action: 'unchanged', id: existing.id, url: existing.url, previousBody };
-        }
-        const res = await octokit.rest.issues.updateComment({
-            owner: options.owner,
-            repo: options.repo,
-            comment_id: existing.id,
-            body,
-        });
-        return { action: 'updated', id: res.data.id, url: res.data.html_url, previousBody };
-    }
-    catch (error) {
-        return toFailure(error, endpoint);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/azure/args.ts
@@ -25127,12 +25265,12 @@ function findingIssues(findings, max = MAX_ANNOTATIONS) {
 const API_VERSION = '7.1';
 /** What to grant when the token may not write to the pull request. */
 const PERMISSION = 'Contribute to pull requests';
-const thread_STILL_WRITTEN = 'The build summary, the issues and the result of this step were still written.';
+const STILL_WRITTEN = 'The build summary, the issues and the result of this step were still written.';
 function api(base, path) {
     return `${base}${path}${path.includes('?') ? '&' : '?'}api-version=${API_VERSION}`;
 }
 /** A warning for a failed call that names what to grant (401/403/404) or says what happened. */
-function thread_describeFailure(err, doing, repository) {
+function describeFailure(err, doing, repository) {
     const status = err instanceof AzureHttpError ? err.status : 0;
     const said = err instanceof AzureHttpError && err.apiMessage ? ` (Azure DevOps said: ${err.apiMessage})` : '';
     const repo = repository ? ` on the repository '${repository}'` : ' on the repository';
@@ -25153,12 +25291,12 @@ function thread_describeFailure(err, doing, repository) {
     else {
         message = `FlowGuard could not ${doing}: HTTP ${status}${said}.`;
     }
-    return { action: 'failed', status, message: `${message} ${thread_STILL_WRITTEN}` };
+    return { action: 'failed', status, message: `${message} ${STILL_WRITTEN}` };
 }
 /** The warning when the pipeline did not map the token into the step. */
 function missingTokenMessage(repository) {
     const repo = repository ? ` on the repository '${repository}'` : '';
-    return `FlowGuard could not update the pull request: SYSTEM_ACCESSTOKEN is not set. Map it into the step (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)) and grant the build service identity '${PERMISSION}'${repo}. ${thread_STILL_WRITTEN}`;
+    return `FlowGuard could not update the pull request: SYSTEM_ACCESSTOKEN is not set. Map it into the step (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)) and grant the build service identity '${PERMISSION}'${repo}. ${STILL_WRITTEN}`;
 }
 function firstComment(t) {
     return (t.comments ?? []).filter((c) => !c.isDeleted).sort((a, b) => a.id - b.id)[0];
@@ -25177,7 +25315,7 @@ async function findThread(client, prApi, marker) {
         return undefined;
     return { thread: ours, comment: firstComment(ours) };
 }
-const thread_normalize = (s) => s.replace(/\r\n/g, '\n').trimEnd();
+const normalize = (s) => s.replace(/\r\n/g, '\n').trimEnd();
 const statusName = (s) => (typeof s === 'number' ? ['unknown', 'active', 'fixed', 'wontFix', 'closed', 'byDesign', 'pending'][s] : s);
 /** Attempts at creating the thread; between them the threads are listed again, so a 5xx that did create one is not repeated. */
 const CREATE_ATTEMPTS = 3;
@@ -25223,7 +25361,7 @@ async function upsertThread(client, o) {
             }
         }
         const { thread, comment } = found;
-        const changed = thread_normalize(comment.content ?? '') !== thread_normalize(content);
+        const changed = normalize(comment.content ?? '') !== normalize(content);
         if (changed) {
             step = 'update the pull request thread';
             await client.request('PATCH', api(o.prApi, `/threads/${thread.id}/comments/${comment.id}`), { body: { content } });
@@ -25240,7 +25378,7 @@ async function upsertThread(client, o) {
     catch (err) {
         if (!(err instanceof AzureHttpError))
             throw err;
-        return thread_describeFailure(err, step, o.repository);
+        return describeFailure(err, step, o.repository);
     }
 }
 /** Posts the pull-request status (the newest status of a context is the one a branch policy reads). */
@@ -25259,7 +25397,7 @@ async function postStatus(client, o) {
     catch (err) {
         if (!(err instanceof AzureHttpError))
             throw err;
-        return thread_describeFailure(err, 'post the pull request status', o.repository);
+        return describeFailure(err, 'post the pull request status', o.repository);
     }
 }
 
@@ -25271,6 +25409,7 @@ async function postStatus(client, o) {
  * FlowGuard thread and status up to date, and fails the step by the `--fail-on` policy.
  * Reporting to the pull request is best effort: its failures are warnings, never the step's result.
  */
+
 
 
 
@@ -25351,14 +25490,14 @@ async function ci(args, az, cwd, line, log, env) {
         : analysis.report;
     const rctx = renderContext(compared);
     const scope = args.failOnScope ?? (compared ? 'new' : 'all');
-    const visible = compared ? report.findings.filter((f) => f.status !== 'existing') : report.findings;
+    const visible = compared ? report.findings.filter(isNew) : report.findings;
     // Files first: everything after this may fail without losing the report.
     const reportFile = resolvePath(cwd, args.reportFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'flowguard-report.json'));
     const sarifFile = resolvePath(cwd, args.sarifFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'flowguard.sarif'));
     const summaryFile = resolvePath(cwd, args.summaryFile ?? (0,external_node_path_namespaceObject.join)(az.tempDir, 'FlowGuard.md'));
     await write(reportFile, renderJson(report));
     await write(sarifFile, renderSarifJson(report, rctx));
-    await write(summaryFile, fitBytes(markdown_renderMarkdown(report, rctx, { maxLength: 1_000_000, fullReportHint: `the JSON report (${reportFile})` })));
+    await write(summaryFile, fitBytes(renderMarkdown(report, rctx, { maxLength: 1_000_000, fullReportHint: `the JSON report (${reportFile})` })));
     line(uploadSummary(summaryFile));
     for (const l of findingIssues(visible, args.maxIssues).lines)
         line(l);
@@ -25413,7 +25552,7 @@ async function reportToPullRequest(args, az, report, rctx, visible, failing, cou
     const thread = await upsertThread(client, {
         prApi,
         marker,
-        content: markdown_renderMarkdown(report, rctx, { marker, fullReportHint: 'the FlowGuard summary of the build' }),
+        content: renderMarkdown(report, rctx, { marker, fullReportHint: 'the FlowGuard summary of the build' }),
         mode: args.comment,
         hasFindings: visible.length > 0,
         worthPosting: visible.length > 0 || fixed > 0,
@@ -25480,7 +25619,7 @@ Options:
   --output FILE                       write the report to FILE instead of standard output
   --config FILE                       configuration file (default: .github/flowguard.yml when present)
   --fail-on error|warning|note|never  exit 1 when a finding at or above this severity exists (default: never)
-  --fail-on-scope new|all             with a base: count only new findings, or all (default: new)
+  --fail-on-scope new|all             with a base: count only new (and changed) findings, or all (default: new)
   --base-ref REF                      compare with the merge base of REF and HEAD (git)
   --base-path PATH                    compare with an explicit base export (file or folder)
   --release                           apply the release-branch policy (live-app mitigations)
@@ -25589,7 +25728,7 @@ function main_render(report, format, ctx, color = false) {
             return renderSarifJson(report, ctx);
         case 'markdown':
             // A file or terminal has no comment size limit: the whole report, fix steps included.
-            return markdown_renderMarkdown(report, ctx, { maxLength: 10_000_000 });
+            return renderMarkdown(report, ctx, { maxLength: 10_000_000 });
         case 'text':
             return renderText(report, ctx, { color });
     }

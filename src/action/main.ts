@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { gate, gatingFindings, worstSeverity } from '../cli/gate.js';
+import { gate, gatingFindings, worstSeverity } from '../report/gate.js';
 import { renderContext } from '../report/context.js';
 import { ConfigError, isReleaseBranch } from '../config/config.js';
 import { addTargetCheck, loadConfig, type Analysis } from '../engine.js';
@@ -17,7 +17,8 @@ import { renderCommentBody, upsertStickyComment } from '../github/comment.js';
 import { createClient, type GitHubClient } from '../github/client.js';
 import { listPullFiles, type ChangedFile } from '../github/files.js';
 import { buildReview, postReview } from '../github/review.js';
-import { fitBytes } from '../github/truncate.js';
+import { fitBytes } from '../report/fit.js';
+import { isNew } from '../report/sort.js';
 import type { Finding } from '../rules/types.js';
 import { resolveContext, type RunContext } from './context.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
@@ -99,7 +100,7 @@ function readEvent(path: string | undefined): Record<string, unknown> {
 
 /** In a compared run, annotations and the review speak about what this change introduces. */
 function visible(findings: Finding[], compared: boolean): Finding[] {
-  return compared ? findings.filter((f) => f.status !== 'existing') : findings;
+  return compared ? findings.filter(isNew) : findings;
 }
 
 async function writeOutputs(cwd: string, env: NodeJS.ProcessEnv, inputs: ActionInputs, report: Report, rctx: ReturnType<typeof renderContext>): Promise<void> {

@@ -1,4 +1,4 @@
-import { analysisFlag, eachFlag, emptyTargetFlags, oneOf, pathArgument, targetFlag, UsageError, type FailOn, type TargetFlags } from '../cli/flags.js';
+import { analysisFlag, eachFlag, emptyTargetFlags, oneOf, pathArgument, targetFlag, UsageError, type FailOn, type TargetFlags } from '../config/flags.js';
 import type { CommentMode } from './thread.js';
 
 export interface CiArgs extends TargetFlags {

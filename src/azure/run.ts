@@ -7,14 +7,15 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { UsageError } from '../cli/args.js';
-import { gatingFindings, worstSeverity } from '../cli/gate.js';
+import { UsageError } from '../config/flags.js';
+import { gatingFindings, worstSeverity } from '../report/gate.js';
 import { ConfigError, isReleaseBranch } from '../config/config.js';
 import { addTargetCheck, analyze, analyzeChange, BaseError, loadConfig, type Analysis } from '../engine.js';
 import { credentialSettingsFromEnv } from '../target/credential.js';
 import { EnvironmentUrlError, parseEnvironmentUrl } from '../target/environment.js';
-import { markerFor } from '../github/comment.js';
-import { fitBytes } from '../github/truncate.js';
+import { markerFor } from '../report/marker.js';
+import { fitBytes } from '../report/fit.js';
+import { isNew } from '../report/sort.js';
 import { renderContext } from '../report/context.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -94,7 +95,7 @@ async function ci(args: CiArgs, az: AzurePipelineEnv, cwd: string, line: (t: str
     : analysis.report;
   const rctx = renderContext(compared);
   const scope = args.failOnScope ?? (compared ? 'new' : 'all');
-  const visible = compared ? report.findings.filter((f) => f.status !== 'existing') : report.findings;
+  const visible = compared ? report.findings.filter(isNew) : report.findings;
 
   // Files first: everything after this may fail without losing the report.
   const reportFile = resolvePath(cwd, args.reportFile ?? join(az.tempDir, 'flowguard-report.json'));

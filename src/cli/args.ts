@@ -1,4 +1,4 @@
-import { analysisFlag, eachFlag, emptyTargetFlags, oneOf, pathArgument, targetFlag, UsageError, type FailOn, type TargetFlags } from './flags.js';
+import { analysisFlag, eachFlag, emptyTargetFlags, oneOf, pathArgument, targetFlag, UsageError, type FailOn, type TargetFlags } from '../config/flags.js';
 export type Format = 'json' | 'text' | 'markdown' | 'sarif';
 export type { FailOn };
 
@@ -31,7 +31,7 @@ Options:
   --output FILE                       write the report to FILE instead of standard output
   --config FILE                       configuration file (default: .github/flowguard.yml when present)
   --fail-on error|warning|note|never  exit 1 when a finding at or above this severity exists (default: never)
-  --fail-on-scope new|all             with a base: count only new findings, or all (default: new)
+  --fail-on-scope new|all             with a base: count only new (and changed) findings, or all (default: new)
   --base-ref REF                      compare with the merge base of REF and HEAD (git)
   --base-path PATH                    compare with an explicit base export (file or folder)
   --release                           apply the release-branch policy (live-app mitigations)

@@ -13,7 +13,7 @@ import type { RenderContext, Report } from '../report/types.js';
 import { VERSION } from '../version.js';
 import { runCi } from '../azure/run.js';
 import { parseArgs, USAGE, UsageError, type FailOn, type Format } from './args.js';
-import { gate } from './gate.js';
+import { gate } from '../report/gate.js';
 
 export interface CliIo {
   cwd: string;

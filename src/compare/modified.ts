@@ -1,6 +1,17 @@
 import type { Solution } from '../model/types.js';
-import type { ModifiedComponents } from '../rules/types.js';
 import { appEssence, diffFlow } from './signature.js';
+
+/** What a pull request modifies, by component: the target rules judge a layer that hides it as certain. */
+export interface ModifiedComponents {
+  /** Lower-case WorkflowIds of flows added or changed (noise excluded). */
+  flows: ReadonlySet<string>;
+  /** Lower-case logical names of apps added or changed. */
+  apps: ReadonlySet<string>;
+  /** Lower-case logical names of connection references added or moved to another connector. */
+  connectionReferences: ReadonlySet<string>;
+  /** Lower-case unique names of the solutions the change touched. */
+  solutions: ReadonlySet<string>;
+}
 
 /**
  * What a change modifies, component by component: flows added or changed (export noise excluded),

@@ -6,9 +6,12 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { RenderContext, Report } from '../report/types.js';
 import type { GitHubClient } from './client.js';
 import { toFailure, type Failure } from './permissions.js';
-import { COMMENT_BODY_LIMIT, fitMarkdown } from './truncate.js';
+import { COMMENT_BODY_LIMIT, fitMarkdown } from '../report/fit.js';
+import { markerFor, REPORT_MARKER } from '../report/marker.js';
 
-export const MARKER = '<!-- flowguard:report -->';
+/** The marker of the unkeyed sticky comment. */
+export const MARKER = REPORT_MARKER;
+export { markerFor };
 
 /** The body of the sticky comment the Action posts (the README shows the one for the bundled example). */
 export function renderCommentBody(report: Report, rctx: RenderContext): string {
@@ -20,20 +23,6 @@ export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
 /** Pages of 100 comments read at most while looking for the sticky comment (30,000 comments). */
 export const MAX_COMMENT_PAGES = 300;
-
-/**
- * The marker for a keyed sticky comment, so two workflows (or two jobs) can each keep their own:
- * `<!-- flowguard:report key=release -->`. Without a key (or an empty one) it is {@link MARKER}.
- * The key is reduced to `[A-Za-z0-9._/-]` without `--`, at most 100 characters, so it can never end the HTML comment.
- */
-export function markerFor(key?: string): string {
-  const clean = (key ?? '')
-    .trim()
-    .replace(/[^A-Za-z0-9._/-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .slice(0, 100);
-  return clean === '' ? MARKER : `<!-- flowguard:report key=${clean} -->`;
-}
 
 export interface CommentUser {
   login: string;

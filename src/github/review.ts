@@ -5,7 +5,7 @@
  */
 import type { GitHubClient } from './client.js';
 import { toFailure, type Failure } from './permissions.js';
-import { COMMENT_BODY_LIMIT, fitMarkdown } from './truncate.js';
+import { COMMENT_BODY_LIMIT, fitMarkdown } from '../report/fit.js';
 
 const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 

@@ -12,7 +12,10 @@ export function buildReport(
 ): Report {
   const counts: Report['counts'] = { error: 0, warning: 0, note: 0 };
   for (const f of findings) counts[f.severity]++;
-  if (findings.some((f) => f.status !== undefined)) counts.new = findings.filter((f) => f.status === 'new').length;
+  if (findings.some((f) => f.status !== undefined)) {
+    counts.new = findings.filter((f) => f.status === 'new').length;
+    counts.changed = findings.filter((f) => f.status === 'changed').length;
+  }
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },

@@ -107,6 +107,41 @@ export function escapeMarkdown(text: string, maxLength: number = DEFAULT_MAX_NAM
     .replace(MARKDOWN_META, (c) => `\\${c}`);
 }
 
+/** The most characters (code points of Markdown source) a cell of the comment's first table holds. */
+export const MAX_CELL_LENGTH = 120;
+
+/** Length in code points, as cells are measured. */
+export function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/**
+ * {@link escapeMarkdown} for a table cell of at most `max` code points of Markdown source. Longer text is
+ * cut before it is escaped, so a cut never falls inside an escape sequence or entity: at the last word
+ * boundary that fits (in the second half of what fits), else at a code point, then an ellipsis.
+ */
+export function escapeCell(text: string, max: number = MAX_CELL_LENGTH): string {
+  const clean = plainText(text, MAX_MESSAGE_LENGTH);
+  const full = escapeMarkdown(clean, MAX_MESSAGE_LENGTH);
+  if (codePoints(full) <= max) return full;
+  if (max <= 0) return '';
+  const points = Array.from(clean);
+  const fits = (n: number): boolean => codePoints(escapeMarkdown(points.slice(0, n).join(''), MAX_MESSAGE_LENGTH)) + 1 <= max;
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const space = points.lastIndexOf(' ', lo);
+  const cut = space > lo / 2 && space <= lo ? space : lo;
+  const head = points.slice(0, cut).join('').replace(/[\s,;:]+$/, '');
+  return `${escapeMarkdown(head, MAX_MESSAGE_LENGTH)}${ELLIPSIS}`;
+}
+
 /** Escapes untrusted text for HTML element content (no Markdown processing happens there). */
 export function escapeHtml(text: string, maxLength: number = DEFAULT_MAX_NAME_LENGTH): string {
   return neutralizeMentions(plainText(text, maxLength))

@@ -73,13 +73,15 @@ const FINDING = obj(
   ['flow', obj('id', 'name')],
   ['location', obj('file', 'inner')],
   'what',
+  'brief',
   ['sites', arrayOf(obj('screen', 'control', 'property', ['location', obj('file', 'inner')]))],
   ['mitigation', arrayOf(any)],
   'fingerprint',
   'status',
-  ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)]))],
+  ['previous', obj('message', 'severity', 'fingerprint')],
+  ['evidence', arrayOf(obj('ruleId', 'rule', 'severity', 'message', 'fingerprint', ['mitigation', arrayOf(any)], 'brief'))],
 );
-const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', ['details', arrayOf(any)]);
+const CHANGE = obj('kind', 'change', 'solution', 'name', 'id', 'previousName', ['details', arrayOf(any)], ['targetNeeds', arrayOf(any)]);
 const DIAGNOSTIC = obj('file', 'inner', 'severity', 'message');
 
 /** The layout of {@link Report} (schema version 1). */
@@ -92,7 +94,7 @@ export const REPORT_SHAPE: JsonShape = obj(
   ['changes', arrayOf(CHANGE)],
   ['suppressed', arrayOf(obj('ruleId', 'rule', 'fingerprint', 'message', 'reason'))],
   ['diagnostics', arrayOf(DIAGNOSTIC)],
-  ['counts', obj('error', 'warning', 'note', 'new')],
+  ['counts', obj('error', 'warning', 'note', 'new', 'changed')],
   [
     'target',
     obj(

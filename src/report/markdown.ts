@@ -11,14 +11,14 @@ import {
   ruleDocsUrl,
   type FlowEntry,
 } from './common.js';
-import { MAX_MESSAGE_LENGTH, escapeMarkdown, inlineCode, redactSecrets, escapeMarkdownWithLinks } from './escape.js';
+import { MAX_CELL_LENGTH, MAX_MESSAGE_LENGTH, codePoints, escapeCell, escapeMarkdown, inlineCode, redactSecrets, escapeMarkdownWithLinks } from './escape.js';
 import { SEVERITIES, SEVERITY_STYLE, countPhrase, plural } from './severity.js';
-import { compareText, countBySeverity, isNew, sortDiagnostics, sortFindings } from './sort.js';
+import { compareText, countBySeverity, isNew, sortChanges, sortDiagnostics, sortFindings } from './sort.js';
 import type { ChangeJson, Report, RenderContext, SolutionJson } from './types.js';
 import { targetMarkdown } from './target-section.js';
+import { REPORT_MARKER } from './marker.js';
 
-/** First line of every FlowGuard comment: the sink finds its own comment by it. */
-export const REPORT_MARKER = '<!-- flowguard:report -->';
+export { REPORT_MARKER };
 /** GitHub rejects issue and pull-request comments over 65,536 characters; keep a margin. */
 export const MAX_COMMENT_LENGTH = 65_000;
 /** Budget for `$GITHUB_STEP_SUMMARY` (1 MiB per step). */
@@ -93,6 +93,32 @@ export function renderMarkdown(report: Report, ctx: RenderContext, options: Mark
 }
 
 const BREAK_TABLE_ROWS = 10;
+/** The app's share of the first cell; the flow gets the rest. */
+const APP_CELL_SHARE = 56;
+
+/** What breaks: as many whole phrases as fit in a cell, then `; +N more`; a first phrase too long is cut. */
+function briefsCell(briefs: readonly string[]): string {
+  for (let n = briefs.length; n > 1; n--) {
+    const text = escapeMarkdown(briefs.slice(0, n).join('; '), MAX_MESSAGE_LENGTH) + (n < briefs.length ? `; \\+${briefs.length - n} more` : '');
+    if (codePoints(text) <= MAX_CELL_LENGTH) return text;
+  }
+  const rest = briefs.length > 1 ? `; \\+${briefs.length - 1} more` : '';
+  return escapeCell(briefs[0] ?? '', MAX_CELL_LENGTH - codePoints(rest)) + rest;
+}
+
+/** Most error codes a cell lists; the finding below lists them all. */
+const CODES_IN_CELL = 2;
+
+/** Error codes as code spans, one a line (the column is as wide as the longest), at most two, then `+N more`. */
+function codesCell(codes: readonly string[]): string {
+  if (codes.length === 0) return '—';
+  const spans = codes.map((c) => inlineCode(c, { table: true, maxLength: 50 }));
+  for (let n = Math.min(CODES_IN_CELL, spans.length); n > 0; n--) {
+    const text = spans.slice(0, n).join('<br>') + (n < spans.length ? `<br>+${spans.length - n} more` : '');
+    if (codePoints(text) <= MAX_CELL_LENGTH) return text;
+  }
+  return `+${spans.length}`;
+}
 
 function render(report: Report, ctx: RenderContext, detail: Detail, hint: string, marker: string): string {
   const r = new Renderer(report, ctx, detail);
@@ -100,8 +126,10 @@ function render(report: Report, ctx: RenderContext, detail: Detail, hint: string
   if (detail.shortened) {
     out.push(`> [!NOTE]`, `> This comment was shortened to fit GitHub's size limit. The full report is in ${hint}.`, '');
   }
+  // The sections first: the table links only to the findings they print.
+  const sections = r.findingSections();
   out.push(...r.breakTable());
-  out.push(...r.findingSections());
+  out.push(...sections);
   out.push(...targetMarkdown(report));
   if (report.changes && report.changes.length > 0) out.push(...r.changes(report.changes));
   out.push(...r.dependencyMap());
@@ -114,6 +142,9 @@ function render(report: Report, ctx: RenderContext, detail: Detail, hint: string
 class Renderer {
   private readonly sorted: Finding[];
   private readonly codeDocs: Map<string, string>;
+  private readonly ruleBrief: Map<string, string>;
+  private readonly anchors = new Map<Finding, string>();
+  private readonly printedAnchors = new Set<Finding>();
   private printed = 0;
 
   constructor(
@@ -123,6 +154,20 @@ class Renderer {
   ) {
     this.sorted = sortFindings(report.findings);
     this.codeDocs = errorCodeDocs(ctx.rules);
+    this.ruleBrief = new Map(ctx.rules.filter((r) => r.brief).map((r) => [r.id, r.brief as string]));
+    // GitHub's sanitizer keeps `<a name>` (not `id`) and prefixes user-content names with `user-content-`; its
+    // script maps `#x` onto `user-content-x`. With the prefix written, the link matches either way (docs/report-format.md).
+    const seen = new Map<string, number>();
+    for (const f of this.sorted) {
+      const base = `user-content-fg-${f.fingerprint.replace(/[^A-Za-z0-9-]/g, '')}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      this.anchors.set(f, n === 1 ? base : `${base}-${n}`);
+    }
+  }
+
+  private anchorOf(f: Finding): string {
+    return this.anchors.get(f) ?? '';
   }
 
   /** `❌ FlowGuard: 2 errors, 1 warning — 2 apps will break at run time`. */
@@ -130,7 +175,6 @@ class Renderer {
     const { report, ctx } = this;
     const tool = escapeMarkdown(report.tool.name || 'FlowGuard');
     const considered = ctx.compared ? this.sorted.filter(isNew) : this.sorted;
-    const counts = countBySeverity(considered);
     const unread = report.diagnostics.length > 0 ? ` · ${plural(report.diagnostics.length, 'file')} could not be read` : '';
     const context: string[] = [];
     if (ctx.compared) {
@@ -145,32 +189,54 @@ class Renderer {
       if (report.solutions.length === 0) return `ℹ️ ${tool}: no Power Platform solutions found${unread}`;
       return `✅ ${tool}: no integration problems found in ${plural(report.solutions.length, 'solution')}${unread}`;
     }
+    const counts = countBySeverity(considered);
     const worst = SEVERITIES.find((s) => counts[s] > 0) as Severity;
     const breaking = new Set(
       considered.filter((f) => f.severity === 'error' && f.app).map((f) => `${f.solution.path}\u0000${f.app?.name}`),
     ).size;
     const apps = breaking > 0 ? ` — ${plural(breaking, 'app')} will break at run time` : '';
-    return `${SEVERITY_STYLE[worst].icon} ${tool}: ${countPhrase(counts, ctx.compared ? 'new ' : '')}${contextText}${apps}${unread}`;
+    const phrase = ctx.compared
+      ? [countPhrase(countBySeverity(considered.filter((f) => f.status !== 'changed')), 'new '), countPhrase(countBySeverity(considered.filter((f) => f.status === 'changed')), 'changed ')]
+          .filter((p) => p !== '')
+          .join(', ')
+      : countPhrase(countBySeverity(considered));
+    return `${SEVERITY_STYLE[worst].icon} ${tool}: ${phrase}${contextText}${apps}${unread}`;
   }
 
-  /** The ten-second table: app · screen › control · flow · what breaks · predicted error, errors and warnings first. */
+  /**
+   * The ten-second table: one row per app → flow → cause (the findings of one rule on one app and flow),
+   * errors and warnings first, with what breaks in a few words, the predicted errors and a link down to
+   * the finding. Every cell is at most {@link MAX_CELL_LENGTH} characters of Markdown. Call after
+   * {@link findingSections}: a row links only to a finding printed in full.
+   */
   breakTable(): string[] {
     const considered = (this.ctx.compared ? this.sorted.filter(isNew) : this.sorted).filter((f) => f.app && f.severity !== 'note');
     if (considered.length === 0) return [];
-    const rows = considered.slice(0, BREAK_TABLE_ROWS).map((f) => {
-      const sites = (f.sites ?? []).map((s) => (s.control === s.screen ? `${s.screen}.${s.property}` : `${s.screen} › ${s.control}.${s.property}`));
-      const where = sites.length === 0 ? '—' : escapeMarkdown(sites.slice(0, 3).join(', ') + (sites.length > 3 ? ` +${sites.length - 3}` : ''), 200);
-      const codes = f.errorCodes.length > 0 ? f.errorCodes.map((c) => inlineCode(c, { table: true })).join(', ') : '—';
-      return `| ${[
-        `${SEVERITY_STYLE[f.severity].icon} ${escapeMarkdown(f.app?.displayName || f.app?.name || '')}`,
-        where,
-        escapeMarkdown(f.flow?.name ?? '—'),
-        escapeMarkdown(f.what ?? f.rule, 200),
-        codes,
-      ].join(' | ')} |`;
-    });
-    const more = considered.length > BREAK_TABLE_ROWS ? [`…and ${considered.length - BREAK_TABLE_ROWS} more below.`, ''] : [];
-    return ['| App | Where (screen › control) | Flow | What breaks | Predicted error |', '|---|---|---|---|---|', ...rows, '', ...more];
+    const causes = groupBy(considered, (f) => [f.solution.path, f.app?.name ?? '', f.flow?.id ?? '', f.ruleId].join('\u0000'));
+    const rows = causes.slice(0, BREAK_TABLE_ROWS).map((group) => `| ${this.causeCells(group).join(' | ')} |`);
+    const more = causes.length > BREAK_TABLE_ROWS ? [`…and ${plural(causes.length - BREAK_TABLE_ROWS, 'more cause')} below.`, ''] : [];
+    return ['| App → flow | What breaks | Predicted error | Finding |', '|---|---|---|---|', ...rows, '', ...more];
+  }
+
+  /** The cells of one cause: its findings are sorted, so the first is the worst. */
+  private causeCells(group: readonly Finding[]): string[] {
+    const first = group[0] as Finding;
+    const icon = SEVERITY_STYLE[first.severity].icon;
+    const app = escapeCell(first.app?.displayName || first.app?.name || '', APP_CELL_SHARE);
+    const used = codePoints(`${icon} ${app} → `);
+    const component = first.flow ? `${icon} ${app} → ${escapeCell(first.flow.name || first.flow.id, MAX_CELL_LENGTH - used)}` : `${icon} ${app}`;
+    // A change finding's evidence says what breaks, phrase by phrase.
+    const phrases = (f: Finding): string[] => {
+      const evidence = (f.evidence ?? []).map((e) => e.brief);
+      return evidence.length > 0 && evidence.every((b) => b) ? (evidence as string[]) : [f.brief ?? this.ruleBrief.get(f.ruleId) ?? f.rule];
+    };
+    const unique = [...new Set(group.flatMap(phrases))];
+    // Several findings that say the same (one app's several committed URLs): one phrase, counted.
+    const briefs = unique.length === 1 && group.length > 1 ? [`${unique[0]} (${group.length} findings)`] : unique;
+    const codes = [...new Set(group.flatMap((f) => f.errorCodes))];
+    const anchored = group.find((f) => this.printedAnchors.has(f));
+    const link = anchored ? `[${escapeMarkdown(anchored.ruleId, 20)}](#${this.anchorOf(anchored)})` : escapeMarkdown(first.ruleId, 20);
+    return [component, briefsCell(briefs), codesCell(codes), link];
   }
 
   findingSections(): string[] {
@@ -179,7 +245,8 @@ class Renderer {
     if (ctx.compared) {
       const added = this.sorted.filter(isNew);
       const existing = this.sorted.filter((f) => !isNew(f));
-      out.push(`### New in this pull request (${added.length})`, '');
+      const title = added.some((f) => f.status === 'changed') ? 'New or changed in this pull request' : 'New in this pull request';
+      out.push(`### ${title} (${added.length})`, '');
       out.push(...(added.length > 0 ? this.groups(added) : ['No new problems.', '']));
       const fixed = sortFindings(report.fixed ?? []);
       if (fixed.length > 0) {
@@ -248,7 +315,11 @@ class Renderer {
   }
 
   private finding(f: Finding): string[] {
-    const lines = [`${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+    const changed = f.status === 'changed' ? ' · changed' : '';
+    this.printedAnchors.add(f);
+    const anchor = `<a name="${this.anchorOf(f)}"></a>`;
+    const lines = [`${anchor}${SEVERITY_STYLE[f.severity]?.icon ?? '•'} ${this.ruleLabel(f)}${changed}: ${escapeMarkdown(f.message, MAX_MESSAGE_LENGTH)}`];
+    if (f.previous) lines.push(`Was: ${SEVERITY_STYLE[f.previous.severity]?.icon ?? '•'} ${escapeMarkdown(f.previous.message, MAX_MESSAGE_LENGTH)}`);
     if (f.errorCodes.length > 0) lines.push(`Predicted errors: ${f.errorCodes.map((c) => this.errorCode(c)).join(', ')}`);
     lines.push(`Location: ${locationText(f.location.file, f.location.inner)}`);
     const out = [lines.join('\\\n'), ''];
@@ -287,15 +358,7 @@ class Renderer {
 
   changes(changes: readonly ChangeJson[]): string[] {
     if (!this.detail.changes) return [`### What changed`, '', `${plural(changes.length, 'change')} (not shown).`, ''];
-    const kindOrder: Record<string, number> = { flow: 0, app: 1, solution: 2 };
-    const sorted = [...changes].sort(
-      (a, b) =>
-        (kindOrder[a.kind] ?? 3) - (kindOrder[b.kind] ?? 3) ||
-        compareText(a.solution, b.solution) ||
-        compareText(a.name, b.name) ||
-        compareText(a.id ?? '', b.id ?? '') ||
-        compareText(a.change, b.change),
-    );
+    const sorted = sortChanges(changes);
     const out = ['### What changed', ''];
     for (const c of sorted) {
       const where = `in ${inlineCode(c.solution)}`;
@@ -314,12 +377,16 @@ class Renderer {
                 .join(', ')}.`
             : 'Not called by any canvas app in these solutions.';
         out.push(`- ⚡ Flow **${escapeMarkdown(c.name)}**${id} ${where} — ${what}. ${calledBy}`);
+      } else if (c.kind === 'connectionReference') {
+        const from = c.previousName !== undefined ? ` from **${escapeMarkdown(c.previousName)}**` : '';
+        out.push(`- 🔌 Connection reference **${escapeMarkdown(c.name)}** ${where} — ${what}${from}.`);
       } else if (c.kind === 'app') {
         out.push(`- 📱 App **${escapeMarkdown(c.name)}** ${where} — ${what}.`);
       } else {
         out.push(`- 📦 Solution **${escapeMarkdown(c.name)}** · ${inlineCode(c.solution)} — ${what}.`);
       }
       for (const d of c.details) out.push(`  - ${escapeMarkdown(d, MAX_MESSAGE_LENGTH)}`);
+      if (c.targetNeeds && c.targetNeeds.length > 0) out.push(`  - Every target environment needs: ${c.targetNeeds.map((n) => escapeMarkdown(n, MAX_MESSAGE_LENGTH)).join('; ')}.`);
     }
     out.push('');
     return out;
@@ -391,7 +458,9 @@ class Renderer {
     const counts = countBySeverity(this.sorted);
     const parts = SEVERITIES.map((s) => plural(counts[s], SEVERITY_STYLE[s].singular));
     if (this.ctx.compared) {
-      parts.push(`${this.sorted.filter(isNew).length} new`);
+      const changed = this.sorted.filter((f) => f.status === 'changed').length;
+      parts.push(`${this.sorted.filter((f) => f.status !== 'changed' && isNew(f)).length} new`);
+      if (changed > 0) parts.push(`${changed} changed`);
       parts.push(`${this.report.fixed?.length ?? 0} fixed`);
     }
     const ignored = this.report.suppressed?.length ?? 0;

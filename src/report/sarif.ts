@@ -43,13 +43,13 @@ export interface SarifResult {
   /** The call sites in the app's formulas, for findings about a call. */
   relatedLocations?: (SarifLocation & { id: number; message: SarifMessage })[];
   partialFingerprints: Record<string, string>;
-  baselineState?: 'new' | 'unchanged';
+  baselineState?: 'new' | 'unchanged' | 'updated';
   properties: {
     errorCodes: string[];
     solution: string;
     app?: { name: string; displayName: string };
     flow?: { id: string; name: string };
-    status?: 'new' | 'existing';
+    status?: 'new' | 'existing' | 'changed';
     innerPath?: string;
   };
 }
@@ -193,7 +193,7 @@ export function renderSarif(report: Report, ctx: RenderContext): SarifLog {
       partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
       properties: { errorCodes: [...f.errorCodes], solution: f.solution.uniqueName },
     };
-    if (ctx.compared) result.baselineState = f.status === 'existing' ? 'unchanged' : 'new';
+    if (ctx.compared) result.baselineState = f.status === 'existing' ? 'unchanged' : f.status === 'changed' ? 'updated' : 'new';
     if (f.app) result.properties.app = { name: f.app.name, displayName: f.app.displayName };
     if (f.flow) result.properties.flow = { id: f.flow.id, name: f.flow.name };
     if (f.status) result.properties.status = f.status;

@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from '../model/types.js';
 import type { Finding } from '../rules/types.js';
+import type { ChangeJson } from './types.js';
 import { severityRank } from './severity.js';
 
 /**
@@ -79,7 +80,27 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return counts;
 }
 
-/** Whether a finding counts as new in a compared report: a missing status is treated as new (never hide a finding). */
+/**
+ * Whether a compared finding is something the change did: a new finding, or a changed one whose
+ * identity (fingerprint: what it is about) changed or whose severity rose. A changed finding whose only
+ * change is a lower severity is what was there before, eased. A missing status is treated as new (never hide a finding).
+ */
 export function isNew(f: Finding): boolean {
-  return f.status !== 'existing';
+  if (f.status === 'existing') return false;
+  if (f.status !== 'changed' || !f.previous) return true;
+  return f.previous.fingerprint !== f.fingerprint || severityRank(f.severity) < severityRank(f.previous.severity);
+}
+
+const CHANGE_KIND_ORDER: Record<string, number> = { flow: 0, connectionReference: 1, app: 2, solution: 3 };
+
+/** Changes by kind (flows, connection references, apps, solutions), solution, name, id, change. */
+export function sortChanges(changes: readonly ChangeJson[]): ChangeJson[] {
+  return [...changes].sort(
+    (a, b) =>
+      (CHANGE_KIND_ORDER[a.kind] ?? 4) - (CHANGE_KIND_ORDER[b.kind] ?? 4) ||
+      compareText(a.solution, b.solution) ||
+      compareText(a.name, b.name) ||
+      compareText(a.id ?? '', b.id ?? '') ||
+      compareText(a.change, b.change),
+  );
 }

@@ -3,8 +3,8 @@ import type { Finding } from '../rules/types.js';
 import { analysisStats } from './common.js';
 import { MAX_MESSAGE_LENGTH, plainText, redactSecrets } from './escape.js';
 import { SEVERITIES, countPhrase, plural } from './severity.js';
-import { countBySeverity, isNew, sortDiagnostics, sortFindings } from './sort.js';
-import type { Report, RenderContext } from './types.js';
+import { countBySeverity, isNew, sortChanges, sortDiagnostics, sortFindings } from './sort.js';
+import type { ChangeJson, Report, RenderContext } from './types.js';
 
 const INDENT = '    ';
 const MAX_PATH_LENGTH = 500;
@@ -56,11 +56,17 @@ function componentHeading(f: Finding): string {
   return app || flow || 'the solution itself';
 }
 
+function statusText(f: Finding): string {
+  if (f.status === 'changed') return isNew(f) ? 'changed in this change' : 'already present, less severe now';
+  return isNew(f) ? 'new in this change' : 'already present';
+}
+
 function findingBlock(f: Finding, ctx: RenderContext, paint: Paint, indent: string): string[] {
   const out = [`${indent}${header(f, paint)}`];
   const more = `${indent}${INDENT}`;
   if (f.errorCodes.length > 0) out.push(`${more}predicted errors: ${f.errorCodes.map((c) => plainText(c, 100)).join(', ')}`);
-  if (ctx.compared) out.push(`${more}status: ${isNew(f) ? 'new in this change' : 'already present'}`);
+  if (ctx.compared) out.push(`${more}status: ${statusText(f)}`);
+  if (f.previous) out.push(`${more}was: ${f.previous.severity} ${plainText(f.previous.message, MAX_MESSAGE_LENGTH)}`);
   for (const e of f.evidence ?? []) out.push(`${more}evidence: ${paint(e.severity, e.severity)} ${plainText(e.ruleId, 20)}: ${plainText(e.message, MAX_MESSAGE_LENGTH)}`);
   if (f.mitigation.length > 0) {
     out.push(`${more}how to fix:`);
@@ -73,7 +79,7 @@ function findingBlock(f: Finding, ctx: RenderContext, paint: Paint, indent: stri
  * The terminal format: findings grouped by solution, then by app → flow (groups in the order of their
  * worst finding, findings in {@link sortFindings} order). Each finding is `path[:inner]: severity RULEID
  * rule-name: message`, then, indented, the predicted error codes, the status when compared, the evidence
- * and the numbered fix steps; then fixed findings, diagnostics and the one-line summary.
+ * and the numbered fix steps; then fixed findings, what changed (with a base), diagnostics and the one-line summary.
  * Untrusted text is redacted and stripped of control characters (no terminal escape sequences get
  * through); colours, when asked for, are added around text that was already cleaned.
  */
@@ -94,6 +100,12 @@ export function renderText(report: Report, ctx: RenderContext, options: TextOpti
     for (const f of fixed) out.push(`${INDENT}${header(f, paint)}`);
     out.push('');
   }
+  const changes = sortChanges(report.changes ?? []);
+  if (changes.length > 0) {
+    out.push(paint('bold', 'what changed:'));
+    for (const c of changes) out.push(...changeBlock(c));
+    out.push('');
+  }
   out.push(...targetText(report));
   const diagnostics = sortDiagnostics(report.diagnostics);
   if (diagnostics.length > 0) {
@@ -105,13 +117,27 @@ export function renderText(report: Report, ctx: RenderContext, options: TextOpti
   return redactSecrets(`${out.join('\n')}\n`);
 }
 
+const CHANGE_NOUN: Record<string, string> = { flow: 'flow', connectionReference: 'connection reference', app: 'app', solution: 'solution' };
+
+/** `flow 'Submit' (id) in path: signature-changed`, then its details and what every target needs, indented. */
+function changeBlock(c: ChangeJson): string[] {
+  const id = c.id ? ` (${plainText(c.id, 100)})` : '';
+  const from = c.previousName !== undefined ? ` from '${plainText(c.previousName, 200)}'` : '';
+  const noun = CHANGE_NOUN[c.kind] ?? plainText(c.kind, 50);
+  const out = [`${INDENT}${noun} '${plainText(c.name, 200)}'${id} in ${plainText(c.solution, MAX_PATH_LENGTH)}: ${plainText(c.change, 100)}${from}`];
+  for (const d of c.details) out.push(`${INDENT}${INDENT}${plainText(d, MAX_MESSAGE_LENGTH)}`);
+  for (const n of c.targetNeeds ?? []) out.push(`${INDENT}${INDENT}every target environment needs: ${plainText(n, MAX_MESSAGE_LENGTH)}`);
+  return out;
+}
+
 function countLine(report: Report, ctx: RenderContext, findings: readonly Finding[]): string {
   const counts = countBySeverity(findings);
   const stats = analysisStats(report);
   const scope = `${plural(stats.solutions, 'solution')}, ${plural(stats.apps, 'canvas app')}, ${plural(stats.flows, 'flow')}`;
   const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
   const found = total === 0 ? 'no problems' : countPhrase(counts);
-  const compared = ctx.compared ? ` (${findings.filter(isNew).length} new, ${report.fixed?.length ?? 0} fixed)` : '';
+  const changed = findings.filter((f) => f.status === 'changed').length;
+  const compared = ctx.compared ? ` (${findings.filter((f) => f.status !== 'changed' && isNew(f)).length} new${changed > 0 ? `, ${changed} changed` : ''}, ${report.fixed?.length ?? 0} fixed)` : '';
   const unread = report.diagnostics.length > 0 ? `; ${plural(report.diagnostics.length, 'diagnostic')}` : '';
   const tool = `${plainText(report.tool.name || 'FlowGuard', 50)} ${plainText(report.tool.version, 50)}`;
   return `${found}${compared} in ${scope}${unread} — ${tool}`;

@@ -60,12 +60,16 @@ export interface SolutionJson {
 
 /** A change between base and head (pull-request mode). */
 export interface ChangeJson {
-  kind: 'solution' | 'flow' | 'app';
+  kind: 'solution' | 'flow' | 'app' | 'connectionReference';
   change: string;
   solution: string;
   name: string;
   id?: string;
+  /** A renamed connection reference: its logical name in the base. */
+  previousName?: string;
   details: string[];
+  /** What every target environment needs because of this change (connection references). */
+  targetNeeds?: string[];
 }
 
 export interface SuppressedJson {
@@ -103,7 +107,8 @@ export interface Report {
   /** Findings the configuration ignores, with the reason it gives (present when any). */
   suppressed?: SuppressedJson[];
   diagnostics: Diagnostic[];
-  counts: Record<Severity, number> & { new?: number };
+  /** `new` and `changed` (findings by status) only with a base. */
+  counts: Record<Severity, number> & { new?: number; changed?: number };
   /** The target environment, when the check was asked for. */
   target?: TargetJson;
 }

@@ -13,6 +13,7 @@ const meta: RuleMeta = {
   summary: "The inputs a canvas app passes to a flow differ from the flow's current trigger inputs.",
   impact:
     "The app sends the arguments of the signature it stored when the flow was added. A new required input, a renamed or retyped input makes the run fail: the trigger rejects the request, or an expression such as triggerBody()['X'] cannot be evaluated because property 'X' cannot be selected.",
+  brief: 'an input the app passes no longer fits the flow',
 };
 
 function describeParam(p: SignatureParam): string {
@@ -52,14 +53,14 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
   const { app, call, flow } = bc;
   const where = `App ${appLabel(app)} calls flow ${flowLabel(flow)} as '${call.dataSource}'`;
   const passes = `the app passes ${list(call.storedInputs.map((p) => p.name))}`;
-  const finding = (severity: Finding['severity'], identity: string, what: string, change: string): Finding => {
-    const f = driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change });
+  const finding = (severity: Finding['severity'], identity: string, what: string, change: string, brief: string): Finding => {
+    const f = driftFinding(meta, ctx, bc, where, passes, { severity, identity, what, change, brief });
     const fix = formulasToChange(bc);
     if (fix) f.mitigation.splice(f.mitigation.length - 1, 0, fix);
     return f;
   };
   if (!flow.trigger?.powerApps) {
-    return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger')];
+    return [finding('error', 'trigger', `the flow's trigger is now '${flow.trigger ? `${flow.trigger.type}/${flow.trigger.kind}` : 'missing'}', not a Power Apps trigger, so the app cannot start it`, 'new trigger', 'trigger is no longer a Power Apps trigger')];
   }
   const stored = new Map(call.storedInputs.map((p) => [p.name, p]));
   const current = new Map(flow.inputs.map((p) => [p.name, p]));
@@ -67,24 +68,25 @@ function checkCall(ctx: RuleContext, bc: BoundCall): Finding[] {
   const removed = call.storedInputs.filter((p) => !current.has(p.name));
   const out: Finding[] = [];
   for (const r of pairRenames(removed, added, flow.trigger.powerApps === 'v1')) {
-    out.push(finding('error', `rename:${r.from.name}>${r.to.name}`, `input ${describeParam(r.from)} was renamed to ${describeParam(r.to)} in the flow`, `input renamed to '${r.to.name}'`));
+    out.push(finding('error', `rename:${r.from.name}>${r.to.name}`, `input ${describeParam(r.from)} was renamed to ${describeParam(r.to)} in the flow`, `input renamed to '${r.to.name}'`, `input '${r.from.name}' renamed to '${r.to.name}'`));
   }
   for (const p of added) {
-    out.push(finding(p.required ? 'error' : 'warning', `added:${p.name}`, `input ${describeParam(p)} added to the flow`, `new input '${p.name}'`));
+    out.push(finding(p.required ? 'error' : 'warning', `added:${p.name}`, `input ${describeParam(p)} added to the flow`, `new input '${p.name}'`, `input '${p.name}' added (${p.required ? 'required' : 'optional'})`));
   }
   for (const p of removed) {
-    out.push(finding('warning', `removed:${p.name}`, `input ${describeParam(p)} is no longer declared by the flow, so the value the app sends for it is ignored`, `input '${p.name}' removed`));
+    out.push(finding('warning', `removed:${p.name}`, `input ${describeParam(p)} is no longer declared by the flow, so the value the app sends for it is ignored`, `input '${p.name}' removed`, `input '${p.name}' removed, the app still sends it`));
   }
   for (const p of call.storedInputs) {
     const now = current.get(p.name);
     if (!now) continue;
     if (!typesCompatible(p.type, now.type)) {
-      out.push(finding('error', `type:${p.name}`, `input '${p.name}' changed type from ${p.type} to ${now.type}`, `input '${p.name}' is now ${now.type}`));
+      out.push(finding('error', `type:${p.name}`, `input '${p.name}' changed type from ${p.type} to ${now.type}`, `input '${p.name}' is now ${now.type}`, `input '${p.name}' now ${now.type} (was ${p.type})`));
     }
     if (p.required !== now.required) {
       const sev = now.required ? 'warning' : 'note';
       const what = now.required ? `input '${p.name}' became required, but the app's copy still treats it as optional` : `input '${p.name}' became optional; the app still treats it as required`;
-      out.push(finding(sev, `required:${p.name}`, what, `input '${p.name}' ${now.required ? 'now required' : 'now optional'}`));
+      const change = `input '${p.name}' ${now.required ? 'now required' : 'now optional'}`;
+      out.push(finding(sev, `required:${p.name}`, what, change, change));
     }
   }
   return out;

@@ -11,6 +11,7 @@ const meta: RuleMeta = {
   summary: 'A canvas app calls a flow that none of the analysed solutions contains.',
   impact:
     "After import the app's flow data source points at a flow the target environment may not have: the call cannot resolve, and installing the flow connection for the app fails. When the solution declares the flow as a missing dependency, it is expected to come from another solution, and this is only a reminder.",
+  brief: 'the flow it calls is in none of these solutions',
 };
 
 const WORKFLOW = 29;

@@ -1,5 +1,5 @@
 import { bindingMatches, diffFlow, storedBinding } from '../compare/signature.js';
-import type { SolutionPair } from '../change/pairing.js';
+import type { SolutionPair } from '../compare/pairing.js';
 import type { CanvasApp, Solution } from '../model/types.js';
 import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
 import { ERRORS } from './kb.js';
@@ -14,6 +14,7 @@ const meta: RuleMeta = {
   summary: "This change alters a flow's signature (inputs, outputs, connections or their mode, state) but does not re-bind an app that calls it.",
   impact:
     "The app keeps calling the flow with the signature it stored before: after deployment its calls fail or read blanks. Every app version already in users' hands breaks too, unless the change goes to a copy of the flow.",
+  brief: 'flow changed, app not re-bound',
 };
 
 function checkChange(ctx: ChangeContext): Finding[] {
@@ -47,6 +48,7 @@ function checkChange(ctx: ChangeContext): Finding[] {
         message: `This change alters flow ${flowLabel(bc.flow)}: ${relevant.join('; ')}. App ${appLabel(bc.app)} calls it as '${bc.call.dataSource}' but was not re-bound in the same change, so it still uses the old signature.`,
         mitigation: rebindSteps({ release: ctx.release, workspace: ctx.head }, bc.solution, bc.app.displayName, bc.flow.name, relevant.join('; ')),
         identity: relevant,
+        brief: `app not re-bound: ${relevant.join('; ')}`,
       }),
     );
   }

@@ -12,6 +12,7 @@ const meta: RuleMeta = {
   summary: "A formula calls a flow with a number of arguments that does not fit the signature the app stored for it.",
   impact:
     "The app's own formula and its copy of the flow's signature disagree (a hand edit or a broken export): Power Apps refuses the formula, or the flow receives the wrong inputs and an expression such as triggerBody()['X'] cannot select property 'X'.",
+  brief: 'a formula passes the wrong number of arguments',
 };
 
 /**

@@ -9,6 +9,7 @@ const meta: RuleMeta = {
   summary: "An app keeps a flow data source that none of its formulas calls.",
   impact:
     "A change to that flow cannot break the app, but the app still carries the flow's signature and connections: the import needs the flow, and reviewers see a dependency that does nothing. Removing the data source is the clean fix.",
+  brief: 'a flow data source no formula calls',
 };
 
 function check(ctx: RuleContext): Finding[] {

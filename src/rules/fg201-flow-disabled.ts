@@ -10,6 +10,7 @@ const meta: RuleMeta = {
   summary: 'A flow is exported turned off (StateCode 0) while an app calls it, or on a release branch.',
   impact:
     'A flow imported in the off state stays off in the target environment: every call from an app fails with WorkflowTriggerIsNotEnabled, and adding the flow to an app fails to install it.',
+  brief: 'the flow is exported turned off',
 };
 
 const steps = (name: string): string[] => [

@@ -14,6 +14,7 @@ const meta: RuleMeta = {
   summary: 'A flow that an app calls can block for longer than 120 seconds before it responds.',
   impact:
     'An app waits for the flow\'s response synchronously, for at most 120 seconds. Delays, do-until loops, approvals and other webhooks, child flows and long retry policies before the response make the call fail with ResponseTimeout (504) while the flow run itself goes on.',
+  brief: "the flow can take longer than the app's 120-second wait",
 };
 
 function check(ctx: RuleContext): Finding[] {

@@ -12,6 +12,7 @@ const meta: RuleMeta = {
   summary: 'How each connection of an app-called flow is supplied: the run-only user\'s own (invoker) or the flow\'s (embedded).',
   impact:
     "An invoker connection (\"Provided by run-only user\") runs with each app user's own connection, so every user needs access to that connector's data, or the call fails with ConnectionAuthorizationFailed. An embedded connection runs as the flow owner for everyone who can run the app. A child flow cannot use invoker connections at all (ChildFlowUnsupportedForInvokerConnections).",
+  brief: "connection modes: invoker (each user's) or embedded",
 };
 
 const modeText = (m: string): string => (m === 'invoker' ? 'invoker (each user\'s own connection)' : m === 'embedded' ? "embedded (the flow owner's connection)" : m);

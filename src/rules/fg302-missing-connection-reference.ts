@@ -12,6 +12,7 @@ const meta: RuleMeta = {
   summary: 'A flow uses a connection reference that no analysed solution defines, one the target must already hold, or a raw connection instead of a reference.',
   impact:
     'On import the flow\'s connection cannot be bound: the flow stays off or fails with MissingConnectionReference, and an app calling it reports "Connection not configured for this service". A reference the solution lists as a missing dependency must already exist in the target environment.',
+  brief: 'a connection reference the target may lack',
 };
 
 /** The flows of one solution that use one reference, with their connection keys. */

@@ -1,5 +1,4 @@
 import type { DeploymentSettingsFile, Solution } from '../model/types.js';
-import { dirname } from '../source/paths.js';
 import { makeFinding } from './finding.js';
 import { ERRORS, KB_LINKS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
@@ -12,6 +11,7 @@ const meta: RuleMeta = {
   summary: "A deployment settings file does not match its solution's connection references and environment variables.",
   impact:
     'An import driven by a settings file (pac solution import --settings-file, pipelines) leaves a connection reference without a connection when its entry is missing or empty: its flows stay off and apps calling them fail. A ConnectorId that differs from the solution\'s makes the import fail; a missing environment variable keeps its default or none.',
+  brief: 'deployment settings do not match the solution',
 };
 
 const PLACEHOLDER = /^(#\{.*\}#|\$\{.*\}|\$\(.*\)|<.*>|__.*__|\{\{.*\}\})$/;
@@ -39,7 +39,7 @@ function solutionsFor(file: DeploymentSettingsFile, solutions: Solution[]): Solu
   if (overlapping.length > 0) return overlapping;
   const eligible = solutions.filter((s) => s.layout !== 'legacy-package' && (s.connectionReferences.length > 0 || s.environmentVariables.length > 0));
   if (eligible.length === 1) return eligible;
-  const dir = dirname(file.path).split('/');
+  const dir = file.path.split('/').slice(0, -1);
   const shared = (s: Solution): number => {
     const parts = s.path.split('/');
     let n = 0;

@@ -11,6 +11,7 @@ const meta: RuleMeta = {
   summary: 'An unmanaged solution export is headed for a release branch or a release artifact path.',
   impact:
     'Importing an unmanaged solution into test or production makes every component an unmanaged customization there. Those layers sit on top of later managed updates, so a fixed flow or re-bound app in the next release does not take effect, and connection references can break (MissingConnectionReference).',
+  brief: 'unmanaged export headed for release',
 };
 
 function check(ctx: RuleContext): Finding[] {

@@ -11,6 +11,7 @@ const meta: RuleMeta = {
   summary: 'A managed export leaves its flows, apps or connection references customizable, or is a patch.',
   impact:
     'Customizable managed components can be edited in the target environment. Each edit adds an unmanaged layer on top, which hides the changes of every later import: a re-bound app or a fixed flow seems not to deploy. The KB\'s fix for MissingConnectionReference and NotAllowedConnectionReference begins by removing such layers.',
+  brief: 'managed export left customizable, or a patch',
 };
 
 function check(ctx: RuleContext): Finding[] {

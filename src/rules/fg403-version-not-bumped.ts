@@ -10,6 +10,7 @@ const meta: RuleMeta = {
   summary: "This change alters a solution's components but keeps its version number.",
   impact:
     'An environment that already has this version may treat the import as nothing new: a managed upgrade of the same version can be skipped or refused, so the changed flows and apps never arrive, and nobody can tell the two builds apart afterwards.',
+  brief: 'components changed, version not bumped',
 };
 
 const UNVERSIONED = new Set(['', '0.0.0.0']);

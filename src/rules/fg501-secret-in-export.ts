@@ -8,6 +8,7 @@ const meta: RuleMeta = {
   errorCodes: [],
   summary: 'A committed canvas app carries a flow callback URL with its SAS signature (sig=).',
   impact: 'Anyone who can read the repository can start the flow with that URL, without signing in, for as long as the signature is valid.',
+  brief: 'callback URL with its signature committed',
 };
 
 function check(ctx: RuleContext): Finding[] {

@@ -16,6 +16,8 @@ export interface FindingInput {
   identity?: string[];
   /** The call this finding is about: its call sites in the app's formulas are listed. */
   call?: FlowCall | undefined;
+  /** What breaks in a few words, for summary tables. */
+  brief?: string;
 }
 
 /** Builds a finding; the fingerprint comes from the rule and component identities, never from positions or file paths. */
@@ -35,6 +37,7 @@ export function makeFinding(meta: RuleMeta, input: FindingInput): Finding {
     ...(input.call?.formulas ? { sites: input.call.formulas.callSites.map((c) => ({ screen: c.screen, control: c.control, property: c.property, location: c.location })) } : {}),
     mitigation: input.mitigation,
     fingerprint: fingerprint(parts),
+    ...(input.brief ? { brief: input.brief } : {}),
   };
 }
 
@@ -86,6 +89,8 @@ export interface DriftFinding {
   what: string;
   /** The change, for the re-bind steps ("new input 'text_2'"). */
   change: string;
+  /** What breaks in a few words ("input 'text_2' added (required)"). */
+  brief: string;
   errorCodes?: string[];
 }
 
@@ -105,6 +110,7 @@ export function driftFinding(meta: RuleMeta, ctx: RuleContext, bc: BoundCall, wh
     mitigation: rebindSteps(ctx, bc.solution, bc.app.displayName, bc.flow.name, d.change),
     identity: [d.identity],
     call: bc.call,
+    brief: d.brief,
   });
   return { ...f, what: d.what };
 }

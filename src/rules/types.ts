@@ -17,6 +17,8 @@ export interface RuleMeta {
   summary: string;
   /** Why it matters: what the user sees when it happens. */
   impact: string;
+  /** What breaks, in a few words, for summary tables when a finding has no {@link Finding.brief} of its own. */
+  brief?: string;
 }
 
 export interface ComponentRef {
@@ -44,18 +46,25 @@ export interface Finding {
   flowId?: string | undefined;
   flow: FlowRef | undefined;
   location: Origin;
-  /** The short "what breaks" of drift findings (the message without its where and why), for summary tables. */
+  /** The short "what breaks" of drift findings (the message without its where and why). */
   what?: string;
+  /** What breaks in a few words ("input 'text_2' added (required)"), for the comment's first table. */
+  brief?: string;
   /** For findings about an app's call of a flow: where the app's formulas call it. */
   sites?: { screen: string; control: string; property: string; location?: Origin }[];
   /** Ordered steps that fix it, fitted to the situation (live app, development, unmanaged layers). */
   mitigation: string[];
   /** Stable identity from the rule and the components involved (never line numbers). */
   fingerprint: string;
-  /** Set when a base was compared: whether the base already had this finding. */
-  status?: 'new' | 'existing';
+  /**
+   * Set when a base was compared: `existing` when the base had this finding as it is, `changed` when the
+   * base had the same subject (rule, app, flow) with another message or severity, else `new`.
+   */
+  status?: 'new' | 'existing' | 'changed';
+  /** For a `changed` finding: what the base said, and its identity there. */
+  previous?: { message: string; severity: Severity; fingerprint: string };
   /** Findings of other rules that describe the same cause (pull-request mode: the drift behind a change finding). */
-  evidence?: { ruleId: string; rule: string; severity: Severity; message: string; fingerprint: string; mitigation: string[] }[];
+  evidence?: { ruleId: string; rule: string; severity: Severity; message: string; fingerprint: string; mitigation: string[]; brief?: string }[];
 }
 
 /** What a check knows beyond the model. */
@@ -76,7 +85,7 @@ export interface Rule {
 export interface ChangeContext {
   base: Workspace;
   head: Workspace;
-  pairs: readonly import('../change/pairing.js').SolutionPair[];
+  pairs: readonly import('../compare/pairing.js').SolutionPair[];
   release: boolean;
   /** Whether this change touched a head solution's files; an untouched app cannot have been re-bound. */
   touched: (headSolutionPath: string) => boolean;
@@ -88,17 +97,8 @@ export interface ChangeRule {
   checkChange(ctx: ChangeContext): Finding[];
 }
 
-/** What a pull request modifies, by component: the target rules judge a layer that hides it as certain. */
-export interface ModifiedComponents {
-  /** Lower-case WorkflowIds of flows added or changed (noise excluded). */
-  flows: ReadonlySet<string>;
-  /** Lower-case logical names of apps added or changed. */
-  apps: ReadonlySet<string>;
-  /** Lower-case logical names of connection references added or moved to another connector. */
-  connectionReferences: ReadonlySet<string>;
-  /** Lower-case unique names of the solutions the change touched. */
-  solutions: ReadonlySet<string>;
-}
+export type { ModifiedComponents } from '../compare/modified.js';
+import type { ModifiedComponents } from '../compare/modified.js';
 
 /** What a check of the target environment knows: the export, and what the environment holds (model/target.ts). */
 export interface TargetContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { gate, gatingFindings, worstSeverity } from '../../src/cli/gate.js';
+import { gate, gatingFindings, worstSeverity } from '../../src/report/gate.js';
 import type { Finding } from '../../src/rules/types.js';
 
 const f = (severity: Finding['severity'], status?: Finding['status']): Finding => ({
@@ -34,5 +34,23 @@ describe('the gate', () => {
     expect(worstSeverity(findings)).toBe('error');
     expect(worstSeverity([f('note'), f('warning')])).toBe('warning');
     expect(worstSeverity([])).toBe('none');
+  });
+
+  describe("a changed finding with --fail-on-scope new", () => {
+    const changed = (severity: Finding['severity'], previous: Finding['severity'], fingerprint: string): Finding => ({
+      ...f(severity, 'changed'),
+      fingerprint: 'now',
+      previous: { severity: previous, message: 'before', fingerprint },
+    });
+    it('fails the run when its severity rose', () => {
+      expect(gate([changed('error', 'warning', 'now')], 'error', 'new')).toBe(true);
+    });
+    it('fails the run when its identity changed (another input, another connection)', () => {
+      expect(gate([changed('warning', 'warning', 'before')], 'warning', 'new')).toBe(true);
+    });
+    it('does not fail the run when only its severity fell', () => {
+      expect(gate([changed('warning', 'error', 'now')], 'warning', 'new')).toBe(false);
+      expect(gate([changed('warning', 'error', 'now')], 'warning', 'all')).toBe(true);
+    });
   });
 });

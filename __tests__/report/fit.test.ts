@@ -7,7 +7,7 @@ import {
   fitMarkdownDetailed,
   scanMarkdown,
   utf8Length,
-} from '../../src/github/truncate.js';
+} from '../../src/report/fit.js';
 
 /** An independent check: fences and <details> balanced at the end of the text. */
 function unbalanced(text: string): string | undefined {
