@@ -52751,7 +52751,7 @@ async function readUnpackedApp(src, origin) {
             continue;
         }
         for (const ds of namedFlowSources(asArray(parsed), origin(name), problems)) {
-            const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
+            const wadlName = wadlFileOf(src, name, str(prop(ds, 'Name')));
             const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
             flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name), wadlOrigin: origin(wadlName) });
             firstDs ||= name;
@@ -52761,6 +52761,15 @@ async function readUnpackedApp(src, origin) {
     const lcr = src.has(connName) ? parseJson(await src.read(connName)) : {};
     const doc = buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
     return flows.length === 0 ? doc : withAppFormulas(src, doc, origin);
+}
+/**
+ * `pkgs/Wadl/<file>.xml` carries the data source's file name, escaped as `DataSources/<file>.json` is
+ * (a flow named `A, B` is `DataSources/A%2cB.json`, §8b.11), so it is found by that name first.
+ */
+function wadlFileOf(src, dataSourceFile, name) {
+    const stem = dataSourceFile.slice('DataSources/'.length, -'.json'.length);
+    const byFile = `pkgs/Wadl/${stem}.xml`;
+    return src.has(byFile) ? byFile : `pkgs/Wadl/${name}.xml`;
 }
 function describeError(err) {
     return err instanceof Error ? err.message : String(err);
@@ -53524,8 +53533,8 @@ async function readFlows(src, records, custName, report, hashes, definitions) {
     const found = new Map();
     for (const node of records) {
         const record = readWorkflowRecord(node);
-        if (record.jsonFile)
-            found.set(lookupKey(record.jsonFile), { record, metaName: custName });
+        // A record without a JsonFileName is joined to its file by the WorkflowId in the file name, below.
+        found.set(record.jsonFile ? lookupKey(record.jsonFile) : `\u0000${record.id ?? ''}`, { record, metaName: custName });
     }
     for (const name of src.tree.names) {
         if (!/^Workflows\/[^/]+\.json\.data\.xml$/i.test(name))
@@ -53540,6 +53549,23 @@ async function readFlows(src, records, custName, report, hashes, definitions) {
             report(name, err);
         }
     }
+    // A record whose JsonFileName names no file of the tree describes the flow file that carries its WorkflowId.
+    const byId = new Map();
+    for (const [key, { record }] of found)
+        if (record.id && !src.tree.has(record.jsonFile))
+            byId.set(record.id, key);
+    for (const name of src.tree.names) {
+        const key = /^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name)) ? byId.get(guidInFileName(name) ?? '') : undefined;
+        const entry = key === undefined ? undefined : found.get(key);
+        if (key === undefined || !entry)
+            continue;
+        found.delete(key);
+        byId.delete(entry.record.id);
+        found.set(lookupKey(name), { record: { ...entry.record, jsonFile: name }, metaName: entry.metaName });
+    }
+    for (const [key, { record }] of found)
+        if (!record.jsonFile)
+            found.delete(key);
     // Flow JSON with no metadata record (hand-assembled trees, or a record FlowGuard could not read): read it, state unknown.
     for (const name of src.tree.names) {
         if (/^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name))) {
@@ -53689,11 +53715,12 @@ async function readApps(src, records, custName, report, diagnostics, wanted) {
             report(name, err);
         }
     }
+    // Records name their documents (§8b.9: long names are cut in file names, with a suffix that changes per export).
+    const described = new Set([...byName.values()].map((r) => lookupKey(documentName(r))));
     for (const name of src.tree.names) {
-        const m = /^CanvasApps\/([^/]+)_DocumentUri\.msapp$/i.exec(name);
         // Only when the records could be read: an unreadable customizations.xml is already named.
-        if (m && custName && !byName.has(lookupKey(m[1])))
-            report(custName, new InputError(`no <CanvasApp> record describes '${name}'; the app is not analysed`));
+        if (/^CanvasApps\/[^/]+_DocumentUri\.msapp$/i.test(name) && custName && !described.has(lookupKey(name)))
+            report(custName, new InputError(`no <CanvasApp> record describes '${name}' (no record's DocumentUri names it); the app is not analysed`));
     }
     const apps = [];
     for (const [, record] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -53703,8 +53730,12 @@ async function readApps(src, records, custName, report, diagnostics, wanted) {
     }
     return apps;
 }
+/** The app's document: the record's `DocumentUri`, or the name exports give it when the record names none. */
+function documentName(record) {
+    return record.documentUri || `CanvasApps/${record.name}_DocumentUri.msapp`;
+}
 async function readApp(src, record, diagnostics) {
-    const msappName = record.documentUri || `CanvasApps/${record.name}_DocumentUri.msapp`;
+    const msappName = documentName(record);
     const app = {
         name: record.name,
         displayName: record.displayName,
@@ -53715,7 +53746,7 @@ async function readApp(src, record, diagnostics) {
         origin: src.origin(msappName),
         metaOrigin: record.metaName ? src.origin(record.metaName) : undefined,
     };
-    await readAppDocument(src, app, msappName, unpackedSourceDir(src.tree, record.name), record.connectionReferences, diagnostics);
+    await readAppDocument(src, app, msappName, unpackedSourceDir(src.tree, record.name, msappName), record.connectionReferences, diagnostics);
     return app;
 }
 /**
@@ -53776,9 +53807,15 @@ function withAppRecordHints(call, refs) {
     }
     return next;
 }
-/** `CanvasApps/src/<app>/` (newer) or `CanvasApps/<app>_DocumentUri_msapp_src/` (older) unpacked canvas sources. */
-function unpackedSourceDir(tree, appName) {
-    for (const dir of [`CanvasApps/src/${appName}`, `CanvasApps/${appName}_DocumentUri_msapp_src`]) {
+/**
+ * `CanvasApps/src/<app>/` (newer) or `<document>_msapp_src/` (older: SolutionPackager unpacks
+ * `x_DocumentUri.msapp` into `x_DocumentUri_msapp_src/`) unpacked canvas sources. The document's name
+ * may be a shortened one (§8b.9), so both the record's name and the document's stem are tried.
+ */
+function unpackedSourceDir(tree, appName, document) {
+    const stem = basename(document).replace(/_DocumentUri\.msapp$/i, '').replace(/\.msapp$/i, '');
+    const dirs = [`CanvasApps/src/${appName}`, `CanvasApps/src/${stem}`, `${document.replace(/\.msapp$/i, '')}_msapp_src`, `CanvasApps/${appName}_DocumentUri_msapp_src`];
+    for (const dir of dirs) {
         const prefix = lookupKey(dir) + '/';
         const hit = tree.names.find((n) => lookupKey(n).startsWith(prefix));
         if (hit)
@@ -54341,12 +54378,34 @@ async function yaml_layout_readApps(src, member, report, diagnostics) {
             }
         }
     }
+    joinDocumentsToRecords(apps, tree);
     const out = [];
     const list = [...apps.values()].map((a) => ({ a, name: decode_text(propCI(a.record, 'Name')) || a.schema }));
     list.sort((x, y) => (lookupKey(x.name) < lookupKey(y.name) ? -1 : lookupKey(x.name) > lookupKey(y.name) ? 1 : 0));
     for (const { a, name } of list)
         out.push(await yaml_layout_readApp(src, a, name, report, diagnostics));
     return out;
+}
+/**
+ * A record's `DocumentUri` names its document whatever the file is called: long names are cut in file
+ * names with a suffix that changes per export (§8b.9), so the document found under another stem is
+ * the record's, and not a second app.
+ */
+function joinDocumentsToRecords(apps, tree) {
+    const byDocument = new Map();
+    for (const [key, a] of apps)
+        if (!a.record && a.msapp)
+            byDocument.set(lookupKey(a.msapp), key);
+    for (const a of apps.values()) {
+        const uri = decode_text(propCI(a.record, 'DocumentUri')).replace(/^\//, '');
+        const key = a.record && uri ? byDocument.get(lookupKey(uri)) : undefined;
+        const other = key === undefined ? undefined : apps.get(key);
+        if (key === undefined || !other || !tree.has(uri))
+            continue;
+        a.msapp = other.msapp;
+        a.sourceDir ??= other.sourceDir;
+        apps.delete(key);
+    }
 }
 async function yaml_layout_readApp(src, a, name, report, diagnostics) {
     const node = a.record;

@@ -418,11 +418,31 @@ async function readApps(src: SolutionSource, member: Membership, report: Reporte
       }
     }
   }
+  joinDocumentsToRecords(apps, tree);
   const out: CanvasApp[] = [];
   const list = [...apps.values()].map((a) => ({ a, name: text(propCI(a.record, 'Name')) || a.schema }));
   list.sort((x, y) => (lookupKey(x.name) < lookupKey(y.name) ? -1 : lookupKey(x.name) > lookupKey(y.name) ? 1 : 0));
   for (const { a, name } of list) out.push(await readApp(src, a, name, report, diagnostics));
   return out;
+}
+
+/**
+ * A record's `DocumentUri` names its document whatever the file is called: long names are cut in file
+ * names with a suffix that changes per export (§8b.9), so the document found under another stem is
+ * the record's, and not a second app.
+ */
+function joinDocumentsToRecords(apps: Map<string, YamlApp>, tree: FileTree): void {
+  const byDocument = new Map<string, string>();
+  for (const [key, a] of apps) if (!a.record && a.msapp) byDocument.set(lookupKey(a.msapp), key);
+  for (const a of apps.values()) {
+    const uri = text(propCI(a.record, 'DocumentUri')).replace(/^\//, '');
+    const key = a.record && uri ? byDocument.get(lookupKey(uri)) : undefined;
+    const other = key === undefined ? undefined : apps.get(key);
+    if (key === undefined || !other || !tree.has(uri)) continue;
+    a.msapp = other.msapp;
+    a.sourceDir ??= other.sourceDir;
+    apps.delete(key);
+  }
 }
 
 async function readApp(src: SolutionSource, a: YamlApp, name: string, report: Reporter, diagnostics: Diagnostic[]): Promise<CanvasApp> {
