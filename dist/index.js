@@ -48679,9 +48679,22 @@ function boundCalls(workspace) {
     }
     return out;
 }
-/** Calls whose stored signature (the app's WADL) was read: the only ones input and output drift can be judged on. */
+/**
+ * True when the app's formulas were all read and none of them calls the data source. Then no finding
+ * may say that the app calls, waits for or reads the flow: the data source is unused (FG107, or FG104
+ * when it is bound to nothing). Formulas not read, or read only in part, prove nothing.
+ */
+function uncalled(call) {
+    const f = call.formulas;
+    return f !== undefined && f.callSites.length === 0 && f.untraced.length === 0;
+}
+/** Bound calls that the app's formulas make, or may make (formulas not read): the only ones a finding may say the app calls. */
+function calledCalls(workspace) {
+    return boundCalls(workspace).filter((bc) => !uncalled(bc.call));
+}
+/** Called calls whose stored signature (the app's WADL) was read: the only ones input and output drift can be judged on. */
 function signatureCalls(workspace) {
-    return boundCalls(workspace).filter((bc) => !bc.call.signatureUnreadable);
+    return calledCalls(workspace).filter((bc) => !bc.call.signatureUnreadable);
 }
 function flowIndex(workspace) {
     const index = new Map();
@@ -48719,8 +48732,9 @@ function calledFrom(call) {
     const sites = call.formulas?.callSites;
     if (!sites)
         return '';
+    // Formulas read in full with no call never get here (see uncalled): some could not be read.
     if (sites.length === 0)
-        return ' (no formula of the app calls it)';
+        return ' (no formula FlowGuard could read calls it)';
     const shown = sites.slice(0, MAX_SITES).map((s) => `${siteLabel(s)} with ${s.arguments} argument${s.arguments === 1 ? '' : 's'}`);
     const more = sites.length > MAX_SITES ? ` and ${sites.length - MAX_SITES} more` : '';
     return ` (called in ${shown.join(', ')}${more})`;
@@ -49019,11 +49033,11 @@ function fg104_flow_not_found_check(ctx) {
                 const id = call.hints.workflowEntityId ?? call.hints.localConnectionReference ?? call.hints.appRecord;
                 const declared = declaredMissing(solution, call);
                 // A data source no formula calls cannot fail at run time: removing it is the clean fix.
-                const uncalled = call.formulas !== undefined && call.formulas.callSites.length === 0;
+                const unused = uncalled(call);
                 const idText = id ? `workflow id ${id}` : call.hints.workflowName ? `environment flow name ${call.hints.workflowName}, no solution workflow id` : 'no workflow id';
                 const title = call.title ? ` ('${call.title}' when it was added)` : '';
                 out.push(makeFinding(fg104_flow_not_found_meta, {
-                    severity: declared || uncalled ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
+                    severity: declared || unused ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
                     solution,
                     app,
                     flow: { id: id ?? call.hints.workflowName ?? '', name: call.title || call.dataSource },
@@ -49031,12 +49045,12 @@ function fg104_flow_not_found_check(ctx) {
                     call,
                     message: declared
                         ? `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, which the solution declares as a missing dependency: it must be installed from its own solution before this one.`
-                        : uncalled
+                        : unused
                             ? `App ${appLabel(app)} has the flow data source '${call.dataSource}'${title}, ${idText}, which no analysed solution contains; no formula of the app calls it, so nothing fails at run time, but the import still needs the flow or the data source removed.`
                             : `App ${appLabel(app)} calls flow '${call.dataSource}'${title}${calledFrom(call)}, ${idText}, but no analysed solution contains that flow, so the call cannot resolve after import.`,
                     mitigation: declared
                         ? ['Make sure the solution that contains the flow is imported into every target environment before this solution.']
-                        : uncalled
+                        : unused
                             ? [`Open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows (no formula uses it), then save, publish and export.`]
                             : [
                                 `Add the flow '${call.title || call.dataSource}' to this solution (Add existing > Automation > Cloud flow) and export again, or commit the solution that contains it to this repository.`,
@@ -49076,7 +49090,7 @@ function acceptedArguments(call) {
 }
 function fg106_call_arguments_mismatch_check(ctx) {
     const out = [];
-    for (const bc of boundCalls(ctx.workspace)) {
+    for (const bc of calledCalls(ctx.workspace)) {
         const { call } = bc;
         if (call.signatureUnreadable || !call.formulas)
             continue;
@@ -49122,9 +49136,8 @@ function fg107_flow_data_source_unused_check(ctx) {
     for (const solution of ctx.workspace.solutions) {
         for (const app of solution.apps) {
             for (const call of app.calls) {
-                const f = call.formulas;
                 // An unbound data source is FG104's (a note when nothing calls it): one cause, one entry.
-                if (!f || f.callSites.length > 0 || f.untraced.length > 0 || !call.binding.flowId)
+                if (!uncalled(call) || !call.binding.flowId)
                     continue;
                 out.push(makeFinding(fg107_flow_data_source_unused_meta, {
                     solution,
@@ -49163,7 +49176,7 @@ const steps = (name) => [
 function fg201_flow_disabled_check(ctx) {
     const out = [];
     const called = new Set();
-    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+    for (const { solution, app, flow, call } of calledCalls(ctx.workspace)) {
         if (flow.state !== 'off')
             continue;
         called.add(`${solution.path}\u0000${flow.id}`);
@@ -49215,7 +49228,7 @@ function fg202_sync_timeout_risk_check(ctx) {
         if (!byId.has(flow.id))
             byId.set(flow.id, flow);
     const out = [];
-    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+    for (const { solution, app, flow, call } of calledCalls(ctx.workspace)) {
         if (flow.responses.length === 0 || flow.responses.every((r) => r.asynchronous))
             continue;
         const waits = blockingWaits(flow, byId, new Set());
@@ -49280,7 +49293,7 @@ const fg301_connection_mode_meta = {
 const modeText = (m) => (m === 'invoker' ? 'invoker (each user\'s own connection)' : m === 'embedded' ? "embedded (the flow owner's connection)" : m);
 function fg301_connection_mode_check(ctx) {
     const out = [];
-    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+    for (const { solution, app, flow, call } of calledCalls(ctx.workspace)) {
         if (flow.connections.length === 0)
             continue;
         const modes = connectorModes(flow);
@@ -49897,7 +49910,7 @@ function checkChange(ctx) {
         if (p.head)
             pairOf.set(p.head, p);
     const out = [];
-    for (const bc of boundCalls(ctx.head)) {
+    for (const bc of calledCalls(ctx.head)) {
         const flowPair = pairOf.get(bc.flowSolution);
         const baseFlow = flowPair?.base?.flows.find((f) => f.id === bc.flow.id);
         const diff = diffFlow(baseFlow, bc.flow);
@@ -55870,13 +55883,17 @@ function lookupFlow(index, flowId, flowSolution) {
     }
     return entries[0];
 }
-/** Apps (of any solution) with a call bound to the given flow id. */
+/**
+ * Apps (of any solution) with a call bound to the given flow id, except data sources that no formula
+ * calls (formulas read in full, no call site): those apps hold the flow but do not call it.
+ */
 function callersOf(solutions, flowId) {
     const key = normalizeFlowId(flowId);
     const callers = [];
+    const calls = (c) => !(c.callSites !== undefined && c.callSites.length === 0 && c.traced === true);
     for (const solution of solutions) {
         for (const app of solution.apps) {
-            if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key))
+            if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key && calls(c)))
                 callers.push({ app, solution });
         }
     }

@@ -171,6 +171,22 @@ describe('renderMarkdown', () => {
     expect(changes).not.toContain(SECRET_SIG);
   });
 
+  it('does not name as a caller an app whose formulas, all read, never call the flow', () => {
+    const r = comparedReport();
+    const tracker = r.solutions.flatMap((s) => s.apps).find((a) => a.displayName === 'Expense Tracker');
+    const call = tracker?.calls.find((c) => c.dataSource === 'Submitexpense');
+    if (!call) throw new Error('fixture changed: no Submitexpense call of Expense Tracker');
+    Object.assign(call, { callSites: [], outputReads: [], traced: true });
+    const submit = section(renderMarkdown(r, ctx(true)), 'What changed')
+      .split('\n')
+      .find((l) => l.includes('Flow **Submit expense**'));
+    expect(submit).toMatch(/— modified\. Called by 📱 \*\*&lt;img .*\*\* \(`evil_sol\|x`\)\.$/);
+    expect(submit).not.toContain('Expense Tracker');
+    // Formulas read only in part (traced false) prove nothing: the app is still named.
+    Object.assign(call, { traced: false });
+    expect(section(renderMarkdown(r, ctx(true)), 'What changed')).toContain('📱 **Expense Tracker**');
+  });
+
   it('lists diagnostics collapsed and ends with the footer', () => {
     const md = renderMarkdown(auditReport(), ctx(false));
     expect(md).toContain('<details><summary>Files FlowGuard could not fully read (2)</summary>');

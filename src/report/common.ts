@@ -65,13 +65,17 @@ export interface CallerEntry {
   solution: SolutionJson;
 }
 
-/** Apps (of any solution) with a call bound to the given flow id. */
+/**
+ * Apps (of any solution) with a call bound to the given flow id, except data sources that no formula
+ * calls (formulas read in full, no call site): those apps hold the flow but do not call it.
+ */
 export function callersOf(solutions: readonly SolutionJson[], flowId: string): CallerEntry[] {
   const key = normalizeFlowId(flowId);
   const callers: CallerEntry[] = [];
+  const calls = (c: SolutionJson['apps'][number]['calls'][number]): boolean => !(c.callSites !== undefined && c.callSites.length === 0 && c.traced === true);
   for (const solution of solutions) {
     for (const app of solution.apps) {
-      if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key)) callers.push({ app, solution });
+      if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key && calls(c))) callers.push({ app, solution });
     }
   }
   return callers;
