@@ -49426,6 +49426,7 @@ function fg302_missing_connection_reference_check(ctx) {
     for (const s of ctx.workspace.solutions)
         for (const cr of s.connectionReferences)
             defined.add(ids_idKey(cr.logicalName));
+    const callers = appsCalling(ctx);
     const out = [];
     for (const solution of ctx.workspace.solutions) {
         if (solution.layout === 'legacy-package')
@@ -49450,7 +49451,7 @@ function fg302_missing_connection_reference_check(ctx) {
             out.push(dep ? expectedInTarget(solution, name, users, dep) : undefinedReference(solution, name, users));
         }
         if (raw.size > 0)
-            out.push(rawConnections(solution, raw));
+            out.push(rawConnections(solution, raw, callers));
     }
     return out;
 }
@@ -49505,14 +49506,27 @@ function expectedInTarget(solution, ref, users, dep) {
         identity: ['dependency', ids_idKey(ref)],
     });
 }
-function rawConnections(solution, raw) {
+/** The apps whose formulas call each flow (or may: formulas not read), by flow: only those can report the unset connection. */
+function appsCalling(ctx) {
+    const out = new Map();
+    for (const { app, flow } of calledCalls(ctx.workspace)) {
+        const apps = out.get(flow) ?? [];
+        if (!apps.includes(appLabel(app)))
+            apps.push(appLabel(app));
+        out.set(flow, apps);
+    }
+    return out;
+}
+function rawConnections(solution, raw, callers) {
     const flow = only(raw);
+    const apps = [...new Set([...raw.keys()].flatMap((f) => callers.get(f) ?? []))].sort();
+    const consequence = apps.length === 0 ? '' : `; ${apps.length === 1 ? 'app' : 'apps'} ${apps.join(', ')}, which ${apps.length === 1 ? 'calls' : 'call'} ${raw.size === 1 ? 'it' : 'them'}, then ${apps.length === 1 ? 'reports' : 'report'} "Connection not configured for this service"`;
     return makeFinding(fg302_missing_connection_reference_meta, {
         severity: 'warning',
         solution,
         flow,
         location: [...raw.keys()][0].origin,
-        message: `${raw.size === 1 ? 'Flow' : `${raw.size} flows of '${solution.uniqueName}' use raw connections, not connection references:`} ${describeUsers(raw)}${raw.size === 1 ? ' uses raw connections, not connection references' : ''}. Those connections cannot be set when the solution is imported elsewhere; apps calling these flows report "Connection not configured for this service".`,
+        message: `${raw.size === 1 ? 'Flow' : `${raw.size} flows of '${solution.uniqueName}' use raw connections, not connection references:`} ${describeUsers(raw)}${raw.size === 1 ? ' uses raw connections, not connection references' : ''}. Those connections cannot be set when the solution is imported elsewhere${consequence}.`,
         mitigation: [
             `Open each flow inside the solution and re-select the connection in each action, so that it uses a connection reference (flows created inside a solution do this by default).`,
             'Export the solution again and commit it.',

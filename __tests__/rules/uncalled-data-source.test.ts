@@ -146,3 +146,21 @@ describe('flow-changed-app-unchanged (FG105) needs a call', () => {
     expect(await change(NO_CALL)).toEqual(['FG107 existing']);
   });
 });
+
+describe('missing-connection-reference (FG302): raw connections name only the apps that call the flow', () => {
+  const raw: FlowSpec = { ...stored, connections: [{ key: 'shared_sharepointonline', api: 'shared_sharepointonline', runtimeSource: 'invoker' }] };
+  async function rawMessage(formulas: string): Promise<string> {
+    const ws = await loadWorkspace(memoryTree({ 'exports/Visits.zip': await solutionZip(await solution(raw, formulas)) }));
+    const found = runRules(ws, { release: false }).filter((f) => f.ruleId === 'FG302' && f.message.includes('raw connections'));
+    expect(found).toHaveLength(1);
+    return found[0]?.message ?? '';
+  }
+
+  it('says the calling app reports "Connection not configured"', async () => {
+    expect(await rawMessage(CALLS)).toMatch(/imported elsewhere; app 'Visits' \(cts_visits_1a2b3\), which calls it, then reports "Connection not configured for this service"\.$/);
+  });
+
+  it('names no app when no formula calls the flow', async () => {
+    expect(await rawMessage(NO_CALL)).toMatch(/cannot be set when the solution is imported elsewhere\.$/);
+  });
+});
