@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { Workspace } from '../../src/model/types.js';
-import { canvasSourceFiles, extractedZipTree, msapp, solutionZip, solutionZipFiles, unpackedTree, wadlXml, flowConnectionEntry, zipOf, type AppSpec, type FileMap, type SolutionSpec } from '../helpers/solution-builder.js';
+import { canvasSourceFiles, extractedZipTree, msapp, solutionZip, solutionZipFiles, unpackedTree, wadlXml, flowConnectionEntry, memoryTree, zipOf, type AppSpec, type FileMap, type SolutionSpec } from '../helpers/solution-builder.js';
+import { widenYamlChanges } from '../../src/model/yaml-layout.js';
 import { toYamlLayout } from '../helpers/yaml-layout.js';
 import { GET_ORDERS, SUBMIT_ORDER, load, ordersSpec, solutionAt } from './fixtures.js';
 
@@ -138,5 +139,23 @@ describe('stored signatures of unpacked sources joined by the data source file, 
     expect(ws.diagnostics.map((d) => d.message)).toEqual([]);
     const call = solutionAt(ws, 'src/Orders').apps[0]?.calls[0];
     expect([call?.dataSource, call?.signatureUnreadable, call?.storedInputs.map((p) => p.name)]).toEqual(['A,B', undefined, ['text']]);
+  });
+});
+
+describe('which YAML solutions a change to a shortened app document touches', () => {
+  it("is the solution that lists the document's record, not every solution of the root", async () => {
+    const app = await appCalling(LIBRARY, LIBRARY_DOC, 'GetOrders', GET_ORDERS);
+    const full = await spec([app]);
+    const tree = memoryTree({
+      ...toYamlLayout(unpackedTree({ ...full, solution: { ...full.solution, uniqueName: 'Core' }, apps: [] }), { root: 'dv' }),
+      ...toYamlLayout(unpackedTree({ ...full, solution: { ...full.solution, uniqueName: 'Apps' }, flows: [] }), { root: 'dv', components: 'reference' }),
+    });
+    expect(tree.has('dv/canvasapps/cr123_expensesdefaultco48213_DocumentUri.msapp')).toBe(true);
+    const touched = async (...paths: string[]): Promise<string[]> =>
+      (await widenYamlChanges(paths.map((path) => ({ status: 'modified' as const, path })), [tree])).slice(paths.length).map((c) => c.path);
+    expect(await touched('dv/canvasapps/cr123_expensesdefaultco48213_DocumentUri.msapp')).toEqual(['dv/solutions/Apps/solutioncomponents.yml']);
+    expect(await touched('dv/canvasapps/cr123_expensesdefaultco48213_BackgroundImageUri')).toEqual(['dv/solutions/Apps/solutioncomponents.yml']);
+    // A file no record names and no solution lists still touches every solution of the root.
+    expect(await touched('dv/canvasapps/cr123_unknown_DocumentUri.msapp')).toEqual(['dv/solutions/Apps/solutioncomponents.yml', 'dv/solutions/Core/solutioncomponents.yml']);
   });
 });

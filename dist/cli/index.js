@@ -19312,6 +19312,7 @@ async function widenYamlChanges(changed, trees) {
     const extra = new Map();
     for (const tree of trees) {
         const solutions = tree.names.map(yamlCandidatePath).filter((p) => p !== undefined);
+        const ownersOf = new Map();
         for (const solutionPath of solutions) {
             if (extra.has(solutionPath))
                 continue;
@@ -19322,7 +19323,11 @@ async function widenYamlChanges(changed, trees) {
                 continue;
             const listed = await listedComponents(tree, solutionPath);
             const all = listed === undefined ? new Set() : await allListed(tree, root, solutions);
-            const component = (p) => componentOfFile(p.slice(prefix.length));
+            const appFiles = files.some((p) => lookupKey(p.slice(prefix.length)).startsWith('canvasapps/'));
+            if (appFiles && !ownersOf.has(prefix))
+                ownersOf.set(prefix, await appFileOwners(tree, prefix));
+            const owners = ownersOf.get(prefix) ?? new Map();
+            const component = (p) => owners.get(lookupKey(p.slice(prefix.length))) ?? componentOfFile(p.slice(prefix.length));
             if (files.some((p) => listed === undefined || listed.has(component(p)) || !all.has(component(p)))) {
                 extra.set(solutionPath, { status: 'modified', path: `${solutionPath}/solutioncomponents.yml` });
             }
@@ -19336,6 +19341,31 @@ function componentOfFile(rel) {
     if (parts[0] === 'canvasapps')
         return `canvasapps/${lookupKey(appSchemaOf(rel) ?? '')}`;
     return parts.slice(0, 2).join('/');
+}
+/**
+ * The app component each file an app record names belongs to (`DocumentUri`, `BackgroundImageUri`,
+ * `AdditionalUris`): a document whose name was shortened on export (§8b.9) is its record's component.
+ * An unreadable record names nothing; its files fall back to their own names.
+ */
+async function appFileOwners(tree, prefix) {
+    const owners = new Map();
+    for (const name of tree.names) {
+        const rel = name.slice(prefix.length);
+        if (!name.startsWith(prefix) || !/^canvasapps\/(?:[^/]+\/)?[^/]+\.meta\.ya?ml$/i.test(rel))
+            continue;
+        let record;
+        try {
+            record = propCI(await readYaml(tree, name), 'CanvasApp');
+        }
+        catch {
+            continue;
+        }
+        const extra = propCI(propCI(record, 'AdditionalUris'), 'AdditionalUri');
+        const uris = [propCI(record, 'DocumentUri'), propCI(record, 'BackgroundImageUri'), ...(Array.isArray(extra) ? extra : [extra])].map((u) => decode_text(u).replace(/^\//, '')).filter((u) => u !== '');
+        for (const uri of uris)
+            owners.set(lookupKey(uri), componentOfFile(rel));
+    }
+    return owners;
 }
 async function listedComponents(tree, solutionPath) {
     const name = `${solutionPath}/solutioncomponents.yml`;

@@ -486,6 +486,7 @@ export async function widenYamlChanges(changed: readonly ChangedFile[], trees: r
   const extra = new Map<string, ChangedFile>();
   for (const tree of trees) {
     const solutions = tree.names.map(yamlCandidatePath).filter((p): p is string => p !== undefined);
+    const ownersOf = new Map<string, Map<string, string>>();
     for (const solutionPath of solutions) {
       if (extra.has(solutionPath)) continue;
       const root = yamlRootOf(solutionPath);
@@ -494,7 +495,10 @@ export async function widenYamlChanges(changed: readonly ChangedFile[], trees: r
       if (files.length === 0) continue;
       const listed = await listedComponents(tree, solutionPath);
       const all = listed === undefined ? new Set<string>() : await allListed(tree, root, solutions);
-      const component = (p: string): string => componentOfFile(p.slice(prefix.length));
+      const appFiles = files.some((p) => lookupKey(p.slice(prefix.length)).startsWith('canvasapps/'));
+      if (appFiles && !ownersOf.has(prefix)) ownersOf.set(prefix, await appFileOwners(tree, prefix));
+      const owners = ownersOf.get(prefix) ?? new Map<string, string>();
+      const component = (p: string): string => owners.get(lookupKey(p.slice(prefix.length))) ?? componentOfFile(p.slice(prefix.length));
       if (files.some((p) => listed === undefined || listed.has(component(p)) || !all.has(component(p)))) {
         extra.set(solutionPath, { status: 'modified', path: `${solutionPath}/solutioncomponents.yml` });
       }
@@ -508,6 +512,29 @@ function componentOfFile(rel: string): string {
   const parts = lookupKey(rel).split('/');
   if (parts[0] === 'canvasapps') return `canvasapps/${lookupKey(appSchemaOf(rel) ?? '')}`;
   return parts.slice(0, 2).join('/');
+}
+
+/**
+ * The app component each file an app record names belongs to (`DocumentUri`, `BackgroundImageUri`,
+ * `AdditionalUris`): a document whose name was shortened on export (§8b.9) is its record's component.
+ * An unreadable record names nothing; its files fall back to their own names.
+ */
+async function appFileOwners(tree: RepoTree, prefix: string): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  for (const name of tree.names) {
+    const rel = name.slice(prefix.length);
+    if (!name.startsWith(prefix) || !/^canvasapps\/(?:[^/]+\/)?[^/]+\.meta\.ya?ml$/i.test(rel)) continue;
+    let record: unknown;
+    try {
+      record = propCI(await readYaml(tree, name), 'CanvasApp');
+    } catch {
+      continue;
+    }
+    const extra = propCI(propCI(record, 'AdditionalUris'), 'AdditionalUri');
+    const uris = [propCI(record, 'DocumentUri'), propCI(record, 'BackgroundImageUri'), ...(Array.isArray(extra) ? extra : [extra])].map((u) => text(u).replace(/^\//, '')).filter((u) => u !== '');
+    for (const uri of uris) owners.set(lookupKey(uri), componentOfFile(rel));
+  }
+  return owners;
 }
 
 async function listedComponents(tree: RepoTree, solutionPath: string): Promise<Set<string> | undefined> {
