@@ -55947,16 +55947,19 @@ function lookupFlow(index, flowId, flowSolution) {
     return entries[0];
 }
 /**
- * Apps (of any solution) with a call bound to the given flow id, except data sources that no formula
- * calls (formulas read in full, no call site): those apps hold the flow but do not call it.
+ * False for a data source that no formula calls (formulas read in full, no call site): the app holds
+ * the flow but does not call it. Formulas not read, or read in part, keep the stored binding a call.
  */
+function formulasMayCall(call) {
+    return !(call.callSites !== undefined && call.callSites.length === 0 && call.traced === true);
+}
+/** Apps (of any solution) whose formulas call the given flow id (see {@link formulasMayCall}). */
 function callersOf(solutions, flowId) {
     const key = normalizeFlowId(flowId);
     const callers = [];
-    const calls = (c) => !(c.callSites !== undefined && c.callSites.length === 0 && c.traced === true);
     for (const solution of solutions) {
         for (const app of solution.apps) {
-            if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key && calls(c)))
+            if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key && formulasMayCall(c)))
                 callers.push({ app, solution });
         }
     }
@@ -56319,7 +56322,7 @@ class Renderer {
             const calls = [...app.calls].sort((a, b) => sort_compareText(a.dataSource, b.dataSource) || sort_compareText(a.flowId ?? '', b.flowId ?? ''));
             for (const call of calls) {
                 const entry = lookupFlow(index, call.flowId, call.flowSolution);
-                if (call.flowId)
+                if (call.flowId && formulasMayCall(call))
                     called.add(normalizeFlowId(call.flowId));
                 rows.push(`| ${[
                     escapeMarkdown(app.displayName || app.name),

@@ -158,6 +158,17 @@ describe('renderMarkdown', () => {
     expect(map).toContain('Flows no canvas app here calls: ⚡ Nightly cleanup.');
   });
 
+  it('lists a flow that apps only hold as a data source no formula calls among the flows no app calls', () => {
+    const r = auditReport();
+    const submitCalls = r.solutions.flatMap((s) => s.apps.flatMap((a) => a.calls)).filter((c) => c.flowId?.toLowerCase().includes(FLOW_SUBMIT_ID.toLowerCase()));
+    expect(submitCalls.length).toBeGreaterThan(0);
+    for (const c of submitCalls) Object.assign(c, { callSites: [], outputReads: [], traced: true });
+    const map = section(renderMarkdown(r, ctx(false)), 'App → flow dependency map');
+    expect(map).toContain('Flows no canvas app here calls: ⚡ Nightly cleanup, ⚡ Submit expense.');
+    // The data source itself stays in the map, with no formula calling it.
+    expect(map.split('\n').find((l) => l.startsWith('| Expense Tracker | `Submitexpense`'))).toMatch(/\| no formula \|$/);
+  });
+
   it('lists changed flows with the apps that call them', () => {
     const md = renderMarkdown(comparedReport(), ctx(true));
     const changes = section(md, 'What changed');
