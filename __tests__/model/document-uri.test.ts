@@ -159,3 +159,16 @@ describe('which YAML solutions a change to a shortened app document touches', ()
     expect(await touched('dv/canvasapps/cr123_unknown_DocumentUri.msapp')).toEqual(['dv/solutions/Apps/solutioncomponents.yml', 'dv/solutions/Core/solutioncomponents.yml']);
   });
 });
+
+describe('YAML layout: unpacked sources under the document stem, no document committed', () => {
+  it('are the sources of the record whose DocumentUri has that stem: one app', async () => {
+    const { msapp: _bytes, ...app } = await appCalling(LIBRARY, LIBRARY_DOC, 'GetOrders', GET_ORDERS);
+    const sources = canvasSourceFiles({ dataSources: [{ name: 'GetOrders', workflowEntityId: GET_ORDERS, wadl: wadlXml({ title: 'GetOrders', inputs: [], outputs: undefined }) }], onSelect: 'Set(r, GetOrders.Run())' });
+    const yaml = toYamlLayout(unpackedTree({ ...(await spec([])), apps: [{ ...app, sources }] }), { root: 'dv', apps: 'meta' });
+    // The sources sit beside the record under the document's (shortened) stem.
+    const files = Object.fromEntries(Object.entries(yaml).map(([p, c]) => [p.replace(`canvasapps/src/${LIBRARY}/`, 'canvasapps/src/cr123_expensesdefaultco48213/'), c]));
+    expect(Object.keys(files).some((p) => p.startsWith('dv/canvasapps/src/cr123_expensesdefaultco48213/'))).toBe(true);
+    const ws = await load(files);
+    expect(appFacts(ws, 'dv/solutions/OrdersSolution')).toEqual([{ name: LIBRARY, document: 'unpacked', calls: [['GetOrders', GET_ORDERS, 1]] }]);
+  });
+});

@@ -19259,16 +19259,28 @@ function joinDocumentsToRecords(apps, tree) {
     for (const [key, a] of apps)
         if (!a.record && a.msapp)
             byDocument.set(lookupKey(a.msapp), key);
-    for (const a of apps.values()) {
+    for (const [own, a] of [...apps]) {
         const uri = decode_text(propCI(a.record, 'DocumentUri')).replace(/^\//, '');
-        const key = a.record && uri ? byDocument.get(lookupKey(uri)) : undefined;
-        const other = key === undefined ? undefined : apps.get(key);
-        if (key === undefined || !other || !tree.has(uri))
+        if (!a.record || !uri)
             continue;
-        a.msapp = other.msapp;
-        a.sourceDir ??= other.sourceDir;
-        apps.delete(key);
+        // The document itself, or (no document committed) the sources unpacked under the document's stem.
+        const key = tree.has(uri) ? byDocument.get(lookupKey(uri)) : lookupKey(schemaStem(basename(uri)));
+        const other = key === undefined || key === own ? undefined : apps.get(key);
+        if (key !== undefined && other && !other.record && (tree.has(uri) || !other.msapp)) {
+            if (tree.has(uri))
+                a.msapp = other.msapp;
+            a.sourceDir ??= other.sourceDir;
+            apps.delete(key);
+        }
+        // Sources under the document's stem belong to the record even where membership names only the record.
+        const manifest = documentSourceDirs(uri).map((dir) => `${dir}/CanvasManifest.json`).find((m) => tree.has(m));
+        if (manifest)
+            a.sourceDir ??= dirname(actual(tree, manifest));
     }
+}
+/** `canvasapps/src/<stem>` and `<document>_msapp_src` (as SolutionPackager unpacks `x_DocumentUri.msapp`). */
+function documentSourceDirs(uri) {
+    return [`${dirname(uri)}/src/${schemaStem(basename(uri))}`, `${uri.replace(/\.msapp$/i, '')}_msapp_src`];
 }
 async function yaml_layout_readApp(src, a, name, report, diagnostics) {
     const node = a.record;
