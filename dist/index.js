@@ -49779,13 +49779,14 @@ const fg501_secret_in_export_meta = {
  * purged. Its identity is the app alone (no flow, no URL), so renaming or moving a flow keeps it.
  */
 function fg501_secret_in_export_check(ctx) {
+    const index = flowIndex(ctx.workspace);
     const out = [];
     for (const solution of ctx.workspace.solutions) {
         for (const app of solution.apps) {
             const first = app.secrets[0];
             if (!first)
                 continue;
-            const flows = flowNames(ctx.workspace, solution, app);
+            const flows = flowNames(index, solution, app);
             const count = app.secrets.length;
             const urls = count === 1 ? 'the callback URL' : `${count} callback URLs`;
             out.push(makeFinding(fg501_secret_in_export_meta, {
@@ -49804,8 +49805,7 @@ function fg501_secret_in_export_check(ctx) {
     return out;
 }
 /** `'DataSource'`, or `'DataSource' (flow 'Name')` where the call is bound to a flow of another name; each once, sorted. */
-function flowNames(workspace, solution, app) {
-    const index = flowIndex(workspace);
+function flowNames(index, solution, app) {
     const names = new Set();
     for (const secret of app.secrets) {
         const call = app.calls.find((c) => c.dataSource === secret.dataSource);
@@ -49813,7 +49813,8 @@ function flowNames(workspace, solution, app) {
         const renamed = flow && flow.name.replace(/\s+/g, '') !== secret.dataSource ? ` (flow '${flow.name}')` : '';
         names.add(`'${secret.dataSource}'${renamed}`);
     }
-    return [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    const key = (n) => `${n.toLowerCase()}\u0000${n}`;
+    return [...names].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 const secretInExport = { meta: fg501_secret_in_export_meta, check: fg501_secret_in_export_check };
 

@@ -86,6 +86,13 @@ describe('secret-in-export (FG501) across a change', () => {
     expect(await compare(await tree(FLOWS, FLOWS), await tree(renamed, renamed))).toEqual({ head: ['existing'], fixed: [] });
   });
 
+  it('renaming a flow without re-binding the app keeps the finding, which names the flow by its new name too', async () => {
+    const renamed = FLOWS.map((f) => (f.id === UPLOAD ? { ...f, name: 'Upload event photo' } : f));
+    expect(await compare(await tree(FLOWS, FLOWS), await tree(FLOWS, renamed))).toEqual({ head: ['existing'], fixed: [] });
+    const found = secrets(runRules(await loadWorkspace(await tree(FLOWS, renamed)), { release: false }));
+    expect(found[0]?.message).toContain("'Uploadeventimage' (flow 'Upload event photo') with their SAS signatures");
+  });
+
   it('moving a flow to another solution gives neither a new nor a fixed FG501', async () => {
     const stay = FLOWS.filter((f) => f.id !== EMAIL);
     const moved = FLOWS.filter((f) => f.id === EMAIL);

@@ -1,4 +1,4 @@
-import type { CanvasApp, Solution, Workspace } from '../model/types.js';
+import type { CanvasApp, Solution } from '../model/types.js';
 import { appLabel, flowIndex, makeFinding } from './finding.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
@@ -16,12 +16,13 @@ const meta: RuleMeta = {
  * purged. Its identity is the app alone (no flow, no URL), so renaming or moving a flow keeps it.
  */
 function check(ctx: RuleContext): Finding[] {
+  const index = flowIndex(ctx.workspace);
   const out: Finding[] = [];
   for (const solution of ctx.workspace.solutions) {
     for (const app of solution.apps) {
       const first = app.secrets[0];
       if (!first) continue;
-      const flows = flowNames(ctx.workspace, solution, app);
+      const flows = flowNames(index, solution, app);
       const count = app.secrets.length;
       const urls = count === 1 ? 'the callback URL' : `${count} callback URLs`;
       out.push(
@@ -43,8 +44,7 @@ function check(ctx: RuleContext): Finding[] {
 }
 
 /** `'DataSource'`, or `'DataSource' (flow 'Name')` where the call is bound to a flow of another name; each once, sorted. */
-function flowNames(workspace: Workspace, solution: Solution, app: CanvasApp): string[] {
-  const index = flowIndex(workspace);
+function flowNames(index: ReturnType<typeof flowIndex>, solution: Solution, app: CanvasApp): string[] {
   const names = new Set<string>();
   for (const secret of app.secrets) {
     const call = app.calls.find((c) => c.dataSource === secret.dataSource);
@@ -52,7 +52,8 @@ function flowNames(workspace: Workspace, solution: Solution, app: CanvasApp): st
     const renamed = flow && flow.name.replace(/\s+/g, '') !== secret.dataSource ? ` (flow '${flow.name}')` : '';
     names.add(`'${secret.dataSource}'${renamed}`);
   }
-  return [...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const key = (n: string): string => `${n.toLowerCase()}\u0000${n}`;
+  return [...names].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export const secretInExport: Rule = { meta, check };
