@@ -169,7 +169,11 @@ export interface CanvasAppRecordSpec {
   /** Schema name, e.g. `cts_orders_1a2b3`. */
   name: string;
   displayName?: string;
-  /** `DocumentUri`; default `/CanvasApps/<name>_DocumentUri.msapp`. */
+  /**
+   * `DocumentUri`; default `/CanvasApps/<name>_DocumentUri.msapp`. Exports cut long names in file names and add a
+   * suffix that changes per export (`/CanvasApps/cr123_expensesdefaultco48213_DocumentUri.msapp`, solution-format §8b.9):
+   * the app's other files (`_BackgroundImageUri`, `_DocumentUri_msapp_src/`) then carry the same stem.
+   */
   documentUri?: string;
   /** The app record's `ConnectionReferences` JSON (object, or raw text written as is). See {@link appRecordFlowEntry}. */
   connectionReferences?: Record<string, unknown> | string;
@@ -255,8 +259,8 @@ ${i}  <EmbeddedApp xsi:nil="true"></EmbeddedApp>
 ${i}  <IntroducedVersion>1.0</IntroducedVersion>
 ${i}  <CdsDependencies>${xmlEscape('{"cdsdependencies":[]}')}</CdsDependencies>
 ${i}  <IsCustomizable>${flagText(a.customizable, 1)}</IsCustomizable>
-${i}  <BackgroundImageUri>/CanvasApps/${xmlEscape(a.name)}_BackgroundImageUri</BackgroundImageUri>
-${i}  <DocumentUri>${xmlEscape(a.documentUri ?? `/CanvasApps/${a.name}_DocumentUri.msapp`)}</DocumentUri>
+${i}  <BackgroundImageUri>/${xmlEscape(backgroundImagePath(a))}</BackgroundImageUri>
+${i}  <DocumentUri>/${xmlEscape(documentPath(a))}</DocumentUri>
 ${i}</CanvasApp>`;
 }
 
@@ -882,12 +886,23 @@ function flowContent(f: FlowFileSpec, bom: string): Uint8Array {
   return bytes(bom + (typeof f.json === 'string' ? f.json : JSON.stringify(f.json)));
 }
 
+/** The app document's path inside the solution (no leading `/`). */
+export function documentPath(a: CanvasAppRecordSpec): string {
+  return (a.documentUri ?? `/CanvasApps/${a.name}_DocumentUri.msapp`).replace(/^\//, '');
+}
+
+/** `CanvasApps/<stem>_BackgroundImageUri`, with the stem of the document's file name. */
+function backgroundImagePath(a: CanvasAppRecordSpec): string {
+  return documentPath(a).replace(/_DocumentUri\.msapp$/i, '').replace(/\.msapp$/i, '') + '_BackgroundImageUri';
+}
+
 function appFiles(a: AppSpec): [string, Uint8Array][] {
   const out: [string, Uint8Array][] = [];
-  if (a.msapp !== undefined) out.push([(a.documentUri ?? `/CanvasApps/${a.name}_DocumentUri.msapp`).replace(/^\//, ''), bytes(a.msapp)]);
-  const dir = a.sourcesFolder === 'msapp_src' ? `CanvasApps/${a.name}_DocumentUri_msapp_src` : `CanvasApps/src/${a.name}`;
+  if (a.msapp !== undefined) out.push([documentPath(a), bytes(a.msapp)]);
+  // SolutionPackager unpacks `x_DocumentUri.msapp` into `x_DocumentUri_msapp_src/`.
+  const dir = a.sourcesFolder === 'msapp_src' ? `${documentPath(a).replace(/\.msapp$/i, '')}_msapp_src` : `CanvasApps/src/${a.name}`;
   for (const [p, c] of Object.entries(a.sources ?? {})) out.push([`${dir}/${p}`, c]);
-  out.push([`CanvasApps/${a.name}_BackgroundImageUri`, new Uint8Array([0x89, 0x50, 0x4e, 0x47])]);
+  out.push([backgroundImagePath(a), new Uint8Array([0x89, 0x50, 0x4e, 0x47])]);
   return out;
 }
 

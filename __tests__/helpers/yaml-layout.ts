@@ -125,14 +125,15 @@ export function toYamlLayout(files: FileMap, o: YamlLayoutOptions = {}): FileMap
     const component = `canvasapps/${schema}`;
     const record = { ...rec(xml(content)['CanvasApp']) };
     const folder = o.apps === 'folder';
-    const msappPath = folder ? `${component}/${schema}.msapp` : `canvasapps/${schema}_DocumentUri.msapp`;
     const classicMsapp = String(record['DocumentUri'] ?? `/CanvasApps/${schema}_DocumentUri.msapp`).replace(/^\//, '');
+    // Beside the record, the document keeps its own file name, which may be a shortened one (§8b.9).
+    const msappPath = folder ? `${component}/${schema}.msapp` : `canvasapps/${classicMsapp.slice(classicMsapp.lastIndexOf('/') + 1)}`;
     record['DocumentUri'] = `/${msappPath}`;
     put(component, folder ? `${component}/${schema}.meta.yml` : `canvasapps/${schema}.meta.yml`, yaml({ CanvasApp: record }));
     const msappFile = find(files, classicMsapp);
     if (msappFile) put(component, msappPath, msappFile[1]);
     for (const [p, c] of Object.entries(files)) {
-      const srcPrefix = [`CanvasApps/src/${schema}/`, `CanvasApps/${schema}_DocumentUri_msapp_src/`].find((x) => p.toLowerCase().startsWith(x.toLowerCase()));
+      const srcPrefix = [`CanvasApps/src/${schema}/`, `${classicMsapp.replace(/\.msapp$/i, '')}_msapp_src/`, `CanvasApps/${schema}_DocumentUri_msapp_src/`].find((x) => p.toLowerCase().startsWith(x.toLowerCase()));
       if (srcPrefix) put(component, `${folder ? `${component}/src` : `canvasapps/src/${schema}`}/${p.slice(srcPrefix.length)}`, c);
       else if (p.toLowerCase().startsWith(`canvasapps/${schema.toLowerCase()}_`) && !/_DocumentUri\.msapp$/i.test(p)) put(component, `${folder ? `${component}/` : 'canvasapps/'}${p.slice('CanvasApps/'.length)}`, c);
     }

@@ -233,6 +233,17 @@ describe('renderMarkdown', () => {
     expect(map).toContain('Flows no canvas app here calls: ⚡ Nightly cleanup.');
   });
 
+  it('lists a flow that apps only hold as a data source no formula calls among the flows no app calls', () => {
+    const r = auditReport();
+    const submitCalls = r.solutions.flatMap((s) => s.apps.flatMap((a) => a.calls)).filter((c) => c.flowId?.toLowerCase().includes(FLOW_SUBMIT_ID.toLowerCase()));
+    expect(submitCalls.length).toBeGreaterThan(0);
+    for (const c of submitCalls) Object.assign(c, { callSites: [], outputReads: [], traced: true });
+    const map = section(renderMarkdown(r, ctx(false)), 'App → flow dependency map');
+    expect(map).toContain('Flows no canvas app here calls: ⚡ Nightly cleanup, ⚡ Submit expense.');
+    // The data source itself stays in the map, with no formula calling it.
+    expect(map.split('\n').find((l) => l.startsWith('| Expense Tracker | `Submitexpense`'))).toMatch(/\| no formula \|$/);
+  });
+
   it('lists changed flows with the apps that call them', () => {
     const md = renderMarkdown(comparedReport(), ctx(true));
     const changes = section(md, 'What changed');
@@ -244,6 +255,22 @@ describe('renderMarkdown', () => {
     expect(changes).toContain('Not called by any canvas app in these solutions.');
     expect(changes.indexOf('⚡ Flow')).toBeLessThan(changes.indexOf('📱 App'));
     expect(changes).not.toContain(SECRET_SIG);
+  });
+
+  it('does not name as a caller an app whose formulas, all read, never call the flow', () => {
+    const r = comparedReport();
+    const tracker = r.solutions.flatMap((s) => s.apps).find((a) => a.displayName === 'Expense Tracker');
+    const call = tracker?.calls.find((c) => c.dataSource === 'Submitexpense');
+    if (!call) throw new Error('fixture changed: no Submitexpense call of Expense Tracker');
+    Object.assign(call, { callSites: [], outputReads: [], traced: true });
+    const submit = section(renderMarkdown(r, ctx(true)), 'What changed')
+      .split('\n')
+      .find((l) => l.includes('Flow **Submit expense**'));
+    expect(submit).toMatch(/— modified\. Called by 📱 \*\*&lt;img .*\*\* \(`evil_sol\|x`\)\.$/);
+    expect(submit).not.toContain('Expense Tracker');
+    // Formulas read only in part (traced false) prove nothing: the app is still named.
+    Object.assign(call, { traced: false });
+    expect(section(renderMarkdown(r, ctx(true)), 'What changed')).toContain('📱 **Expense Tracker**');
   });
 
   it('lists diagnostics collapsed and ends with the footer', () => {

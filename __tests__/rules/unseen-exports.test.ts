@@ -88,7 +88,8 @@ async function callSpec(c: CallSpec): Promise<SolutionSpec> {
         msapp: await msapp({
           dataSources: [{ name: DS, workflowEntityId: FLOW_ID, wadl: c.wadl === undefined ? wadlXml({ title: 'Get Orders', inputs: [], outputs: undefined }) : c.wadl }],
           localConnectionReferences: lcr,
-          ...(c.onStart !== undefined ? { onStart: c.onStart } : {}),
+          // The app calls the flow (a data source no formula calls gets no call-based finding).
+          onStart: c.onStart ?? `Set(r, ${DS}.Run())`,
           ...(c.rawDataSources !== undefined ? { rawDataSources: c.rawDataSources } : {}),
         }),
       },

@@ -17612,7 +17612,7 @@ async function readUnpackedApp(src, origin) {
             continue;
         }
         for (const ds of namedFlowSources(asArray(parsed), origin(name), problems)) {
-            const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
+            const wadlName = wadlFileOf(src, name, str(prop(ds, 'Name')));
             const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
             flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name), wadlOrigin: origin(wadlName) });
             firstDs ||= name;
@@ -17622,6 +17622,15 @@ async function readUnpackedApp(src, origin) {
     const lcr = src.has(connName) ? parseJson(await src.read(connName)) : {};
     const doc = buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
     return flows.length === 0 ? doc : withAppFormulas(src, doc, origin);
+}
+/**
+ * `pkgs/Wadl/<file>.xml` carries the data source's file name, escaped as `DataSources/<file>.json` is
+ * (a flow named `A, B` is `DataSources/A%2cB.json`, §8b.11), so it is found by that name first.
+ */
+function wadlFileOf(src, dataSourceFile, name) {
+    const stem = dataSourceFile.slice('DataSources/'.length, -'.json'.length);
+    const byFile = `pkgs/Wadl/${stem}.xml`;
+    return src.has(byFile) ? byFile : `pkgs/Wadl/${name}.xml`;
 }
 function describeError(err) {
     return err instanceof Error ? err.message : String(err);
@@ -18387,8 +18396,8 @@ async function readFlows(src, records, custName, report, hashes, definitions) {
     const found = new Map();
     for (const node of records) {
         const record = readWorkflowRecord(node);
-        if (record.jsonFile)
-            found.set(lookupKey(record.jsonFile), { record, metaName: custName });
+        // A record without a JsonFileName is joined to its file by the WorkflowId in the file name, below.
+        found.set(record.jsonFile ? lookupKey(record.jsonFile) : `\u0000${record.id ?? ''}`, { record, metaName: custName });
     }
     for (const name of src.tree.names) {
         if (!/^Workflows\/[^/]+\.json\.data\.xml$/i.test(name))
@@ -18403,6 +18412,23 @@ async function readFlows(src, records, custName, report, hashes, definitions) {
             report(name, err);
         }
     }
+    // A record whose JsonFileName names no file of the tree describes the flow file that carries its WorkflowId.
+    const byId = new Map();
+    for (const [key, { record }] of found)
+        if (record.id && !src.tree.has(record.jsonFile))
+            byId.set(record.id, key);
+    for (const name of src.tree.names) {
+        const key = /^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name)) ? byId.get(guidInFileName(name) ?? '') : undefined;
+        const entry = key === undefined ? undefined : found.get(key);
+        if (key === undefined || !entry)
+            continue;
+        found.delete(key);
+        byId.delete(entry.record.id);
+        found.set(lookupKey(name), { record: { ...entry.record, jsonFile: name }, metaName: entry.metaName });
+    }
+    for (const [key, { record }] of found)
+        if (!record.jsonFile)
+            found.delete(key);
     // Flow JSON with no metadata record (hand-assembled trees, or a record FlowGuard could not read): read it, state unknown.
     for (const name of src.tree.names) {
         if (/^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name))) {
@@ -18552,11 +18578,12 @@ async function readApps(src, records, custName, report, diagnostics, wanted) {
             report(name, err);
         }
     }
+    // Records name their documents (§8b.9: long names are cut in file names, with a suffix that changes per export).
+    const described = new Set([...byName.values()].map((r) => lookupKey(documentName(r))));
     for (const name of src.tree.names) {
-        const m = /^CanvasApps\/([^/]+)_DocumentUri\.msapp$/i.exec(name);
         // Only when the records could be read: an unreadable customizations.xml is already named.
-        if (m && custName && !byName.has(lookupKey(m[1])))
-            report(custName, new InputError(`no <CanvasApp> record describes '${name}'; the app is not analysed`));
+        if (/^CanvasApps\/[^/]+_DocumentUri\.msapp$/i.test(name) && custName && !described.has(lookupKey(name)))
+            report(custName, new InputError(`no <CanvasApp> record describes '${name}' (no record's DocumentUri names it); the app is not analysed`));
     }
     const apps = [];
     for (const [, record] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -18566,8 +18593,12 @@ async function readApps(src, records, custName, report, diagnostics, wanted) {
     }
     return apps;
 }
+/** The app's document: the record's `DocumentUri`, or the name exports give it when the record names none. */
+function documentName(record) {
+    return record.documentUri || `CanvasApps/${record.name}_DocumentUri.msapp`;
+}
 async function readApp(src, record, diagnostics) {
-    const msappName = record.documentUri || `CanvasApps/${record.name}_DocumentUri.msapp`;
+    const msappName = documentName(record);
     const app = {
         name: record.name,
         displayName: record.displayName,
@@ -18578,7 +18609,7 @@ async function readApp(src, record, diagnostics) {
         origin: src.origin(msappName),
         metaOrigin: record.metaName ? src.origin(record.metaName) : undefined,
     };
-    await readAppDocument(src, app, msappName, unpackedSourceDir(src.tree, record.name), record.connectionReferences, diagnostics);
+    await readAppDocument(src, app, msappName, unpackedSourceDir(src.tree, record.name, msappName), record.connectionReferences, diagnostics);
     return app;
 }
 /**
@@ -18639,9 +18670,15 @@ function withAppRecordHints(call, refs) {
     }
     return next;
 }
-/** `CanvasApps/src/<app>/` (newer) or `CanvasApps/<app>_DocumentUri_msapp_src/` (older) unpacked canvas sources. */
-function unpackedSourceDir(tree, appName) {
-    for (const dir of [`CanvasApps/src/${appName}`, `CanvasApps/${appName}_DocumentUri_msapp_src`]) {
+/**
+ * `CanvasApps/src/<app>/` (newer) or `<document>_msapp_src/` (older: SolutionPackager unpacks
+ * `x_DocumentUri.msapp` into `x_DocumentUri_msapp_src/`) unpacked canvas sources. The document's name
+ * may be a shortened one (§8b.9), so both the record's name and the document's stem are tried.
+ */
+function unpackedSourceDir(tree, appName, document) {
+    const stem = basename(document).replace(/_DocumentUri\.msapp$/i, '').replace(/\.msapp$/i, '');
+    const dirs = [`CanvasApps/src/${appName}`, `CanvasApps/src/${stem}`, `${document.replace(/\.msapp$/i, '')}_msapp_src`, `CanvasApps/${appName}_DocumentUri_msapp_src`];
+    for (const dir of dirs) {
         const prefix = lookupKey(dir) + '/';
         const hit = tree.names.find((n) => lookupKey(n).startsWith(prefix));
         if (hit)
@@ -19204,12 +19241,46 @@ async function yaml_layout_readApps(src, member, report, diagnostics) {
             }
         }
     }
+    joinDocumentsToRecords(apps, tree);
     const out = [];
     const list = [...apps.values()].map((a) => ({ a, name: decode_text(propCI(a.record, 'Name')) || a.schema }));
     list.sort((x, y) => (lookupKey(x.name) < lookupKey(y.name) ? -1 : lookupKey(x.name) > lookupKey(y.name) ? 1 : 0));
     for (const { a, name } of list)
         out.push(await yaml_layout_readApp(src, a, name, report, diagnostics));
     return out;
+}
+/**
+ * A record's `DocumentUri` names its document whatever the file is called: long names are cut in file
+ * names with a suffix that changes per export (§8b.9), so the document found under another stem is
+ * the record's, and not a second app.
+ */
+function joinDocumentsToRecords(apps, tree) {
+    const byDocument = new Map();
+    for (const [key, a] of apps)
+        if (!a.record && a.msapp)
+            byDocument.set(lookupKey(a.msapp), key);
+    for (const [own, a] of [...apps]) {
+        const uri = decode_text(propCI(a.record, 'DocumentUri')).replace(/^\//, '');
+        if (!a.record || !uri)
+            continue;
+        // The document itself, or (no document committed) the sources unpacked under the document's stem.
+        const key = tree.has(uri) ? byDocument.get(lookupKey(uri)) : lookupKey(schemaStem(basename(uri)));
+        const other = key === undefined || key === own ? undefined : apps.get(key);
+        if (key !== undefined && other && !other.record && (tree.has(uri) || !other.msapp)) {
+            if (tree.has(uri))
+                a.msapp = other.msapp;
+            a.sourceDir ??= other.sourceDir;
+            apps.delete(key);
+        }
+        // Sources under the document's stem belong to the record even where membership names only the record.
+        const manifest = documentSourceDirs(uri).map((dir) => `${dir}/CanvasManifest.json`).find((m) => tree.has(m));
+        if (manifest)
+            a.sourceDir ??= dirname(actual(tree, manifest));
+    }
+}
+/** `canvasapps/src/<stem>` and `<document>_msapp_src` (as SolutionPackager unpacks `x_DocumentUri.msapp`). */
+function documentSourceDirs(uri) {
+    return [`${dirname(uri)}/src/${schemaStem(basename(uri))}`, `${uri.replace(/\.msapp$/i, '')}_msapp_src`];
 }
 async function yaml_layout_readApp(src, a, name, report, diagnostics) {
     const node = a.record;
@@ -19253,6 +19324,7 @@ async function widenYamlChanges(changed, trees) {
     const extra = new Map();
     for (const tree of trees) {
         const solutions = tree.names.map(yamlCandidatePath).filter((p) => p !== undefined);
+        const ownersOf = new Map();
         for (const solutionPath of solutions) {
             if (extra.has(solutionPath))
                 continue;
@@ -19263,7 +19335,11 @@ async function widenYamlChanges(changed, trees) {
                 continue;
             const listed = await listedComponents(tree, solutionPath);
             const all = listed === undefined ? new Set() : await allListed(tree, root, solutions);
-            const component = (p) => componentOfFile(p.slice(prefix.length));
+            const appFiles = files.some((p) => lookupKey(p.slice(prefix.length)).startsWith('canvasapps/'));
+            if (appFiles && !ownersOf.has(prefix))
+                ownersOf.set(prefix, await appFileOwners(tree, prefix));
+            const owners = ownersOf.get(prefix) ?? new Map();
+            const component = (p) => owners.get(lookupKey(p.slice(prefix.length))) ?? componentOfFile(p.slice(prefix.length));
             if (files.some((p) => listed === undefined || listed.has(component(p)) || !all.has(component(p)))) {
                 extra.set(solutionPath, { status: 'modified', path: `${solutionPath}/solutioncomponents.yml` });
             }
@@ -19277,6 +19353,31 @@ function componentOfFile(rel) {
     if (parts[0] === 'canvasapps')
         return `canvasapps/${lookupKey(appSchemaOf(rel) ?? '')}`;
     return parts.slice(0, 2).join('/');
+}
+/**
+ * The app component each file an app record names belongs to (`DocumentUri`, `BackgroundImageUri`,
+ * `AdditionalUris`): a document whose name was shortened on export (§8b.9) is its record's component.
+ * An unreadable record names nothing; its files fall back to their own names.
+ */
+async function appFileOwners(tree, prefix) {
+    const owners = new Map();
+    for (const name of tree.names) {
+        const rel = name.slice(prefix.length);
+        if (!name.startsWith(prefix) || !/^canvasapps\/(?:[^/]+\/)?[^/]+\.meta\.ya?ml$/i.test(rel))
+            continue;
+        let record;
+        try {
+            record = propCI(await readYaml(tree, name), 'CanvasApp');
+        }
+        catch {
+            continue;
+        }
+        const extra = propCI(propCI(record, 'AdditionalUris'), 'AdditionalUri');
+        const uris = [propCI(record, 'DocumentUri'), propCI(record, 'BackgroundImageUri'), ...(Array.isArray(extra) ? extra : [extra])].map((u) => decode_text(u).replace(/^\//, '')).filter((u) => u !== '');
+        for (const uri of uris)
+            owners.set(lookupKey(uri), componentOfFile(rel));
+    }
+    return owners;
 }
 async function listedComponents(tree, solutionPath) {
     const name = `${solutionPath}/solutioncomponents.yml`;
@@ -19806,9 +19907,22 @@ function boundCalls(workspace) {
     }
     return out;
 }
-/** Calls whose stored signature (the app's WADL) was read: the only ones input and output drift can be judged on. */
+/**
+ * True when the app's formulas were all read and none of them calls the data source. Then no finding
+ * may say that the app calls, waits for or reads the flow: the data source is unused (FG107, or FG104
+ * when it is bound to nothing). Formulas not read, or read only in part, prove nothing.
+ */
+function uncalled(call) {
+    const f = call.formulas;
+    return f !== undefined && f.callSites.length === 0 && f.untraced.length === 0;
+}
+/** Bound calls that the app's formulas make, or may make (formulas not read): the only ones a finding may say the app calls. */
+function calledCalls(workspace) {
+    return boundCalls(workspace).filter((bc) => !uncalled(bc.call));
+}
+/** Called calls whose stored signature (the app's WADL) was read: the only ones input and output drift can be judged on. */
 function signatureCalls(workspace) {
-    return boundCalls(workspace).filter((bc) => !bc.call.signatureUnreadable);
+    return calledCalls(workspace).filter((bc) => !bc.call.signatureUnreadable);
 }
 function flowIndex(workspace) {
     const index = new Map();
@@ -19847,8 +19961,9 @@ function calledFrom(call) {
     const sites = call.formulas?.callSites;
     if (!sites)
         return '';
+    // Formulas read in full with no call never get here (see uncalled): some could not be read.
     if (sites.length === 0)
-        return ' (no formula of the app calls it)';
+        return ' (no formula FlowGuard could read calls it)';
     const shown = sites.slice(0, MAX_SITES).map((s) => `${siteLabel(s)} with ${s.arguments} argument${s.arguments === 1 ? '' : 's'}`);
     const more = sites.length > MAX_SITES ? ` and ${sites.length - MAX_SITES} more` : '';
     return ` (called in ${shown.join(', ')}${more})`;
@@ -20156,11 +20271,11 @@ function fg104_flow_not_found_check(ctx) {
                 const id = call.hints.workflowEntityId ?? call.hints.localConnectionReference ?? call.hints.appRecord;
                 const declared = declaredMissing(solution, call);
                 // A data source no formula calls cannot fail at run time: removing it is the clean fix.
-                const uncalled = call.formulas !== undefined && call.formulas.callSites.length === 0;
+                const unused = uncalled(call);
                 const idText = id ? `workflow id ${id}` : call.hints.workflowName ? `environment flow name ${call.hints.workflowName}, no solution workflow id` : 'no workflow id';
                 const title = call.title ? ` ('${call.title}' when it was added)` : '';
                 out.push(makeFinding(fg104_flow_not_found_meta, {
-                    severity: declared || uncalled ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
+                    severity: declared || unused ? 'note' : fg104_flow_not_found_meta.defaultSeverity,
                     solution,
                     app,
                     flow: { id: id ?? call.hints.workflowName ?? '', name: call.title || call.dataSource },
@@ -20168,12 +20283,12 @@ function fg104_flow_not_found_check(ctx) {
                     call,
                     message: declared
                         ? `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, which the solution declares as a missing dependency: it must be installed from its own solution before this one.`
-                        : uncalled
+                        : unused
                             ? `App ${appLabel(app)} has the flow data source '${call.dataSource}'${title}, ${idText}, which no analysed solution contains; no formula of the app calls it, so nothing fails at run time, but the import still needs the flow or the data source removed.`
                             : `App ${appLabel(app)} calls flow '${call.dataSource}'${title}${calledFrom(call)}, ${idText}, but no analysed solution contains that flow, so the call cannot resolve after import.`,
                     mitigation: declared
                         ? ['Make sure the solution that contains the flow is imported into every target environment before this solution.']
-                        : uncalled
+                        : unused
                             ? [`Open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows (no formula uses it), then save, publish and export.`]
                             : [
                                 `Add the flow '${call.title || call.dataSource}' to this solution (Add existing > Automation > Cloud flow) and export again, or commit the solution that contains it to this repository.`,
@@ -20214,7 +20329,7 @@ function acceptedArguments(call) {
 }
 function fg106_call_arguments_mismatch_check(ctx) {
     const out = [];
-    for (const bc of boundCalls(ctx.workspace)) {
+    for (const bc of calledCalls(ctx.workspace)) {
         const { call } = bc;
         if (call.signatureUnreadable || !call.formulas)
             continue;
@@ -20261,9 +20376,8 @@ function fg107_flow_data_source_unused_check(ctx) {
     for (const solution of ctx.workspace.solutions) {
         for (const app of solution.apps) {
             for (const call of app.calls) {
-                const f = call.formulas;
                 // An unbound data source is FG104's (a note when nothing calls it): one cause, one entry.
-                if (!f || f.callSites.length > 0 || f.untraced.length > 0 || !call.binding.flowId)
+                if (!uncalled(call) || !call.binding.flowId)
                     continue;
                 out.push(makeFinding(fg107_flow_data_source_unused_meta, {
                     solution,
@@ -20303,7 +20417,7 @@ const steps = (name) => [
 function fg201_flow_disabled_check(ctx) {
     const out = [];
     const called = new Set();
-    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+    for (const { solution, app, flow, call } of calledCalls(ctx.workspace)) {
         if (flow.state !== 'off')
             continue;
         called.add(`${solution.path}\u0000${flow.id}`);
@@ -20356,7 +20470,7 @@ function fg202_sync_timeout_risk_check(ctx) {
         if (!byId.has(flow.id))
             byId.set(flow.id, flow);
     const out = [];
-    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+    for (const { solution, app, flow, call } of calledCalls(ctx.workspace)) {
         if (flow.responses.length === 0 || flow.responses.every((r) => r.asynchronous))
             continue;
         const waits = blockingWaits(flow, byId, new Set());
@@ -20422,7 +20536,7 @@ const fg301_connection_mode_meta = {
 const modeText = (m) => (m === 'invoker' ? 'invoker (each user\'s own connection)' : m === 'embedded' ? "embedded (the flow owner's connection)" : m);
 function fg301_connection_mode_check(ctx) {
     const out = [];
-    for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+    for (const { solution, app, flow, call } of calledCalls(ctx.workspace)) {
         if (flow.connections.length === 0)
             continue;
         const modes = connectorModes(flow);
@@ -20556,6 +20670,7 @@ function fg302_missing_connection_reference_check(ctx) {
     for (const s of ctx.workspace.solutions)
         for (const cr of s.connectionReferences)
             defined.add(ids_idKey(cr.logicalName));
+    const callers = appsCalling(ctx);
     const out = [];
     for (const solution of ctx.workspace.solutions) {
         if (solution.layout === 'legacy-package')
@@ -20580,7 +20695,7 @@ function fg302_missing_connection_reference_check(ctx) {
             out.push(dep ? expectedInTarget(solution, name, users, dep) : undefinedReference(solution, name, users));
         }
         if (raw.size > 0)
-            out.push(rawConnections(solution, raw));
+            out.push(rawConnections(solution, raw, callers));
     }
     return out;
 }
@@ -20635,14 +20750,27 @@ function expectedInTarget(solution, ref, users, dep) {
         identity: ['dependency', ids_idKey(ref)],
     });
 }
-function rawConnections(solution, raw) {
+/** The apps whose formulas call each flow (or may: formulas not read), by flow: only those can report the unset connection. */
+function appsCalling(ctx) {
+    const out = new Map();
+    for (const { app, flow } of calledCalls(ctx.workspace)) {
+        const apps = out.get(flow) ?? [];
+        if (!apps.includes(appLabel(app)))
+            apps.push(appLabel(app));
+        out.set(flow, apps);
+    }
+    return out;
+}
+function rawConnections(solution, raw, callers) {
     const flow = only(raw);
+    const apps = [...new Set([...raw.keys()].flatMap((f) => callers.get(f) ?? []))].sort();
+    const consequence = apps.length === 0 ? '' : `; ${apps.length === 1 ? 'app' : 'apps'} ${apps.join(', ')}, which ${apps.length === 1 ? 'calls' : 'call'} ${raw.size === 1 ? 'it' : 'them'}, then ${apps.length === 1 ? 'reports' : 'report'} "Connection not configured for this service"`;
     return makeFinding(fg302_missing_connection_reference_meta, {
         severity: 'warning',
         solution,
         flow,
         location: [...raw.keys()][0].origin,
-        message: `${raw.size === 1 ? 'Flow' : `${raw.size} flows of '${solution.uniqueName}' use raw connections, not connection references:`} ${describeUsers(raw)}${raw.size === 1 ? ' uses raw connections, not connection references' : ''}. Those connections cannot be set when the solution is imported elsewhere; apps calling these flows report "Connection not configured for this service".`,
+        message: `${raw.size === 1 ? 'Flow' : `${raw.size} flows of '${solution.uniqueName}' use raw connections, not connection references:`} ${describeUsers(raw)}${raw.size === 1 ? ' uses raw connections, not connection references' : ''}. Those connections cannot be set when the solution is imported elsewhere${consequence}.`,
         mitigation: [
             `Open each flow inside the solution and re-select the connection in each action, so that it uses a connection reference (flows created inside a solution do this by default).`,
             'Export the solution again and commit it.',
@@ -20872,31 +21000,51 @@ const fg501_secret_in_export_meta = {
     name: 'secret-in-export',
     defaultSeverity: 'error',
     errorCodes: [],
-    summary: 'A committed canvas app carries a flow callback URL with its SAS signature (sig=).',
-    impact: 'Anyone who can read the repository can start the flow with that URL, without signing in, for as long as the signature is valid.',
-    brief: 'callback URL with its signature committed',
+    summary: 'A committed canvas app carries flow callback URLs with their SAS signatures (sig=): one finding per app.',
+    impact: 'Anyone who can read the repository can start those flows with the URLs, without signing in, for as long as the signatures are valid.',
+    brief: 'callback URLs with their signatures committed',
 };
+/**
+ * One finding per app document, however many URLs it holds: the document is what gets fixed and
+ * purged. Its identity is the app alone (no flow, no URL), so renaming or moving a flow keeps it.
+ */
 function fg501_secret_in_export_check(ctx) {
+    const index = flowIndex(ctx.workspace);
     const out = [];
     for (const solution of ctx.workspace.solutions) {
         for (const app of solution.apps) {
-            for (const secret of app.secrets) {
-                out.push(makeFinding(fg501_secret_in_export_meta, {
-                    solution,
-                    app,
-                    location: secret.origin,
-                    message: `App ${appLabel(app)} stores the callback URL of flow '${secret.dataSource}' with its SAS signature (the sig parameter of workFlowCallbackUri, not printed here): anyone with read access to this repository can start that flow.`,
-                    mitigation: [
-                        `Regenerate the flow's access keys so the committed signature stops working (for a solution flow, re-save the trigger or recreate the flow; Logic Apps: Regenerate access keys).`,
-                        `Remove '${secret.dataSource}' from the app and add it again in a current Power Apps Studio, which stores solution-aware references without the callback URL, then export again.`,
-                        'Purge the old file from the repository history if the repository is public.',
-                    ],
-                    identity: [secret.dataSource],
-                }));
-            }
+            const first = app.secrets[0];
+            if (!first)
+                continue;
+            const flows = flowNames(index, solution, app);
+            const count = app.secrets.length;
+            const urls = count === 1 ? 'the callback URL' : `${count} callback URLs`;
+            out.push(makeFinding(fg501_secret_in_export_meta, {
+                solution,
+                app,
+                location: first.origin,
+                message: `App ${appLabel(app)} stores ${urls} of ${flows.length === 1 ? 'flow' : 'flows'} ${flows.join(', ')} with ${count === 1 ? 'its SAS signature' : 'their SAS signatures'} (the sig parameter of workFlowCallbackUri, not printed here): anyone with read access to this repository can start ${flows.length === 1 ? 'that flow' : 'those flows'}.`,
+                mitigation: [
+                    `Regenerate the access keys of ${flows.join(', ')} so the committed ${count === 1 ? 'signature stops' : 'signatures stop'} working (for a solution flow, re-save the trigger or recreate the flow; Logic Apps: Regenerate access keys).`,
+                    `Remove ${flows.join(', ')} from the app and add ${flows.length === 1 ? 'it' : 'them'} again in a current Power Apps Studio, which stores solution-aware references without the callback URL, then export again.`,
+                    'Purge the old file from the repository history if the repository is public.',
+                ],
+            }));
         }
     }
     return out;
+}
+/** `'DataSource'`, or `'DataSource' (flow 'Name')` where the call is bound to a flow of another name; each once, sorted. */
+function flowNames(index, solution, app) {
+    const names = new Set();
+    for (const secret of app.secrets) {
+        const call = app.calls.find((c) => c.dataSource === secret.dataSource);
+        const flow = call?.binding.flowId ? index.get(`${call.binding.solutionPath ?? solution.path}\u0000${call.binding.flowId}`)?.flow : undefined;
+        const renamed = flow && flow.name.replace(/\s+/g, '') !== secret.dataSource ? ` (flow '${flow.name}')` : '';
+        names.add(`'${secret.dataSource}'${renamed}`);
+    }
+    const key = (n) => `${n.toLowerCase()}\u0000${n}`;
+    return [...names].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 const secretInExport = { meta: fg501_secret_in_export_meta, check: fg501_secret_in_export_check };
 
@@ -21027,7 +21175,7 @@ function checkChange(ctx) {
         if (p.head)
             pairOf.set(p.head, p);
     const out = [];
-    for (const bc of boundCalls(ctx.head)) {
+    for (const bc of calledCalls(ctx.head)) {
         const flowPair = pairOf.get(bc.flowSolution);
         const baseFlow = flowPair?.base?.flows.find((f) => f.id === bc.flow.id);
         const diff = diffFlow(baseFlow, bc.flow);
@@ -21135,6 +21283,7 @@ function activeOverManaged(layers) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/target-common.ts
+
 /** The export's solutions that the target environment has installed, each with what the target says of it. */
 function installedSolutions(ctx) {
     const out = [];
@@ -21145,14 +21294,14 @@ function installedSolutions(ctx) {
     }
     return out;
 }
-/** The flows of the export that apps call, by id: a flow is called where a formula calls it, or where the formulas were not read. */
+/** The flows of the export that apps call, by id: a flow is called unless every formula of the app was read and none calls it ({@link uncalled}). */
 function calledFlows(ctx) {
     const out = new Map();
     for (const solution of ctx.workspace.solutions) {
         for (const app of solution.apps) {
             for (const call of app.calls) {
                 const id = call.binding.flowId;
-                if (!id || (call.formulas && call.formulas.callSites.length === 0))
+                if (!id || uncalled(call))
                     continue;
                 const list = out.get(id) ?? [];
                 list.push({ app, solution, dataSource: call.dataSource });
@@ -23490,13 +23639,20 @@ function lookupFlow(index, flowId, flowSolution) {
     }
     return entries[0];
 }
-/** Apps (of any solution) with a call bound to the given flow id. */
+/**
+ * False for a data source that no formula calls (formulas read in full, no call site): the app holds
+ * the flow but does not call it. Formulas not read, or read in part, keep the stored binding a call.
+ */
+function formulasMayCall(call) {
+    return !(call.callSites !== undefined && call.callSites.length === 0 && call.traced === true);
+}
+/** Apps (of any solution) whose formulas call the given flow id (see {@link formulasMayCall}). */
 function callersOf(solutions, flowId) {
     const key = normalizeFlowId(flowId);
     const callers = [];
     for (const solution of solutions) {
         for (const app of solution.apps) {
-            if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key))
+            if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key && formulasMayCall(c)))
                 callers.push({ app, solution });
         }
     }
@@ -24004,7 +24160,7 @@ class Renderer {
             const calls = [...app.calls].sort((a, b) => sort_compareText(a.dataSource, b.dataSource) || sort_compareText(a.flowId ?? '', b.flowId ?? ''));
             for (const call of calls) {
                 const entry = lookupFlow(index, call.flowId, call.flowSolution);
-                if (call.flowId)
+                if (call.flowId && formulasMayCall(call))
                     called.add(normalizeFlowId(call.flowId));
                 rows.push(`| ${[
                     escapeMarkdown(app.displayName || app.name),

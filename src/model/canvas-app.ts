@@ -117,7 +117,7 @@ export async function readUnpackedApp(src: FileTree, origin: (name: string) => O
       continue;
     }
     for (const ds of namedFlowSources(asArray(parsed), origin(name), problems)) {
-      const wadlName = `pkgs/Wadl/${str(prop(ds, 'Name'))}.xml`;
+      const wadlName = wadlFileOf(src, name, str(prop(ds, 'Name')));
       const wadl = src.has(wadlName) ? new TextDecoder().decode(await src.read(wadlName)).replace(/^\uFEFF/, '') : undefined;
       flows.push({ ...toFlowDataSource(ds, wadl, wadlName), origin: origin(name), wadlOrigin: origin(wadlName) });
       firstDs ||= name;
@@ -127,6 +127,16 @@ export async function readUnpackedApp(src: FileTree, origin: (name: string) => O
   const lcr = src.has(connName) ? parseJson(await src.read(connName)) : {};
   const doc = buildDocument(flows, lcr, origin(firstDs || 'DataSources'), origin(connName), problems);
   return flows.length === 0 ? doc : withAppFormulas(src, doc, origin);
+}
+
+/**
+ * `pkgs/Wadl/<file>.xml` carries the data source's file name, escaped as `DataSources/<file>.json` is
+ * (a flow named `A, B` is `DataSources/A%2cB.json`, §8b.11), so it is found by that name first.
+ */
+function wadlFileOf(src: FileTree, dataSourceFile: string, name: string): string {
+  const stem = dataSourceFile.slice('DataSources/'.length, -'.json'.length);
+  const byFile = `pkgs/Wadl/${stem}.xml`;
+  return src.has(byFile) ? byFile : `pkgs/Wadl/${name}.xml`;
 }
 
 function describeError(err: unknown): string {

@@ -115,7 +115,8 @@ async function readFlows(src: SolutionSource, records: unknown[], custName: stri
   const found = new Map<string, { record: WorkflowRecord; metaName: string | undefined }>();
   for (const node of records) {
     const record = readWorkflowRecord(node);
-    if (record.jsonFile) found.set(lookupKey(record.jsonFile), { record, metaName: custName });
+    // A record without a JsonFileName is joined to its file by the WorkflowId in the file name, below.
+    found.set(record.jsonFile ? lookupKey(record.jsonFile) : `\u0000${record.id ?? ''}`, { record, metaName: custName });
   }
   for (const name of src.tree.names) {
     if (!/^Workflows\/[^/]+\.json\.data\.xml$/i.test(name)) continue;
@@ -128,6 +129,18 @@ async function readFlows(src: SolutionSource, records: unknown[], custName: stri
       report(name, err);
     }
   }
+  // A record whose JsonFileName names no file of the tree describes the flow file that carries its WorkflowId.
+  const byId = new Map<string, string>();
+  for (const [key, { record }] of found) if (record.id && !src.tree.has(record.jsonFile)) byId.set(record.id, key);
+  for (const name of src.tree.names) {
+    const key = /^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name)) ? byId.get(guidInFileName(name) ?? '') : undefined;
+    const entry = key === undefined ? undefined : found.get(key);
+    if (key === undefined || !entry) continue;
+    found.delete(key);
+    byId.delete(entry.record.id as string);
+    found.set(lookupKey(name), { record: { ...entry.record, jsonFile: name }, metaName: entry.metaName });
+  }
+  for (const [key, { record }] of found) if (!record.jsonFile) found.delete(key);
   // Flow JSON with no metadata record (hand-assembled trees, or a record FlowGuard could not read): read it, state unknown.
   for (const name of src.tree.names) {
     if (/^Workflows\/[^/]+\.json$/i.test(name) && !found.has(lookupKey(name))) {
@@ -285,10 +298,11 @@ async function readApps(src: SolutionSource, records: unknown[], custName: strin
       report(name, err);
     }
   }
+  // Records name their documents (§8b.9: long names are cut in file names, with a suffix that changes per export).
+  const described = new Set([...byName.values()].map((r) => lookupKey(documentName(r))));
   for (const name of src.tree.names) {
-    const m = /^CanvasApps\/([^/]+)_DocumentUri\.msapp$/i.exec(name);
     // Only when the records could be read: an unreadable customizations.xml is already named.
-    if (m && custName && !byName.has(lookupKey(m[1] as string))) report(custName, new InputError(`no <CanvasApp> record describes '${name}'; the app is not analysed`));
+    if (/^CanvasApps\/[^/]+_DocumentUri\.msapp$/i.test(name) && custName && !described.has(lookupKey(name))) report(custName, new InputError(`no <CanvasApp> record describes '${name}' (no record's DocumentUri names it); the app is not analysed`));
   }
   const apps: CanvasApp[] = [];
   for (const [, record] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -298,8 +312,13 @@ async function readApps(src: SolutionSource, records: unknown[], custName: strin
   return apps;
 }
 
+/** The app's document: the record's `DocumentUri`, or the name exports give it when the record names none. */
+function documentName(record: AppRecord): string {
+  return record.documentUri || `CanvasApps/${record.name}_DocumentUri.msapp`;
+}
+
 async function readApp(src: SolutionSource, record: AppRecord, diagnostics: Diagnostic[]): Promise<CanvasApp> {
-  const msappName = record.documentUri || `CanvasApps/${record.name}_DocumentUri.msapp`;
+  const msappName = documentName(record);
   const app: CanvasApp = {
     name: record.name,
     displayName: record.displayName,
@@ -310,7 +329,7 @@ async function readApp(src: SolutionSource, record: AppRecord, diagnostics: Diag
     origin: src.origin(msappName),
     metaOrigin: record.metaName ? src.origin(record.metaName) : undefined,
   };
-  await readAppDocument(src, app, msappName, unpackedSourceDir(src.tree, record.name), record.connectionReferences, diagnostics);
+  await readAppDocument(src, app, msappName, unpackedSourceDir(src.tree, record.name, msappName), record.connectionReferences, diagnostics);
   return app;
 }
 
@@ -369,9 +388,15 @@ export function withAppRecordHints(call: AppDocument['calls'][number], refs: unk
   return next;
 }
 
-/** `CanvasApps/src/<app>/` (newer) or `CanvasApps/<app>_DocumentUri_msapp_src/` (older) unpacked canvas sources. */
-function unpackedSourceDir(tree: FileTree, appName: string): string | undefined {
-  for (const dir of [`CanvasApps/src/${appName}`, `CanvasApps/${appName}_DocumentUri_msapp_src`]) {
+/**
+ * `CanvasApps/src/<app>/` (newer) or `<document>_msapp_src/` (older: SolutionPackager unpacks
+ * `x_DocumentUri.msapp` into `x_DocumentUri_msapp_src/`) unpacked canvas sources. The document's name
+ * may be a shortened one (§8b.9), so both the record's name and the document's stem are tried.
+ */
+function unpackedSourceDir(tree: FileTree, appName: string, document: string): string | undefined {
+  const stem = basename(document).replace(/_DocumentUri\.msapp$/i, '').replace(/\.msapp$/i, '');
+  const dirs = [`CanvasApps/src/${appName}`, `CanvasApps/src/${stem}`, `${document.replace(/\.msapp$/i, '')}_msapp_src`, `CanvasApps/${appName}_DocumentUri_msapp_src`];
+  for (const dir of dirs) {
     const prefix = lookupKey(dir) + '/';
     const hit = tree.names.find((n) => lookupKey(n).startsWith(prefix));
     if (hit) return hit.slice(0, dir.length);

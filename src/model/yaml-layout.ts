@@ -418,11 +418,42 @@ async function readApps(src: SolutionSource, member: Membership, report: Reporte
       }
     }
   }
+  joinDocumentsToRecords(apps, tree);
   const out: CanvasApp[] = [];
   const list = [...apps.values()].map((a) => ({ a, name: text(propCI(a.record, 'Name')) || a.schema }));
   list.sort((x, y) => (lookupKey(x.name) < lookupKey(y.name) ? -1 : lookupKey(x.name) > lookupKey(y.name) ? 1 : 0));
   for (const { a, name } of list) out.push(await readApp(src, a, name, report, diagnostics));
   return out;
+}
+
+/**
+ * A record's `DocumentUri` names its document whatever the file is called: long names are cut in file
+ * names with a suffix that changes per export (§8b.9), so the document found under another stem is
+ * the record's, and not a second app.
+ */
+function joinDocumentsToRecords(apps: Map<string, YamlApp>, tree: FileTree): void {
+  const byDocument = new Map<string, string>();
+  for (const [key, a] of apps) if (!a.record && a.msapp) byDocument.set(lookupKey(a.msapp), key);
+  for (const [own, a] of [...apps]) {
+    const uri = text(propCI(a.record, 'DocumentUri')).replace(/^\//, '');
+    if (!a.record || !uri) continue;
+    // The document itself, or (no document committed) the sources unpacked under the document's stem.
+    const key = tree.has(uri) ? byDocument.get(lookupKey(uri)) : lookupKey(schemaStem(basename(uri)));
+    const other = key === undefined || key === own ? undefined : apps.get(key);
+    if (key !== undefined && other && !other.record && (tree.has(uri) || !other.msapp)) {
+      if (tree.has(uri)) a.msapp = other.msapp;
+      a.sourceDir ??= other.sourceDir;
+      apps.delete(key);
+    }
+    // Sources under the document's stem belong to the record even where membership names only the record.
+    const manifest = documentSourceDirs(uri).map((dir) => `${dir}/CanvasManifest.json`).find((m) => tree.has(m));
+    if (manifest) a.sourceDir ??= dirname(actual(tree, manifest));
+  }
+}
+
+/** `canvasapps/src/<stem>` and `<document>_msapp_src` (as SolutionPackager unpacks `x_DocumentUri.msapp`). */
+function documentSourceDirs(uri: string): string[] {
+  return [`${dirname(uri)}/src/${schemaStem(basename(uri))}`, `${uri.replace(/\.msapp$/i, '')}_msapp_src`];
 }
 
 async function readApp(src: SolutionSource, a: YamlApp, name: string, report: Reporter, diagnostics: Diagnostic[]): Promise<CanvasApp> {
@@ -466,6 +497,7 @@ export async function widenYamlChanges(changed: readonly ChangedFile[], trees: r
   const extra = new Map<string, ChangedFile>();
   for (const tree of trees) {
     const solutions = tree.names.map(yamlCandidatePath).filter((p): p is string => p !== undefined);
+    const ownersOf = new Map<string, Map<string, string>>();
     for (const solutionPath of solutions) {
       if (extra.has(solutionPath)) continue;
       const root = yamlRootOf(solutionPath);
@@ -474,7 +506,10 @@ export async function widenYamlChanges(changed: readonly ChangedFile[], trees: r
       if (files.length === 0) continue;
       const listed = await listedComponents(tree, solutionPath);
       const all = listed === undefined ? new Set<string>() : await allListed(tree, root, solutions);
-      const component = (p: string): string => componentOfFile(p.slice(prefix.length));
+      const appFiles = files.some((p) => lookupKey(p.slice(prefix.length)).startsWith('canvasapps/'));
+      if (appFiles && !ownersOf.has(prefix)) ownersOf.set(prefix, await appFileOwners(tree, prefix));
+      const owners = ownersOf.get(prefix) ?? new Map<string, string>();
+      const component = (p: string): string => owners.get(lookupKey(p.slice(prefix.length))) ?? componentOfFile(p.slice(prefix.length));
       if (files.some((p) => listed === undefined || listed.has(component(p)) || !all.has(component(p)))) {
         extra.set(solutionPath, { status: 'modified', path: `${solutionPath}/solutioncomponents.yml` });
       }
@@ -488,6 +523,29 @@ function componentOfFile(rel: string): string {
   const parts = lookupKey(rel).split('/');
   if (parts[0] === 'canvasapps') return `canvasapps/${lookupKey(appSchemaOf(rel) ?? '')}`;
   return parts.slice(0, 2).join('/');
+}
+
+/**
+ * The app component each file an app record names belongs to (`DocumentUri`, `BackgroundImageUri`,
+ * `AdditionalUris`): a document whose name was shortened on export (§8b.9) is its record's component.
+ * An unreadable record names nothing; its files fall back to their own names.
+ */
+async function appFileOwners(tree: RepoTree, prefix: string): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  for (const name of tree.names) {
+    const rel = name.slice(prefix.length);
+    if (!name.startsWith(prefix) || !/^canvasapps\/(?:[^/]+\/)?[^/]+\.meta\.ya?ml$/i.test(rel)) continue;
+    let record: unknown;
+    try {
+      record = propCI(await readYaml(tree, name), 'CanvasApp');
+    } catch {
+      continue;
+    }
+    const extra = propCI(propCI(record, 'AdditionalUris'), 'AdditionalUri');
+    const uris = [propCI(record, 'DocumentUri'), propCI(record, 'BackgroundImageUri'), ...(Array.isArray(extra) ? extra : [extra])].map((u) => text(u).replace(/^\//, '')).filter((u) => u !== '');
+    for (const uri of uris) owners.set(lookupKey(uri), componentOfFile(rel));
+  }
+  return owners;
 }
 
 async function listedComponents(tree: RepoTree, solutionPath: string): Promise<Set<string> | undefined> {

@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../rules/types.js';
-import type { AppJson, FlowJson, Report, SolutionJson } from './types.js';
+import type { AppJson, CallJson, FlowJson, Report, SolutionJson } from './types.js';
 
 /** Link to a rule's documentation page: `<docsBase><id>-<name>.md`, or undefined without a docs base. */
 export function ruleDocsUrl(docsBase: string, ruleId: string, ruleName: string): string | undefined {
@@ -65,13 +65,21 @@ export interface CallerEntry {
   solution: SolutionJson;
 }
 
-/** Apps (of any solution) with a call bound to the given flow id. */
+/**
+ * False for a data source that no formula calls (formulas read in full, no call site): the app holds
+ * the flow but does not call it. Formulas not read, or read in part, keep the stored binding a call.
+ */
+export function formulasMayCall(call: Pick<CallJson, 'callSites' | 'traced'>): boolean {
+  return !(call.callSites !== undefined && call.callSites.length === 0 && call.traced === true);
+}
+
+/** Apps (of any solution) whose formulas call the given flow id (see {@link formulasMayCall}). */
 export function callersOf(solutions: readonly SolutionJson[], flowId: string): CallerEntry[] {
   const key = normalizeFlowId(flowId);
   const callers: CallerEntry[] = [];
   for (const solution of solutions) {
     for (const app of solution.apps) {
-      if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key)) callers.push({ app, solution });
+      if (app.calls.some((c) => c.flowId !== null && normalizeFlowId(c.flowId) === key && formulasMayCall(c))) callers.push({ app, solution });
     }
   }
   return callers;

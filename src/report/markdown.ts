@@ -5,6 +5,7 @@ import {
   callersOf,
   connectionModeLabel,
   errorCodeDocs,
+  formulasMayCall,
   indexFlows,
   lookupFlow,
   normalizeFlowId,
@@ -424,7 +425,7 @@ class Renderer {
       const calls = [...app.calls].sort((a, b) => compareText(a.dataSource, b.dataSource) || compareText(a.flowId ?? '', b.flowId ?? ''));
       for (const call of calls) {
         const entry = lookupFlow(index, call.flowId, call.flowSolution);
-        if (call.flowId) called.add(normalizeFlowId(call.flowId));
+        if (call.flowId && formulasMayCall(call)) called.add(normalizeFlowId(call.flowId));
         rows.push(
           `| ${[
             escapeMarkdown(app.displayName || app.name),

@@ -1,5 +1,5 @@
 import type { FlowCall, Solution } from '../model/types.js';
-import { appLabel, calledFrom, makeFinding } from './finding.js';
+import { appLabel, calledFrom, makeFinding, uncalled } from './finding.js';
 import { ERRORS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
@@ -32,12 +32,12 @@ function check(ctx: RuleContext): Finding[] {
         const id = call.hints.workflowEntityId ?? call.hints.localConnectionReference ?? call.hints.appRecord;
         const declared = declaredMissing(solution, call);
         // A data source no formula calls cannot fail at run time: removing it is the clean fix.
-        const uncalled = call.formulas !== undefined && call.formulas.callSites.length === 0;
+        const unused = uncalled(call);
         const idText = id ? `workflow id ${id}` : call.hints.workflowName ? `environment flow name ${call.hints.workflowName}, no solution workflow id` : 'no workflow id';
         const title = call.title ? ` ('${call.title}' when it was added)` : '';
         out.push(
           makeFinding(meta, {
-            severity: declared || uncalled ? 'note' : meta.defaultSeverity,
+            severity: declared || unused ? 'note' : meta.defaultSeverity,
             solution,
             app,
             flow: { id: id ?? call.hints.workflowName ?? '', name: call.title || call.dataSource },
@@ -45,12 +45,12 @@ function check(ctx: RuleContext): Finding[] {
             call,
             message: declared
               ? `App ${appLabel(app)} calls flow '${call.dataSource}'${title}, ${idText}, which the solution declares as a missing dependency: it must be installed from its own solution before this one.`
-              : uncalled
+              : unused
                 ? `App ${appLabel(app)} has the flow data source '${call.dataSource}'${title}, ${idText}, which no analysed solution contains; no formula of the app calls it, so nothing fails at run time, but the import still needs the flow or the data source removed.`
                 : `App ${appLabel(app)} calls flow '${call.dataSource}'${title}${calledFrom(call)}, ${idText}, but no analysed solution contains that flow, so the call cannot resolve after import.`,
             mitigation: declared
               ? ['Make sure the solution that contains the flow is imported into every target environment before this solution.']
-              : uncalled
+              : unused
                 ? [`Open ${appLabel(app)} in Power Apps Studio, remove '${call.dataSource}' from the app's flows (no formula uses it), then save, publish and export.`]
                 : [
                   `Add the flow '${call.title || call.dataSource}' to this solution (Add existing > Automation > Cloud flow) and export again, or commit the solution that contains it to this repository.`,

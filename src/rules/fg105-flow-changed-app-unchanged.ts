@@ -1,7 +1,7 @@
 import { bindingMatches, diffFlow, storedBinding } from '../compare/signature.js';
 import type { SolutionPair } from '../compare/pairing.js';
 import type { CanvasApp, Solution } from '../model/types.js';
-import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
+import { appLabel, calledCalls, flowLabel, makeFinding } from './finding.js';
 import { ERRORS } from './kb.js';
 import { rebindSteps } from './mitigation.js';
 import type { ChangeContext, ChangeRule, Finding, RuleMeta } from './types.js';
@@ -21,7 +21,7 @@ function checkChange(ctx: ChangeContext): Finding[] {
   const pairOf = new Map<Solution, SolutionPair>();
   for (const p of ctx.pairs) if (p.head) pairOf.set(p.head, p);
   const out: Finding[] = [];
-  for (const bc of boundCalls(ctx.head)) {
+  for (const bc of calledCalls(ctx.head)) {
     const flowPair = pairOf.get(bc.flowSolution);
     const baseFlow = flowPair?.base?.flows.find((f) => f.id === bc.flow.id);
     const diff = diffFlow(baseFlow, bc.flow);

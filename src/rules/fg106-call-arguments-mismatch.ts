@@ -1,5 +1,5 @@
 import type { FlowCall, FormulaCallSite } from '../model/types.js';
-import { appLabel, boundCalls, flowLabel, makeFinding, siteLabel } from './finding.js';
+import { appLabel, calledCalls, flowLabel, makeFinding, siteLabel } from './finding.js';
 import { ERRORS } from './kb.js';
 import { rebindSteps } from './mitigation.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
@@ -28,7 +28,7 @@ export function acceptedArguments(call: FlowCall): Set<number> {
 
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const bc of boundCalls(ctx.workspace)) {
+  for (const bc of calledCalls(ctx.workspace)) {
     const { call } = bc;
     if (call.signatureUnreadable || !call.formulas) continue;
     const accepted = acceptedArguments(call);
@@ -38,7 +38,7 @@ function check(ctx: RuleContext): Finding[] {
   return out;
 }
 
-function finding(ctx: RuleContext, bc: ReturnType<typeof boundCalls>[number], site: FormulaCallSite, accepted: Set<number>): Finding {
+function finding(ctx: RuleContext, bc: ReturnType<typeof calledCalls>[number], site: FormulaCallSite, accepted: Set<number>): Finding {
   const { app, call, flow } = bc;
   const counts = [...accepted].sort((a, b) => a - b).join(' or ');
   const f = makeFinding(meta, {

@@ -1,4 +1,4 @@
-import { appLabel, makeFinding } from './finding.js';
+import { appLabel, makeFinding, uncalled } from './finding.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
 const meta: RuleMeta = {
@@ -17,9 +17,8 @@ function check(ctx: RuleContext): Finding[] {
   for (const solution of ctx.workspace.solutions) {
     for (const app of solution.apps) {
       for (const call of app.calls) {
-        const f = call.formulas;
         // An unbound data source is FG104's (a note when nothing calls it): one cause, one entry.
-        if (!f || f.callSites.length > 0 || f.untraced.length > 0 || !call.binding.flowId) continue;
+        if (!uncalled(call) || !call.binding.flowId) continue;
         out.push(
           makeFinding(meta, {
             solution,

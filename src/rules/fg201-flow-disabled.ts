@@ -1,4 +1,4 @@
-import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
+import { appLabel, calledCalls, flowLabel, makeFinding } from './finding.js';
 import { ERRORS, KB_LINKS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
@@ -23,7 +23,7 @@ const steps = (name: string): string[] => [
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const called = new Set<string>();
-  for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+  for (const { solution, app, flow, call } of calledCalls(ctx.workspace)) {
     if (flow.state !== 'off') continue;
     called.add(`${solution.path}\u0000${flow.id}`);
     out.push(

@@ -1,5 +1,5 @@
 import type { Flow, WaitPoint } from '../model/types.js';
-import { appLabel, boundCalls, flowIndex, flowLabel, makeFinding } from './finding.js';
+import { appLabel, calledCalls, flowIndex, flowLabel, makeFinding } from './finding.js';
 import { ERRORS, KB_LINKS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
@@ -22,7 +22,7 @@ function check(ctx: RuleContext): Finding[] {
   const byId = new Map<string, Flow>();
   for (const { flow } of index.values()) if (!byId.has(flow.id)) byId.set(flow.id, flow);
   const out: Finding[] = [];
-  for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+  for (const { solution, app, flow, call } of calledCalls(ctx.workspace)) {
     if (flow.responses.length === 0 || flow.responses.every((r) => r.asynchronous)) continue;
     const waits = blockingWaits(flow, byId, new Set());
     if (waits.length === 0) continue;

@@ -1,6 +1,6 @@
 import { distinctIds, idKey, sameId } from '../compare/ids.js';
 import type { Flow } from '../model/types.js';
-import { appLabel, boundCalls, flowLabel, makeFinding } from './finding.js';
+import { appLabel, calledCalls, flowLabel, makeFinding } from './finding.js';
 import { ERRORS, KB_LINKS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
@@ -19,7 +19,7 @@ const modeText = (m: string): string => (m === 'invoker' ? 'invoker (each user\'
 
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const { solution, app, flow, call } of boundCalls(ctx.workspace)) {
+  for (const { solution, app, flow, call } of calledCalls(ctx.workspace)) {
     if (flow.connections.length === 0) continue;
     const modes = connectorModes(flow);
     const invoker = flow.connections.filter((c) => c.runtimeSource === 'invoker');

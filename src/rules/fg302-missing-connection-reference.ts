@@ -1,6 +1,6 @@
 import { distinctIds, idKey } from '../compare/ids.js';
 import type { Flow, MissingDependency, Solution } from '../model/types.js';
-import { flowLabel, makeFinding } from './finding.js';
+import { appLabel, calledCalls, flowLabel, makeFinding } from './finding.js';
 import { ERRORS, KB_LINKS } from './kb.js';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types.js';
 
@@ -21,6 +21,7 @@ type Users = Map<Flow, string[]>;
 function check(ctx: RuleContext): Finding[] {
   const defined = new Set<string>();
   for (const s of ctx.workspace.solutions) for (const cr of s.connectionReferences) defined.add(idKey(cr.logicalName));
+  const callers = appsCalling(ctx);
   const out: Finding[] = [];
   for (const solution of ctx.workspace.solutions) {
     if (solution.layout === 'legacy-package') continue;
@@ -42,7 +43,7 @@ function check(ctx: RuleContext): Finding[] {
       const dep = declared.get(key);
       out.push(dep ? expectedInTarget(solution, name, users, dep) : undefinedReference(solution, name, users));
     }
-    if (raw.size > 0) out.push(rawConnections(solution, raw));
+    if (raw.size > 0) out.push(rawConnections(solution, raw, callers));
   }
   return out;
 }
@@ -104,14 +105,27 @@ function expectedInTarget(solution: Solution, ref: string, users: Users, dep: Mi
   });
 }
 
-function rawConnections(solution: Solution, raw: Users): Finding {
+/** The apps whose formulas call each flow (or may: formulas not read), by flow: only those can report the unset connection. */
+function appsCalling(ctx: RuleContext): Map<Flow, string[]> {
+  const out = new Map<Flow, string[]>();
+  for (const { app, flow } of calledCalls(ctx.workspace)) {
+    const apps = out.get(flow) ?? [];
+    if (!apps.includes(appLabel(app))) apps.push(appLabel(app));
+    out.set(flow, apps);
+  }
+  return out;
+}
+
+function rawConnections(solution: Solution, raw: Users, callers: Map<Flow, string[]>): Finding {
   const flow = only(raw);
+  const apps = [...new Set([...raw.keys()].flatMap((f) => callers.get(f) ?? []))].sort();
+  const consequence = apps.length === 0 ? '' : `; ${apps.length === 1 ? 'app' : 'apps'} ${apps.join(', ')}, which ${apps.length === 1 ? 'calls' : 'call'} ${raw.size === 1 ? 'it' : 'them'}, then ${apps.length === 1 ? 'reports' : 'report'} "Connection not configured for this service"`;
   return makeFinding(meta, {
     severity: 'warning',
     solution,
     flow,
     location: ([...raw.keys()][0] as Flow).origin,
-    message: `${raw.size === 1 ? 'Flow' : `${raw.size} flows of '${solution.uniqueName}' use raw connections, not connection references:`} ${describeUsers(raw)}${raw.size === 1 ? ' uses raw connections, not connection references' : ''}. Those connections cannot be set when the solution is imported elsewhere; apps calling these flows report "Connection not configured for this service".`,
+    message: `${raw.size === 1 ? 'Flow' : `${raw.size} flows of '${solution.uniqueName}' use raw connections, not connection references:`} ${describeUsers(raw)}${raw.size === 1 ? ' uses raw connections, not connection references' : ''}. Those connections cannot be set when the solution is imported elsewhere${consequence}.`,
     mitigation: [
       `Open each flow inside the solution and re-select the connection in each action, so that it uses a connection reference (flows created inside a solution do this by default).`,
       'Export the solution again and commit it.',

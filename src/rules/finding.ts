@@ -70,9 +70,24 @@ export function boundCalls(workspace: Workspace): BoundCall[] {
   return out;
 }
 
-/** Calls whose stored signature (the app's WADL) was read: the only ones input and output drift can be judged on. */
+/**
+ * True when the app's formulas were all read and none of them calls the data source. Then no finding
+ * may say that the app calls, waits for or reads the flow: the data source is unused (FG107, or FG104
+ * when it is bound to nothing). Formulas not read, or read only in part, prove nothing.
+ */
+export function uncalled(call: FlowCall): boolean {
+  const f = call.formulas;
+  return f !== undefined && f.callSites.length === 0 && f.untraced.length === 0;
+}
+
+/** Bound calls that the app's formulas make, or may make (formulas not read): the only ones a finding may say the app calls. */
+export function calledCalls(workspace: Workspace): BoundCall[] {
+  return boundCalls(workspace).filter((bc) => !uncalled(bc.call));
+}
+
+/** Called calls whose stored signature (the app's WADL) was read: the only ones input and output drift can be judged on. */
 export function signatureCalls(workspace: Workspace): BoundCall[] {
-  return boundCalls(workspace).filter((bc) => !bc.call.signatureUnreadable);
+  return calledCalls(workspace).filter((bc) => !bc.call.signatureUnreadable);
 }
 
 export function flowIndex(workspace: Workspace): Map<string, { flow: Flow; solution: Solution }> {
@@ -126,7 +141,8 @@ const MAX_SITES = 5;
 export function calledFrom(call: FlowCall): string {
   const sites = call.formulas?.callSites;
   if (!sites) return '';
-  if (sites.length === 0) return ' (no formula of the app calls it)';
+  // Formulas read in full with no call never get here (see uncalled): some could not be read.
+  if (sites.length === 0) return ' (no formula FlowGuard could read calls it)';
   const shown = sites.slice(0, MAX_SITES).map((s) => `${siteLabel(s)} with ${s.arguments} argument${s.arguments === 1 ? '' : 's'}`);
   const more = sites.length > MAX_SITES ? ` and ${sites.length - MAX_SITES} more` : '';
   return ` (called in ${shown.join(', ')}${more})`;

@@ -1,5 +1,6 @@
 import type { Flow, Solution } from '../model/types.js';
 import type { TargetSolution } from '../model/target.js';
+import { uncalled } from './finding.js';
 import type { TargetContext } from './types.js';
 
 /** The export's solutions that the target environment has installed, each with what the target says of it. */
@@ -12,14 +13,14 @@ export function installedSolutions(ctx: TargetContext): { solution: Solution; in
   return out;
 }
 
-/** The flows of the export that apps call, by id: a flow is called where a formula calls it, or where the formulas were not read. */
+/** The flows of the export that apps call, by id: a flow is called unless every formula of the app was read and none calls it ({@link uncalled}). */
 export function calledFlows(ctx: TargetContext): Map<string, { app: Solution['apps'][number]; solution: Solution; dataSource: string }[]> {
   const out = new Map<string, { app: Solution['apps'][number]; solution: Solution; dataSource: string }[]>();
   for (const solution of ctx.workspace.solutions) {
     for (const app of solution.apps) {
       for (const call of app.calls) {
         const id = call.binding.flowId;
-        if (!id || (call.formulas && call.formulas.callSites.length === 0)) continue;
+        if (!id || uncalled(call)) continue;
         const list = out.get(id) ?? [];
         list.push({ app, solution, dataSource: call.dataSource });
         out.set(id, list);
