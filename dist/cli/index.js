@@ -16809,86 +16809,166 @@ class Hits {
         return false;
     }
 }
-/** The grammar walk. Every method advances `i`; any deviation gives up. */
+// What the walk expects next.
+const VALUE = 0;
+const AFTER_VALUE = 1;
+const FIRST_KEY = 2;
+const KEY = 3;
+const FIRST_ITEM = 4;
+/** The grammar walk: one loop over the bytes, nesting on typed-array stacks; any deviation gives up. */
 class Scanner {
-    buf;
+    text;
     controls = [];
     rules = [];
-    i = 0;
-    /** Open containers; frames are reused by depth, so a walk allocates one per level, not one per container. */
-    frames = [];
-    depth = 0;
-    /** Whether the string {@link string} just read holds an escape. */
+    /** Per open container (by depth): object or array, its role, the control or rule it belongs to, keys seen. */
+    isObject = new Uint8Array(64);
+    roles = new Uint8Array(64);
+    owners = new Int32Array(64);
+    seen = new Int32Array(64);
+    /** Whether the string {@link stringEnd} just read holds an escape; whether the scalar just read is `null`. */
     escaped = false;
-    constructor(buf) {
-        this.buf = buf;
+    isNull = false;
+    /** The bytes as a plain Uint8Array: indexing it is faster than indexing the Buffer. */
+    buf;
+    constructor(text) {
+        this.text = text;
+        this.buf = new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
     }
     run() {
         const b = this.buf;
-        for (let boms = 0; boms < 2 && b[this.i] === 0xef && b[this.i + 1] === 0xbb && b[this.i + 2] === 0xbf; boms++)
-            this.i += 3;
-        this.skipSpace();
-        this.value(Role.Root, -1);
-        // Containers are opened and closed by the loop; a scalar at the root is no control document.
-        while (this.depth > 0)
-            this.step();
-        this.skipSpace();
-        if (this.i !== b.length || this.controls.length === 0)
+        let start = 0;
+        for (let boms = 0; boms < 2 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf; boms++)
+            start += 3;
+        if (this.walk(start) !== b.length || this.controls.length === 0)
             giveUp();
         // A control without a Name: the full reading names it.
-        if (this.controls.some((c) => c.name === ''))
+        if (this.controls.some((ctl) => ctl.name === ''))
             giveUp();
     }
-    skipSpace() {
+    /** The walk from `i` to the end of the root value (and the whitespace after it); returns where it stopped. */
+    walk(start) {
         const b = this.buf;
-        let c = b[this.i];
-        while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
-            c = b[++this.i];
-    }
-    /** Inside the innermost container: its first member or item, or a comma and the next one, or its end. */
-    step() {
-        const b = this.buf;
-        const frame = this.frames[this.depth - 1];
-        this.skipSpace();
-        const c = b[this.i];
-        const close = frame.isObject ? CLOSE_OBJECT : CLOSE_ARRAY;
-        if (c === close) {
-            this.i++;
-            this.depth--;
-            return;
+        const n = b.length;
+        let i = start;
+        let state = VALUE;
+        let role = Role.Root;
+        let owner = -1;
+        let depth = 0;
+        for (;;) {
+            // Never read past the end (-1 there): an out-of-bounds read would cost the compiled loop.
+            let c = i < n ? b[i] : -1;
+            while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                c = ++i < n ? b[i] : -1;
+            if (state === AFTER_VALUE) {
+                if (depth === 0)
+                    break;
+                const top = depth - 1;
+                const object = this.isObject[top] === 1;
+                if (c === COMMA) {
+                    i++;
+                    if (object)
+                        state = KEY;
+                    else {
+                        state = VALUE;
+                        role = itemRole(this.roles[top]);
+                        owner = this.owners[top];
+                    }
+                }
+                else if (c === (object ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+                    i++;
+                    depth--;
+                }
+                else
+                    giveUp();
+                continue;
+            }
+            if (state === FIRST_KEY || state === KEY) {
+                if (c === CLOSE_OBJECT && state === FIRST_KEY) {
+                    i++;
+                    depth--;
+                    state = AFTER_VALUE;
+                    continue;
+                }
+                if (c !== QUOTE)
+                    giveUp();
+                const open = i;
+                const close = this.stringEnd(i);
+                i = close + 1;
+                const top = depth - 1;
+                const keys = KEY_BYTES[this.roles[top]];
+                role = keys === undefined ? Role.Other : this.keyRole(top, keys, open, close);
+                owner = this.owners[top];
+                c = i < n ? b[i] : -1;
+                while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                    c = ++i < n ? b[i] : -1;
+                if (c !== COLON)
+                    giveUp();
+                i++;
+                state = VALUE;
+                continue;
+            }
+            if (state === FIRST_ITEM) {
+                if (c === CLOSE_ARRAY) {
+                    i++;
+                    depth--;
+                    state = AFTER_VALUE;
+                    continue;
+                }
+                state = VALUE;
+            }
+            // A value, with `role` and `owner` set for it.
+            state = AFTER_VALUE;
+            if (c === QUOTE) {
+                const close = this.stringEnd(i);
+                if (role !== Role.Other)
+                    this.stringValue(role, owner, i, close);
+                i = close + 1;
+            }
+            else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+                i++;
+                const object = c === OPEN_OBJECT;
+                const actual = role === Role.Other ? Role.Other : this.containerRole(object, role, owner);
+                const frameOwner = actual === Role.Other ? -1 : this.ownerOf(actual, owner, depth === 0 ? Role.Other : this.roles[depth - 1]);
+                // The members are read by this loop, one at a time: nesting never recurses.
+                if (depth === this.roles.length)
+                    this.grow();
+                this.isObject[depth] = object ? 1 : 0;
+                this.roles[depth] = actual;
+                this.owners[depth] = frameOwner;
+                this.seen[depth] = 0;
+                depth++;
+                if (object)
+                    state = FIRST_KEY;
+                else {
+                    state = FIRST_ITEM;
+                    role = itemRole(actual);
+                    owner = frameOwner;
+                }
+            }
+            else {
+                i = this.scalarEnd(i);
+                if (role !== Role.Other)
+                    this.notString(role, owner, this.isNull);
+            }
         }
-        if (frame.first)
-            frame.first = false;
-        else if (c === COMMA) {
-            this.i++;
-            this.skipSpace();
-        }
-        else
-            giveUp();
-        if (frame.isObject)
-            this.member(frame);
-        else
-            this.value(frame.itemRole, frame.owner);
+        return i;
     }
-    /** A key, its colon and its value. */
-    member(frame) {
-        const b = this.buf;
-        const open = this.i;
-        if (b[open] !== QUOTE)
-            giveUp();
-        const close = this.string();
-        const role = frame.keys === undefined ? Role.Other : this.keyRole(frame, frame.keys, open, close);
-        this.skipSpace();
-        if (b[this.i] !== COLON)
-            giveUp();
-        this.i++;
-        this.skipSpace();
-        this.value(role, frame.owner);
+    grow() {
+        const size = this.roles.length * 2;
+        const copy = (a, make) => {
+            const next = make(size);
+            next.set(a);
+            return next;
+        };
+        this.isObject = copy(this.isObject, (n) => new Uint8Array(n));
+        this.roles = copy(this.roles, (n) => new Uint8Array(n));
+        this.owners = copy(this.owners, (n) => new Int32Array(n));
+        this.seen = copy(this.seen, (n) => new Int32Array(n));
     }
-    keyRole(frame, keys, open, close) {
+    keyRole(top, keys, open, close) {
         const b = this.buf;
         // A key written with escapes may still spell one of ours.
-        const decoded = this.escaped ? Buffer.from(JSON.parse(b.toString('utf8', open, close + 1))) : undefined;
+        const decoded = this.escaped ? Buffer.from(JSON.parse(this.text.toString('utf8', open, close + 1))) : undefined;
         const from = decoded ? 0 : open + 1;
         const src = decoded ?? b;
         const length = decoded ? decoded.length : close - open - 1;
@@ -16901,63 +16981,24 @@ class Scanner {
                 j++;
             if (j !== length)
                 continue;
-            if (frame.seen & k.bit)
+            if (this.seen[top] & k.bit)
                 giveUp();
-            frame.seen |= k.bit;
+            this.seen[top] = this.seen[top] | k.bit;
             return k.role;
         }
         return Role.Other;
     }
-    /** A value at the current position; containers are pushed, scalars read whole. */
-    value(role, owner) {
-        const b = this.buf;
-        const c = b[this.i];
-        if (c === QUOTE) {
-            const open = this.i;
-            const close = this.string();
-            if (role !== Role.Other)
-                this.stringValue(role, owner, open, close);
-        }
-        else if (c === OPEN_OBJECT)
-            this.open(true, role, owner);
-        else if (c === OPEN_ARRAY)
-            this.open(false, role, owner);
-        else {
-            const isNull = this.scalar();
-            if (role !== Role.Other)
-                this.notString(role, owner, isNull);
-        }
+    /** The role a container keeps in the walk: its own when it has the type the shape wants, else none. */
+    containerRole(object, role, owner) {
+        const expected = object ? OBJECT_ROLES.has(role) : ARRAY_ROLES.has(role);
+        if (!expected && !IGNORED_IF_MISTYPED.has(role))
+            giveUp();
+        if (role === Role.Property || role === Role.Script)
+            this.markNotString(role, owner);
+        return expected ? role : Role.Other;
     }
-    open(isObject, role, owner) {
-        this.i++;
-        let actual = Role.Other;
-        if (role !== Role.Other) {
-            const expected = isObject ? OBJECT_ROLES.has(role) : ARRAY_ROLES.has(role);
-            if (!expected && !IGNORED_IF_MISTYPED.has(role))
-                giveUp();
-            if (role === Role.Property || role === Role.Script)
-                this.markNotString(role, owner);
-            if (expected)
-                actual = role;
-        }
-        const frameOwner = actual === Role.Other ? -1 : this.ownerOf(actual, owner);
-        // Its members are read by the loop in run(), one step at a time: nesting never recurses.
-        let frame = this.frames[this.depth];
-        if (frame === undefined) {
-            frame = { isObject, role: actual, owner: frameOwner, seen: 0, keys: undefined, itemRole: Role.Other, first: true };
-            this.frames.push(frame);
-        }
-        frame.isObject = isObject;
-        frame.role = actual;
-        frame.owner = frameOwner;
-        frame.seen = 0;
-        frame.keys = isObject ? KEY_BYTES[actual] : undefined;
-        frame.itemRole = isObject ? Role.Other : itemRole(actual);
-        frame.first = true;
-        this.depth++;
-    }
-    /** A new control or rule gets its index here; the frames inside it carry that index. */
-    ownerOf(role, owner) {
+    /** A new control or rule gets its index here; the containers inside it carry that index. */
+    ownerOf(role, owner, parentRole) {
         if (role === Role.TopParent || role === Role.Control) {
             this.controls.push({ name: '', parent: role === Role.Control ? owner : -1, template: undefined, rules: [], dynamic: [], children: [] });
             const index = this.controls.length - 1;
@@ -16969,7 +17010,7 @@ class Scanner {
             this.rules.push({ property: undefined, script: undefined });
             const index = this.rules.length - 1;
             const control = this.controls[owner];
-            if (this.frames[this.depth - 1]?.role === Role.Rules)
+            if (parentRole === Role.Rules)
                 control.rules.push(index);
             else
                 control.dynamic.push(index);
@@ -16980,23 +17021,22 @@ class Scanner {
         return owner;
     }
     stringValue(role, owner, open, close) {
-        const at = { open, close, escaped: this.escaped };
         switch (role) {
             case Role.ControlName: {
-                const name = this.escaped ? JSON.parse(this.buf.toString('utf8', open, close + 1)) : this.buf.toString('utf8', open + 1, close);
+                const name = this.escaped ? JSON.parse(this.text.toString('utf8', open, close + 1)) : this.text.toString('utf8', open + 1, close);
                 if (name.trim() === '')
                     giveUp();
                 this.controls[owner].name = name;
                 return;
             }
             case Role.TemplateName:
-                this.controls[owner].template = at;
+                this.controls[owner].template = { open, close, escaped: this.escaped };
                 return;
             case Role.Property:
-                this.rules[owner].property = at;
+                this.rules[owner].property = { open, close, escaped: this.escaped };
                 return;
             case Role.Script:
-                this.rules[owner].script = at;
+                this.rules[owner].script = { open, close, escaped: this.escaped };
                 return;
             default:
                 if (!IGNORED_IF_MISTYPED.has(role))
@@ -17022,54 +17062,56 @@ class Scanner {
             rule.script = undefined;
     }
     /**
-     * The string starting at the current quote: checks its escapes and that it holds no raw control character,
-     * sets {@link escaped}, and returns the index of its closing quote.
+     * The index of the closing quote of the string opened at `open`: checks its escapes and that it holds no raw
+     * control character, and sets {@link escaped}.
      */
-    string() {
+    stringEnd(open) {
         const b = this.buf;
-        let j = this.i + 1;
+        const n = b.length;
+        let j = open + 1;
         let escaped = false;
-        for (;;) {
+        while (j < n) {
             const c = b[j];
-            if (c > BACKSLASH)
-                j++;
-            else if (c === QUOTE)
-                break;
-            else if (c === BACKSLASH) {
-                escaped = true;
-                const e = b[j + 1];
-                if (e === 0x75) {
-                    if (!(isHex(b[j + 2]) && isHex(b[j + 3]) && isHex(b[j + 4]) && isHex(b[j + 5])))
-                        giveUp();
-                    j += 6;
-                }
-                else if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74)
-                    j += 2;
-                else
-                    giveUp();
+            if (c === QUOTE) {
+                this.escaped = escaped;
+                return j;
             }
-            else if (c >= 0x20)
-                j++;
+            if (c === BACKSLASH) {
+                escaped = true;
+                j = this.escapeEnd(j);
+            }
+            else if (c < 0x20)
+                giveUp(); // a raw control character
             else
-                giveUp(); // a raw control character, or the end of the bytes (undefined)
+                j++;
         }
-        this.i = j + 1;
-        this.escaped = escaped;
-        return j;
+        return giveUp(); // the bytes end inside the string
     }
-    /** A number or a literal, checked against the grammar; true when it is `null`. */
-    scalar() {
+    /** The end of the escape at `j` (a backslash), checked: `\uXXXX` or one of `"\/bfnrt`. */
+    escapeEnd(j) {
         const b = this.buf;
-        const c = b[this.i];
-        if (c === 0x74)
-            return this.literal(TRUE);
-        if (c === 0x66)
-            return this.literal(FALSE);
-        if (c === 0x6e) {
-            this.literal(NULL);
-            return true;
+        const e = b[j + 1];
+        if (e === 0x75) {
+            if (!(isHex(b[j + 2]) && isHex(b[j + 3]) && isHex(b[j + 4]) && isHex(b[j + 5])))
+                giveUp();
+            return j + 6;
         }
-        let j = this.i;
+        if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74)
+            return j + 2;
+        return giveUp();
+    }
+    /** The end of the number or literal at `i`, checked against the grammar; sets {@link isNull}. */
+    scalarEnd(i) {
+        const b = this.buf;
+        const c = b[i];
+        this.isNull = c === 0x6e;
+        if (c === 0x74)
+            return this.literalEnd(i, TRUE);
+        if (c === 0x66)
+            return this.literalEnd(i, FALSE);
+        if (c === 0x6e)
+            return this.literalEnd(i, NULL);
+        let j = i;
         if (b[j] === 0x2d)
             j++;
         if (b[j] === 0x30)
@@ -17095,16 +17137,14 @@ class Scanner {
             while (controls_scan_isDigit(b[j]))
                 j++;
         }
-        this.i = j;
-        return false;
+        return j;
     }
-    literal(word) {
+    literalEnd(i, word) {
         const b = this.buf;
         for (let k = 0; k < word.length; k++)
-            if (b[this.i + k] !== word[k])
+            if (b[i + k] !== word[k])
                 giveUp();
-        this.i += word.length;
-        return false;
+        return i + word.length;
     }
 }
 function itemRole(role) {

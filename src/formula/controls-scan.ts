@@ -85,22 +85,6 @@ interface ScannedRule {
   script: StringAt | undefined;
 }
 
-/** An open object or array. */
-interface Frame {
-  isObject: boolean;
-  role: Role;
-  /** The control or rule this container belongs to (an index), -1 when none. */
-  owner: number;
-  /** Keys of interest seen in this object (bits of {@link KeyBytes}). */
-  seen: number;
-  /** The keys read in this object, undefined when none is. */
-  keys: readonly KeyBytes[] | undefined;
-  /** The role of this array's items. */
-  itemRole: Role;
-  /** Nothing read inside it yet: a member (or item) or the end comes next, not a comma. */
-  first: boolean;
-}
-
 class GiveUp extends Error {}
 
 const giveUp = (): never => {
@@ -216,77 +200,153 @@ class Hits {
   }
 }
 
-/** The grammar walk. Every method advances `i`; any deviation gives up. */
+// What the walk expects next.
+const VALUE = 0;
+const AFTER_VALUE = 1;
+const FIRST_KEY = 2;
+const KEY = 3;
+const FIRST_ITEM = 4;
+
+/** The grammar walk: one loop over the bytes, nesting on typed-array stacks; any deviation gives up. */
 class Scanner {
   readonly controls: ScannedControl[] = [];
   readonly rules: ScannedRule[] = [];
-  private i = 0;
-  /** Open containers; frames are reused by depth, so a walk allocates one per level, not one per container. */
-  private readonly frames: Frame[] = [];
-  private depth = 0;
-  /** Whether the string {@link string} just read holds an escape. */
+  /** Per open container (by depth): object or array, its role, the control or rule it belongs to, keys seen. */
+  private isObject = new Uint8Array(64);
+  private roles = new Uint8Array(64);
+  private owners = new Int32Array(64);
+  private seen = new Int32Array(64);
+  /** Whether the string {@link stringEnd} just read holds an escape; whether the scalar just read is `null`. */
   private escaped = false;
+  private isNull = false;
 
-  constructor(private readonly buf: Buffer) {}
+  /** The bytes as a plain Uint8Array: indexing it is faster than indexing the Buffer. */
+  private readonly buf: Uint8Array;
+
+  constructor(private readonly text: Buffer) {
+    this.buf = new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
+  }
 
   run(): void {
     const b = this.buf;
-    for (let boms = 0; boms < 2 && b[this.i] === 0xef && b[this.i + 1] === 0xbb && b[this.i + 2] === 0xbf; boms++) this.i += 3;
-    this.skipSpace();
-    this.value(Role.Root, -1);
-    // Containers are opened and closed by the loop; a scalar at the root is no control document.
-    while (this.depth > 0) this.step();
-    this.skipSpace();
-    if (this.i !== b.length || this.controls.length === 0) giveUp();
+    let start = 0;
+    for (let boms = 0; boms < 2 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf; boms++) start += 3;
+    if (this.walk(start) !== b.length || this.controls.length === 0) giveUp();
     // A control without a Name: the full reading names it.
-    if (this.controls.some((c) => c.name === '')) giveUp();
+    if (this.controls.some((ctl) => ctl.name === '')) giveUp();
   }
 
-  private skipSpace(): void {
+  /** The walk from `i` to the end of the root value (and the whitespace after it); returns where it stopped. */
+  private walk(start: number): number {
     const b = this.buf;
-    let c = b[this.i];
-    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++this.i];
-  }
-
-  /** Inside the innermost container: its first member or item, or a comma and the next one, or its end. */
-  private step(): void {
-    const b = this.buf;
-    const frame = this.frames[this.depth - 1] as Frame;
-    this.skipSpace();
-    const c = b[this.i];
-    const close = frame.isObject ? CLOSE_OBJECT : CLOSE_ARRAY;
-    if (c === close) {
-      this.i++;
-      this.depth--;
-      return;
+    const n = b.length;
+    let i = start;
+    let state = VALUE;
+    let role: Role = Role.Root;
+    let owner = -1;
+    let depth = 0;
+    for (;;) {
+      // Never read past the end (-1 there): an out-of-bounds read would cost the compiled loop.
+      let c = i < n ? (b[i] as number) : -1;
+      while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = ++i < n ? (b[i] as number) : -1;
+      if (state === AFTER_VALUE) {
+        if (depth === 0) break;
+        const top = depth - 1;
+        const object = this.isObject[top] === 1;
+        if (c === COMMA) {
+          i++;
+          if (object) state = KEY;
+          else {
+            state = VALUE;
+            role = itemRole(this.roles[top] as Role);
+            owner = this.owners[top] as number;
+          }
+        } else if (c === (object ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+          i++;
+          depth--;
+        } else giveUp();
+        continue;
+      }
+      if (state === FIRST_KEY || state === KEY) {
+        if (c === CLOSE_OBJECT && state === FIRST_KEY) {
+          i++;
+          depth--;
+          state = AFTER_VALUE;
+          continue;
+        }
+        if (c !== QUOTE) giveUp();
+        const open = i;
+        const close = this.stringEnd(i);
+        i = close + 1;
+        const top = depth - 1;
+        const keys = KEY_BYTES[this.roles[top] as Role];
+        role = keys === undefined ? Role.Other : this.keyRole(top, keys, open, close);
+        owner = this.owners[top] as number;
+        c = i < n ? (b[i] as number) : -1;
+        while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = ++i < n ? (b[i] as number) : -1;
+        if (c !== COLON) giveUp();
+        i++;
+        state = VALUE;
+        continue;
+      }
+      if (state === FIRST_ITEM) {
+        if (c === CLOSE_ARRAY) {
+          i++;
+          depth--;
+          state = AFTER_VALUE;
+          continue;
+        }
+        state = VALUE;
+      }
+      // A value, with `role` and `owner` set for it.
+      state = AFTER_VALUE;
+      if (c === QUOTE) {
+        const close = this.stringEnd(i);
+        if (role !== Role.Other) this.stringValue(role, owner, i, close);
+        i = close + 1;
+      } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        i++;
+        const object = c === OPEN_OBJECT;
+        const actual = role === Role.Other ? Role.Other : this.containerRole(object, role, owner);
+        const frameOwner = actual === Role.Other ? -1 : this.ownerOf(actual, owner, depth === 0 ? Role.Other : (this.roles[depth - 1] as Role));
+        // The members are read by this loop, one at a time: nesting never recurses.
+        if (depth === this.roles.length) this.grow();
+        this.isObject[depth] = object ? 1 : 0;
+        this.roles[depth] = actual;
+        this.owners[depth] = frameOwner;
+        this.seen[depth] = 0;
+        depth++;
+        if (object) state = FIRST_KEY;
+        else {
+          state = FIRST_ITEM;
+          role = itemRole(actual);
+          owner = frameOwner;
+        }
+      } else {
+        i = this.scalarEnd(i);
+        if (role !== Role.Other) this.notString(role, owner, this.isNull);
+      }
     }
-    if (frame.first) frame.first = false;
-    else if (c === COMMA) {
-      this.i++;
-      this.skipSpace();
-    } else giveUp();
-    if (frame.isObject) this.member(frame);
-    else this.value(frame.itemRole, frame.owner);
+    return i;
   }
 
-  /** A key, its colon and its value. */
-  private member(frame: Frame): void {
-    const b = this.buf;
-    const open = this.i;
-    if (b[open] !== QUOTE) giveUp();
-    const close = this.string();
-    const role = frame.keys === undefined ? Role.Other : this.keyRole(frame, frame.keys, open, close);
-    this.skipSpace();
-    if (b[this.i] !== COLON) giveUp();
-    this.i++;
-    this.skipSpace();
-    this.value(role, frame.owner);
+  private grow(): void {
+    const size = this.roles.length * 2;
+    const copy = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(a);
+      return next;
+    };
+    this.isObject = copy(this.isObject, (n) => new Uint8Array(n));
+    this.roles = copy(this.roles, (n) => new Uint8Array(n));
+    this.owners = copy(this.owners, (n) => new Int32Array(n));
+    this.seen = copy(this.seen, (n) => new Int32Array(n));
   }
 
-  private keyRole(frame: Frame, keys: readonly KeyBytes[], open: number, close: number): Role {
+  private keyRole(top: number, keys: readonly KeyBytes[], open: number, close: number): Role {
     const b = this.buf;
     // A key written with escapes may still spell one of ours.
-    const decoded = this.escaped ? Buffer.from(JSON.parse(b.toString('utf8', open, close + 1)) as string) : undefined;
+    const decoded = this.escaped ? Buffer.from(JSON.parse(this.text.toString('utf8', open, close + 1)) as string) : undefined;
     const from = decoded ? 0 : open + 1;
     const src = decoded ?? b;
     const length = decoded ? decoded.length : close - open - 1;
@@ -296,57 +356,23 @@ class Scanner {
       let j = 0;
       while (j < length && src[from + j] === kb[j]) j++;
       if (j !== length) continue;
-      if (frame.seen & k.bit) giveUp();
-      frame.seen |= k.bit;
+      if ((this.seen[top] as number) & k.bit) giveUp();
+      this.seen[top] = (this.seen[top] as number) | k.bit;
       return k.role;
     }
     return Role.Other;
   }
 
-  /** A value at the current position; containers are pushed, scalars read whole. */
-  private value(role: Role, owner: number): void {
-    const b = this.buf;
-    const c = b[this.i];
-    if (c === QUOTE) {
-      const open = this.i;
-      const close = this.string();
-      if (role !== Role.Other) this.stringValue(role, owner, open, close);
-    } else if (c === OPEN_OBJECT) this.open(true, role, owner);
-    else if (c === OPEN_ARRAY) this.open(false, role, owner);
-    else {
-      const isNull = this.scalar();
-      if (role !== Role.Other) this.notString(role, owner, isNull);
-    }
+  /** The role a container keeps in the walk: its own when it has the type the shape wants, else none. */
+  private containerRole(object: boolean, role: Role, owner: number): Role {
+    const expected = object ? OBJECT_ROLES.has(role) : ARRAY_ROLES.has(role);
+    if (!expected && !IGNORED_IF_MISTYPED.has(role)) giveUp();
+    if (role === Role.Property || role === Role.Script) this.markNotString(role, owner);
+    return expected ? role : Role.Other;
   }
 
-  private open(isObject: boolean, role: Role, owner: number): void {
-    this.i++;
-    let actual = Role.Other;
-    if (role !== Role.Other) {
-      const expected = isObject ? OBJECT_ROLES.has(role) : ARRAY_ROLES.has(role);
-      if (!expected && !IGNORED_IF_MISTYPED.has(role)) giveUp();
-      if (role === Role.Property || role === Role.Script) this.markNotString(role, owner);
-      if (expected) actual = role;
-    }
-    const frameOwner = actual === Role.Other ? -1 : this.ownerOf(actual, owner);
-    // Its members are read by the loop in run(), one step at a time: nesting never recurses.
-    let frame = this.frames[this.depth];
-    if (frame === undefined) {
-      frame = { isObject, role: actual, owner: frameOwner, seen: 0, keys: undefined, itemRole: Role.Other, first: true };
-      this.frames.push(frame);
-    }
-    frame.isObject = isObject;
-    frame.role = actual;
-    frame.owner = frameOwner;
-    frame.seen = 0;
-    frame.keys = isObject ? KEY_BYTES[actual] : undefined;
-    frame.itemRole = isObject ? Role.Other : itemRole(actual);
-    frame.first = true;
-    this.depth++;
-  }
-
-  /** A new control or rule gets its index here; the frames inside it carry that index. */
-  private ownerOf(role: Role, owner: number): number {
+  /** A new control or rule gets its index here; the containers inside it carry that index. */
+  private ownerOf(role: Role, owner: number, parentRole: Role): number {
     if (role === Role.TopParent || role === Role.Control) {
       this.controls.push({ name: '', parent: role === Role.Control ? owner : -1, template: undefined, rules: [], dynamic: [], children: [] });
       const index = this.controls.length - 1;
@@ -357,7 +383,7 @@ class Scanner {
       this.rules.push({ property: undefined, script: undefined });
       const index = this.rules.length - 1;
       const control = this.controls[owner] as ScannedControl;
-      if (this.frames[this.depth - 1]?.role === Role.Rules) control.rules.push(index);
+      if (parentRole === Role.Rules) control.rules.push(index);
       else control.dynamic.push(index);
       return index;
     }
@@ -366,22 +392,21 @@ class Scanner {
   }
 
   private stringValue(role: Role, owner: number, open: number, close: number): void {
-    const at: StringAt = { open, close, escaped: this.escaped };
     switch (role) {
       case Role.ControlName: {
-        const name = this.escaped ? (JSON.parse(this.buf.toString('utf8', open, close + 1)) as string) : this.buf.toString('utf8', open + 1, close);
+        const name = this.escaped ? (JSON.parse(this.text.toString('utf8', open, close + 1)) as string) : this.text.toString('utf8', open + 1, close);
         if (name.trim() === '') giveUp();
         (this.controls[owner] as ScannedControl).name = name;
         return;
       }
       case Role.TemplateName:
-        (this.controls[owner] as ScannedControl).template = at;
+        (this.controls[owner] as ScannedControl).template = { open, close, escaped: this.escaped };
         return;
       case Role.Property:
-        (this.rules[owner] as ScannedRule).property = at;
+        (this.rules[owner] as ScannedRule).property = { open, close, escaped: this.escaped };
         return;
       case Role.Script:
-        (this.rules[owner] as ScannedRule).script = at;
+        (this.rules[owner] as ScannedRule).script = { open, close, escaped: this.escaped };
         return;
       default:
         if (!IGNORED_IF_MISTYPED.has(role)) giveUp();
@@ -404,44 +429,50 @@ class Scanner {
   }
 
   /**
-   * The string starting at the current quote: checks its escapes and that it holds no raw control character,
-   * sets {@link escaped}, and returns the index of its closing quote.
+   * The index of the closing quote of the string opened at `open`: checks its escapes and that it holds no raw
+   * control character, and sets {@link escaped}.
    */
-  private string(): number {
+  private stringEnd(open: number): number {
     const b = this.buf;
-    let j = this.i + 1;
+    const n = b.length;
+    let j = open + 1;
     let escaped = false;
-    for (;;) {
+    while (j < n) {
       const c = b[j] as number;
-      if (c > BACKSLASH) j++;
-      else if (c === QUOTE) break;
-      else if (c === BACKSLASH) {
+      if (c === QUOTE) {
+        this.escaped = escaped;
+        return j;
+      }
+      if (c === BACKSLASH) {
         escaped = true;
-        const e = b[j + 1];
-        if (e === 0x75) {
-          if (!(isHex(b[j + 2] as number) && isHex(b[j + 3] as number) && isHex(b[j + 4] as number) && isHex(b[j + 5] as number))) giveUp();
-          j += 6;
-        } else if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) j += 2;
-        else giveUp();
-      } else if (c >= 0x20) j++;
-      else giveUp(); // a raw control character, or the end of the bytes (undefined)
+        j = this.escapeEnd(j);
+      } else if (c < 0x20) giveUp(); // a raw control character
+      else j++;
     }
-    this.i = j + 1;
-    this.escaped = escaped;
-    return j;
+    return giveUp(); // the bytes end inside the string
   }
 
-  /** A number or a literal, checked against the grammar; true when it is `null`. */
-  private scalar(): boolean {
+  /** The end of the escape at `j` (a backslash), checked: `\uXXXX` or one of `"\/bfnrt`. */
+  private escapeEnd(j: number): number {
     const b = this.buf;
-    const c = b[this.i];
-    if (c === 0x74) return this.literal(TRUE);
-    if (c === 0x66) return this.literal(FALSE);
-    if (c === 0x6e) {
-      this.literal(NULL);
-      return true;
+    const e = b[j + 1];
+    if (e === 0x75) {
+      if (!(isHex(b[j + 2] as number) && isHex(b[j + 3] as number) && isHex(b[j + 4] as number) && isHex(b[j + 5] as number))) giveUp();
+      return j + 6;
     }
-    let j = this.i;
+    if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) return j + 2;
+    return giveUp();
+  }
+
+  /** The end of the number or literal at `i`, checked against the grammar; sets {@link isNull}. */
+  private scalarEnd(i: number): number {
+    const b = this.buf;
+    const c = b[i];
+    this.isNull = c === 0x6e;
+    if (c === 0x74) return this.literalEnd(i, TRUE);
+    if (c === 0x66) return this.literalEnd(i, FALSE);
+    if (c === 0x6e) return this.literalEnd(i, NULL);
+    let j = i;
     if (b[j] === 0x2d) j++;
     if (b[j] === 0x30) j++;
     else if (isDigit(b[j] as number)) while (isDigit(b[j] as number)) j++;
@@ -457,15 +488,13 @@ class Scanner {
       if (!isDigit(b[j] as number)) giveUp();
       while (isDigit(b[j] as number)) j++;
     }
-    this.i = j;
-    return false;
+    return j;
   }
 
-  private literal(word: Buffer): false {
+  private literalEnd(i: number, word: Uint8Array): number {
     const b = this.buf;
-    for (let k = 0; k < word.length; k++) if (b[this.i + k] !== word[k]) giveUp();
-    this.i += word.length;
-    return false;
+    for (let k = 0; k < word.length; k++) if (b[i + k] !== word[k]) giveUp();
+    return i + word.length;
   }
 }
 
