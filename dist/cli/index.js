@@ -14814,7 +14814,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9351);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4393);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -14830,7 +14830,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9351:
+/***/ 4393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16647,6 +16647,530 @@ function analyzeFormulas(sources, flowDataSources) {
     return { callSites: callSites(sources, found), outputReads: outputReads(sources, analysis.collector), traced, untraced };
 }
 
+;// CONCATENATED MODULE: ./src/formula/controls-scan.ts
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+/** What a value means at its place in the document. */
+var Role;
+(function (Role) {
+    Role[Role["Other"] = 0] = "Other";
+    Role[Role["Root"] = 1] = "Root";
+    Role[Role["TopParent"] = 2] = "TopParent";
+    Role[Role["Control"] = 3] = "Control";
+    Role[Role["ControlName"] = 4] = "ControlName";
+    Role[Role["Template"] = 5] = "Template";
+    Role[Role["TemplateName"] = 6] = "TemplateName";
+    Role[Role["Rules"] = 7] = "Rules";
+    Role[Role["Rule"] = 8] = "Rule";
+    Role[Role["Property"] = 9] = "Property";
+    Role[Role["Script"] = 10] = "Script";
+    Role[Role["DynamicProperties"] = 11] = "DynamicProperties";
+    Role[Role["DynamicProperty"] = 12] = "DynamicProperty";
+    Role[Role["Children"] = 13] = "Children";
+})(Role || (Role = {}));
+/** The keys read, per role of the object that holds them, with the role of their value. */
+const KEYS = {
+    [Role.Root]: { TopParent: Role.TopParent },
+    [Role.TopParent]: { Name: Role.ControlName, Template: Role.Template, Rules: Role.Rules, DynamicProperties: Role.DynamicProperties, Children: Role.Children },
+    [Role.Control]: { Name: Role.ControlName, Template: Role.Template, Rules: Role.Rules, DynamicProperties: Role.DynamicProperties, Children: Role.Children },
+    [Role.Template]: { Name: Role.TemplateName },
+    [Role.Rule]: { Property: Role.Property, InvariantScript: Role.Script },
+    [Role.DynamicProperty]: { Rule: Role.Rule },
+};
+/** Indexed by the role of the object that holds the keys. */
+const KEY_BYTES = [];
+for (const [holder, keys] of Object.entries(KEYS)) {
+    KEY_BYTES[Number(holder)] = Object.entries(keys).map(([k, role], i) => ({ bytes: Buffer.from(k), role, bit: 1 << i }));
+}
+class GiveUp extends Error {
+}
+const giveUp = () => {
+    throw new GiveUp();
+};
+const controls_scan_isDigit = (c) => c >= 0x30 && c <= 0x39;
+const isHex = (c) => controls_scan_isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+/** The located controls and rules of one document; {@link ControlsScan.formulas} decodes what is asked for. */
+class ControlsScan {
+    buf;
+    controls;
+    rules;
+    constructor(buf, controls, rules) {
+        this.buf = buf;
+        this.controls = controls;
+        this.rules = rules;
+    }
+    /**
+     * Scans the bytes of a Controls JSON document (up to two byte-order marks skipped, as the full reading does);
+     * undefined when the document is not plainly in the documented shape (see the module comment).
+     */
+    static of(bytes) {
+        const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        try {
+            const scanner = new Scanner(buf);
+            scanner.run();
+            return new ControlsScan(buf, scanner.controls, scanner.rules);
+        }
+        catch (err) {
+            if (err instanceof GiveUp)
+                return undefined;
+            throw err;
+        }
+    }
+    /**
+     * The formulas `controlsJsonFormulas` gives for the document, in its order, keeping only those whose script
+     * contains one of `needles` (every formula when `needles` is undefined).
+     */
+    formulas(inner, needles) {
+        const wanted = needles === undefined ? undefined : this.hits(needles);
+        const screen = this.controls[0].name;
+        const effective = [];
+        const out = [];
+        // Depth-first in document order, as the tree walk: parents are always listed before their children.
+        const stack = [0];
+        while (stack.length > 0) {
+            const c = stack.pop();
+            const control = this.controls[c];
+            const parent = control.parent;
+            const name = parent >= 0 && this.isGalleryTemplate(control) ? effective[parent] : control.name;
+            effective[c] = name;
+            for (const r of control.rules)
+                this.emit(r, wanted, needles, screen, name, inner, out);
+            for (const r of control.dynamic)
+                this.emit(r, wanted, needles, screen, name, inner, out);
+            for (let i = control.children.length - 1; i >= 0; i--)
+                stack.push(control.children[i]);
+        }
+        return out;
+    }
+    isGalleryTemplate(control) {
+        return control.template !== undefined && this.text(control.template).toLowerCase() === 'gallerytemplate';
+    }
+    emit(r, wanted, needles, screen, control, inner, out) {
+        const rule = this.rules[r];
+        if (rule.property === undefined || rule.script === undefined)
+            return;
+        if (wanted !== undefined && !wanted.within(rule.script)) {
+            if (!rule.script.escaped)
+                return;
+            const decoded = this.text(rule.script);
+            if (!needles.some((n) => decoded.includes(n)))
+                return;
+        }
+        const property = this.text(rule.property);
+        const script = this.text(rule.script);
+        if (property === '' || script.trim() === '')
+            return;
+        out.push({ screen, control, property, script, inner });
+    }
+    text(s) {
+        return s.escaped ? JSON.parse(this.buf.toString('utf8', s.open, s.close + 1)) : this.buf.toString('utf8', s.open + 1, s.close);
+    }
+    /** Where the needles occur in the raw bytes (native searches): a script without escapes holds a needle only there. */
+    hits(needles) {
+        const ranges = [];
+        for (const n of needles) {
+            const bytes = Buffer.from(n);
+            if (bytes.length === 0)
+                continue;
+            for (let at = this.buf.indexOf(bytes); at >= 0; at = this.buf.indexOf(bytes, at + 1))
+                ranges.push([at, at + bytes.length]);
+        }
+        return new Hits(ranges.sort((a, b) => a[0] - b[0]));
+    }
+}
+/** Needle occurrences sorted by start, asked whether one lies inside a string. */
+class Hits {
+    starts;
+    ends;
+    constructor(ranges) {
+        this.starts = Int32Array.from(ranges, (r) => r[0]);
+        this.ends = Int32Array.from(ranges, (r) => r[1]);
+    }
+    within(s) {
+        // The first occurrence starting after the opening quote; any one starting before the closing quote is inside.
+        let lo = 0;
+        let hi = this.starts.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.starts[mid] <= s.open)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let k = lo; k < this.starts.length && this.starts[k] < s.close; k++)
+            if (this.ends[k] <= s.close)
+                return true;
+        return false;
+    }
+}
+// What the walk expects next.
+const VALUE = 0;
+const AFTER_VALUE = 1;
+const FIRST_KEY = 2;
+const KEY = 3;
+const FIRST_ITEM = 4;
+/** The grammar walk: one loop over the bytes, nesting on typed-array stacks; any deviation gives up. */
+class Scanner {
+    text;
+    controls = [];
+    rules = [];
+    /** Per open container (by depth): object or array, its role, the control or rule it belongs to, keys seen. */
+    isObject = new Uint8Array(64);
+    roles = new Uint8Array(64);
+    owners = new Int32Array(64);
+    seen = new Int32Array(64);
+    /** Whether the string {@link stringEnd} just read holds an escape; whether the scalar just read is `null`. */
+    escaped = false;
+    isNull = false;
+    /** The bytes as a plain Uint8Array: indexing it is faster than indexing the Buffer. */
+    buf;
+    constructor(text) {
+        this.text = text;
+        this.buf = new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
+    }
+    run() {
+        const b = this.buf;
+        let start = 0;
+        for (let boms = 0; boms < 2 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf; boms++)
+            start += 3;
+        if (this.walk(start) !== b.length || this.controls.length === 0)
+            giveUp();
+        // A control without a Name: the full reading names it.
+        if (this.controls.some((ctl) => ctl.name === ''))
+            giveUp();
+    }
+    /** The walk from `i` to the end of the root value (and the whitespace after it); returns where it stopped. */
+    walk(start) {
+        const b = this.buf;
+        const n = b.length;
+        let i = start;
+        let state = VALUE;
+        let role = Role.Root;
+        let owner = -1;
+        let depth = 0;
+        for (;;) {
+            // Never read past the end (-1 there): an out-of-bounds read would cost the compiled loop.
+            let c = i < n ? b[i] : -1;
+            while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                c = ++i < n ? b[i] : -1;
+            if (state === AFTER_VALUE) {
+                if (depth === 0)
+                    break;
+                const top = depth - 1;
+                const object = this.isObject[top] === 1;
+                if (c === COMMA) {
+                    i++;
+                    if (object)
+                        state = KEY;
+                    else {
+                        state = VALUE;
+                        role = itemRole(this.roles[top]);
+                        owner = this.owners[top];
+                    }
+                }
+                else if (c === (object ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+                    i++;
+                    depth--;
+                }
+                else
+                    giveUp();
+                continue;
+            }
+            if (state === FIRST_KEY || state === KEY) {
+                if (c === CLOSE_OBJECT && state === FIRST_KEY) {
+                    i++;
+                    depth--;
+                    state = AFTER_VALUE;
+                    continue;
+                }
+                if (c !== QUOTE)
+                    giveUp();
+                const open = i;
+                const close = this.stringEnd(i);
+                i = close + 1;
+                const top = depth - 1;
+                const keys = KEY_BYTES[this.roles[top]];
+                role = keys === undefined ? Role.Other : this.keyRole(top, keys, open, close);
+                owner = this.owners[top];
+                c = i < n ? b[i] : -1;
+                while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                    c = ++i < n ? b[i] : -1;
+                if (c !== COLON)
+                    giveUp();
+                i++;
+                state = VALUE;
+                continue;
+            }
+            if (state === FIRST_ITEM) {
+                if (c === CLOSE_ARRAY) {
+                    i++;
+                    depth--;
+                    state = AFTER_VALUE;
+                    continue;
+                }
+                state = VALUE;
+            }
+            // A value, with `role` and `owner` set for it.
+            state = AFTER_VALUE;
+            if (c === QUOTE) {
+                const close = this.stringEnd(i);
+                if (role !== Role.Other)
+                    this.stringValue(role, owner, i, close);
+                i = close + 1;
+            }
+            else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+                i++;
+                const object = c === OPEN_OBJECT;
+                const actual = role === Role.Other ? Role.Other : this.containerRole(object, role, owner);
+                const frameOwner = actual === Role.Other ? -1 : this.ownerOf(actual, owner, depth === 0 ? Role.Other : this.roles[depth - 1]);
+                // The members are read by this loop, one at a time: nesting never recurses.
+                if (depth === this.roles.length)
+                    this.grow();
+                this.isObject[depth] = object ? 1 : 0;
+                this.roles[depth] = actual;
+                this.owners[depth] = frameOwner;
+                this.seen[depth] = 0;
+                depth++;
+                if (object)
+                    state = FIRST_KEY;
+                else {
+                    state = FIRST_ITEM;
+                    role = itemRole(actual);
+                    owner = frameOwner;
+                }
+            }
+            else {
+                i = this.scalarEnd(i);
+                if (role !== Role.Other)
+                    this.notString(role, owner, this.isNull);
+            }
+        }
+        return i;
+    }
+    grow() {
+        const size = this.roles.length * 2;
+        const copy = (a, make) => {
+            const next = make(size);
+            next.set(a);
+            return next;
+        };
+        this.isObject = copy(this.isObject, (n) => new Uint8Array(n));
+        this.roles = copy(this.roles, (n) => new Uint8Array(n));
+        this.owners = copy(this.owners, (n) => new Int32Array(n));
+        this.seen = copy(this.seen, (n) => new Int32Array(n));
+    }
+    keyRole(top, keys, open, close) {
+        const b = this.buf;
+        // A key written with escapes may still spell one of ours.
+        const decoded = this.escaped ? Buffer.from(JSON.parse(this.text.toString('utf8', open, close + 1))) : undefined;
+        const from = decoded ? 0 : open + 1;
+        const src = decoded ?? b;
+        const length = decoded ? decoded.length : close - open - 1;
+        for (const k of keys) {
+            const kb = k.bytes;
+            if (kb.length !== length)
+                continue;
+            let j = 0;
+            while (j < length && src[from + j] === kb[j])
+                j++;
+            if (j !== length)
+                continue;
+            if (this.seen[top] & k.bit)
+                giveUp();
+            this.seen[top] = this.seen[top] | k.bit;
+            return k.role;
+        }
+        return Role.Other;
+    }
+    /** The role a container keeps in the walk: its own when it has the type the shape wants, else none. */
+    containerRole(object, role, owner) {
+        const expected = object ? OBJECT_ROLES.has(role) : ARRAY_ROLES.has(role);
+        if (!expected && !IGNORED_IF_MISTYPED.has(role))
+            giveUp();
+        if (role === Role.Property || role === Role.Script)
+            this.markNotString(role, owner);
+        return expected ? role : Role.Other;
+    }
+    /** A new control or rule gets its index here; the containers inside it carry that index. */
+    ownerOf(role, owner, parentRole) {
+        if (role === Role.TopParent || role === Role.Control) {
+            this.controls.push({ name: '', parent: role === Role.Control ? owner : -1, template: undefined, rules: [], dynamic: [], children: [] });
+            const index = this.controls.length - 1;
+            if (role === Role.Control)
+                this.controls[owner].children.push(index);
+            return index;
+        }
+        if (role === Role.Rule) {
+            this.rules.push({ property: undefined, script: undefined });
+            const index = this.rules.length - 1;
+            const control = this.controls[owner];
+            if (parentRole === Role.Rules)
+                control.rules.push(index);
+            else
+                control.dynamic.push(index);
+            return index;
+        }
+        if (role === Role.Root)
+            return -1;
+        return owner;
+    }
+    stringValue(role, owner, open, close) {
+        switch (role) {
+            case Role.ControlName: {
+                const name = this.escaped ? JSON.parse(this.text.toString('utf8', open, close + 1)) : this.text.toString('utf8', open + 1, close);
+                if (name.trim() === '')
+                    giveUp();
+                this.controls[owner].name = name;
+                return;
+            }
+            case Role.TemplateName:
+                this.controls[owner].template = { open, close, escaped: this.escaped };
+                return;
+            case Role.Property:
+                this.rules[owner].property = { open, close, escaped: this.escaped };
+                return;
+            case Role.Script:
+                this.rules[owner].script = { open, close, escaped: this.escaped };
+                return;
+            default:
+                if (!IGNORED_IF_MISTYPED.has(role))
+                    giveUp();
+        }
+    }
+    /** A number, `true`, `false` or `null` where the shape expects something else. */
+    notString(role, owner, isNull) {
+        if (role === Role.Property || role === Role.Script)
+            return this.markNotString(role, owner);
+        // null stands for an absent list.
+        if (isNull && ARRAY_ROLES.has(role))
+            return;
+        if (!IGNORED_IF_MISTYPED.has(role))
+            giveUp();
+    }
+    markNotString(role, owner) {
+        const rule = this.rules[owner];
+        // Such a rule has no formula; a later string under the same key cannot occur (keys are unique here).
+        if (role === Role.Property)
+            rule.property = undefined;
+        else
+            rule.script = undefined;
+    }
+    /**
+     * The index of the closing quote of the string opened at `open`: checks its escapes and that it holds no raw
+     * control character, and sets {@link escaped}.
+     */
+    stringEnd(open) {
+        const b = this.buf;
+        const n = b.length;
+        let j = open + 1;
+        let escaped = false;
+        while (j < n) {
+            const c = b[j];
+            if (c === QUOTE) {
+                this.escaped = escaped;
+                return j;
+            }
+            if (c === BACKSLASH) {
+                escaped = true;
+                j = this.escapeEnd(j);
+            }
+            else if (c < 0x20)
+                giveUp(); // a raw control character
+            else
+                j++;
+        }
+        return giveUp(); // the bytes end inside the string
+    }
+    /** The end of the escape at `j` (a backslash), checked: `\uXXXX` or one of `"\/bfnrt`. */
+    escapeEnd(j) {
+        const b = this.buf;
+        const e = b[j + 1];
+        if (e === 0x75) {
+            if (!(isHex(b[j + 2]) && isHex(b[j + 3]) && isHex(b[j + 4]) && isHex(b[j + 5])))
+                giveUp();
+            return j + 6;
+        }
+        if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74)
+            return j + 2;
+        return giveUp();
+    }
+    /** The end of the number or literal at `i`, checked against the grammar; sets {@link isNull}. */
+    scalarEnd(i) {
+        const b = this.buf;
+        const c = b[i];
+        this.isNull = c === 0x6e;
+        if (c === 0x74)
+            return this.literalEnd(i, TRUE);
+        if (c === 0x66)
+            return this.literalEnd(i, FALSE);
+        if (c === 0x6e)
+            return this.literalEnd(i, NULL);
+        let j = i;
+        if (b[j] === 0x2d)
+            j++;
+        if (b[j] === 0x30)
+            j++;
+        else if (controls_scan_isDigit(b[j]))
+            while (controls_scan_isDigit(b[j]))
+                j++;
+        else
+            giveUp();
+        if (b[j] === 0x2e) {
+            j++;
+            if (!controls_scan_isDigit(b[j]))
+                giveUp();
+            while (controls_scan_isDigit(b[j]))
+                j++;
+        }
+        if (b[j] === 0x65 || b[j] === 0x45) {
+            j++;
+            if (b[j] === 0x2b || b[j] === 0x2d)
+                j++;
+            if (!controls_scan_isDigit(b[j]))
+                giveUp();
+            while (controls_scan_isDigit(b[j]))
+                j++;
+        }
+        return j;
+    }
+    literalEnd(i, word) {
+        const b = this.buf;
+        for (let k = 0; k < word.length; k++)
+            if (b[i + k] !== word[k])
+                giveUp();
+        return i + word.length;
+    }
+}
+function itemRole(role) {
+    switch (role) {
+        case Role.Rules:
+            return Role.Rule;
+        case Role.DynamicProperties:
+            return Role.DynamicProperty;
+        case Role.Children:
+            return Role.Control;
+        default:
+            return Role.Other;
+    }
+}
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NULL = Buffer.from('null');
+/** Roles whose value must be (or, when another type is harmless, is read only as) an object or an array. */
+const OBJECT_ROLES = new Set([Role.Root, Role.TopParent, Role.Control, Role.Template, Role.Rule, Role.DynamicProperty]);
+const ARRAY_ROLES = new Set([Role.Rules, Role.DynamicProperties, Role.Children]);
+/**
+ * Places where a value of another type is ignored by the tree walk (a rule that is no object has no formula, a
+ * Template that is no object names no template); anywhere else of ours, another type makes it throw.
+ */
+const IGNORED_IF_MISTYPED = new Set([Role.Other, Role.Rule, Role.DynamicProperty, Role.Property, Role.Script, Role.Template, Role.TemplateName]);
+
 ;// CONCATENATED MODULE: ./src/formula/sources.ts
 /**
  * Reads the formulas of a canvas app from the three places apps keep them (solution-format §4.5, §4.6, §8b.4):
@@ -17205,6 +17729,7 @@ function readFormulaSources(format, text, inner) {
 
 
 
+
 /**
  * Reads an app's formulas (Controls JSON in an .msapp, or the unpacked `Src/*.fx.yaml` / `*.pa.yaml`;
  * one format per app, see `formulaEntries`) and what they do with each flow data source. Called only
@@ -17215,6 +17740,9 @@ async function readAppFormulas(tree, dataSources, origin) {
     if (names.length === 0)
         return { byDataSource: undefined, problems: [] };
     const problems = [];
+    const cannotRead = (name, err) => {
+        problems.push({ origin: origin(name), message: `formulas cannot be read (${errorText(err)}); flow calls in it are not known` });
+    };
     const files = [];
     for (const name of names) {
         try {
@@ -17222,28 +17750,62 @@ async function readAppFormulas(tree, dataSources, origin) {
             files.push({ name, bytes: Buffer.from(b.buffer, b.byteOffset, b.byteLength) });
         }
         catch (err) {
-            problems.push({ origin: origin(name), message: `formulas cannot be read (${errorText(err)}); flow calls in it are not known` });
+            cannotRead(name, err);
         }
     }
-    const parse = (f) => {
+    const read = (f) => {
         try {
-            return readFormulaSources(format, decodeText(f.bytes), f.name);
+            f.formulas = formulaReader(format, f.bytes, f.name);
         }
         catch (err) {
-            problems.push({ origin: origin(f.name), message: `formulas cannot be read (${errorText(err)}); flow calls in it are not known` });
-            return [];
+            cannotRead(f.name, err);
+            f.formulas = () => [];
         }
+        return f;
     };
-    // Only files that can hold a call are parsed first; then only those that name a variable the
-    // results went into (the rest cannot read an output). Screens are the bulk of an app.
-    const calling = files.filter((f) => f.bytes.includes('Run'));
-    const sources = calling.flatMap(parse);
-    const variables = resultNames(analyzeFormulas(sources, dataSources));
-    // A name with a quote is written with it doubled ('it''s'): such names are looked for in every file.
-    const mentions = (f) => variables.some((v) => v.includes("'") || f.bytes.includes(v));
-    const rest = files.filter((f) => !calling.includes(f) && mentions(f));
-    const facts = rest.length > 0 ? analyzeFormulas([...sources, ...rest.flatMap(parse)], dataSources) : analyzeFormulas(sources, dataSources);
+    // Only files that can hold a call are read first, and of them only the formulas that can: the calls
+    // say which variables the results went into. Then only the formulas (in any file) that name one of
+    // them: no other formula can read an output. Screens are the bulk of an app.
+    const calling = files.filter((f) => mayHold(format, f.bytes, [RUN])).map(read);
+    const sources = calling.flatMap((f) => selected(f, [RUN]));
+    const first = analyzeFormulas(sources, dataSources);
+    const variables = resultNames(first);
+    if (variables.length === 0)
+        return { byDataSource: byDataSource(first, dataSources, origin, problems.length > 0), problems };
+    // A name with a quote is written with it doubled ('it''s'): such names are looked for in every formula.
+    const needles = variables.some((v) => v.includes("'")) ? undefined : [RUN, ...variables];
+    const rest = files.filter((f) => !calling.includes(f) && mayHold(format, f.bytes, needles)).map(read);
+    const facts = analyzeFormulas([...calling, ...rest].flatMap((f) => selected(f, needles)), dataSources);
     return { byDataSource: byDataSource(facts, dataSources, origin, problems.length > 0), problems };
+}
+const RUN = 'Run';
+function selected(f, needles) {
+    return f.formulas ? f.formulas(needles) : [];
+}
+/**
+ * Whether a file's bytes may hold a formula naming one of the needles (every file may, with no needles).
+ * An escape could spell a name in other bytes: a Controls JSON file with a `\u` escape, or a YAML file with
+ * any backslash (double-quoted scalars), may hold anything.
+ */
+function mayHold(format, bytes, needles) {
+    if (needles === undefined || needles.some((n) => bytes.includes(n)))
+        return true;
+    return format === 'controls-json' ? bytes.includes('\\u') : bytes.includes('\\');
+}
+/**
+ * Reads one formula file. Controls JSON is scanned from its bytes (`ControlsScan`), which decodes only the
+ * formulas asked for; a document the scan does not take on, and the YAML formats, are read in full.
+ */
+function formulaReader(format, bytes, name) {
+    const scan = format === 'controls-json' ? ControlsScan.of(bytes) : undefined;
+    if (scan)
+        return (needles) => scan.formulas(name.replace(/\\/g, '/'), plainNeedles(needles));
+    const all = readFormulaSources(format, decodeText(bytes), name);
+    return (needles) => (needles === undefined ? all : all.filter((s) => needles.some((n) => s.script.includes(n))));
+}
+/** Needles a byte search finds exactly: not those with U+FFFD or surrogates, which undecodable bytes or escapes may stand for. */
+function plainNeedles(needles) {
+    return needles?.some((n) => /[\ufffd\ud800-\udfff]/.test(n)) ? undefined : needles;
 }
 /** The names a call's result was stored under: what the other files must mention to read an output. */
 function resultNames(facts) {
@@ -17286,12 +17848,12 @@ function withFormulas(calls, result) {
 // Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
 const FLOW_MARKERS = ['logicflows', 'AddinWadl'].map((m) => Buffer.from(m));
 const NAME_KEY = Buffer.from('"Name"');
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
+const data_sources_QUOTE = 0x22;
+const data_sources_BACKSLASH = 0x5c;
+const data_sources_OPEN_OBJECT = 0x7b;
+const data_sources_CLOSE_OBJECT = 0x7d;
+const data_sources_OPEN_ARRAY = 0x5b;
+const data_sources_CLOSE_ARRAY = 0x5d;
 /**
  * The entries of `References/DataSources.json` that may be flows. The file also holds every table
  * and connector definition an app uses, often megabytes (tens, with the connectors' WADL inlined):
@@ -17333,14 +17895,14 @@ const LOGICFLOWS = Buffer.from('logicflows');
 const ADDIN_WADL = Buffer.from('addinwadl');
 /** The index of the quote that closes the string opened at `open`: a quote preceded by an even number of backslashes. Found with native searches, not byte by byte. */
 function stringEnd(buf, open) {
-    let q = buf.indexOf(QUOTE, open + 1);
+    let q = buf.indexOf(data_sources_QUOTE, open + 1);
     while (q >= 0) {
         let slashes = 0;
-        while (buf[q - 1 - slashes] === BACKSLASH)
+        while (buf[q - 1 - slashes] === data_sources_BACKSLASH)
             slashes++;
         if (slashes % 2 === 0)
             return q;
-        q = buf.indexOf(QUOTE, q + 1);
+        q = buf.indexOf(data_sources_QUOTE, q + 1);
     }
     return -1;
 }
@@ -17351,7 +17913,7 @@ function scanElements(buf) {
     let current;
     for (let i = 0; i < buf.length; i++) {
         const c = buf[i];
-        if (c === QUOTE) {
+        if (c === data_sources_QUOTE) {
             const end = stringEnd(buf, i);
             if (end < 0)
                 return undefined;
@@ -17363,15 +17925,15 @@ function scanElements(buf) {
             }
             i = end;
         }
-        else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        else if (c === data_sources_OPEN_OBJECT || c === data_sources_OPEN_ARRAY) {
             depth++;
             if (depth === 3) {
-                if (c !== OPEN_OBJECT)
+                if (c !== data_sources_OPEN_OBJECT)
                     return undefined;
                 current = { start: i, end: i, flowMarker: false, name: false };
             }
         }
-        else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        else if (c === data_sources_CLOSE_OBJECT || c === data_sources_CLOSE_ARRAY) {
             if (depth === 3 && current) {
                 current.end = i + 1;
                 out.push(current);

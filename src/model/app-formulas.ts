@@ -1,5 +1,6 @@
 import { analyzeFormulas } from '../formula/analyze.js';
-import { formulaEntries, readFormulaSources } from '../formula/sources.js';
+import { ControlsScan } from '../formula/controls-scan.js';
+import { formulaEntries, readFormulaSources, type FormulaFormat } from '../formula/sources.js';
 import type { FormulaFacts, FormulaSource } from '../formula/types.js';
 import { decodeText } from '../source/decode.js';
 import type { FileTree } from '../source/tree.js';
@@ -20,33 +21,79 @@ export async function readAppFormulas(tree: FileTree, dataSources: readonly stri
   const { format, names } = formulaEntries(tree.names);
   if (names.length === 0) return { byDataSource: undefined, problems: [] };
   const problems: FormulaReadResult['problems'] = [];
-  const files: { name: string; bytes: Buffer }[] = [];
+  const cannotRead = (name: string, err: unknown): void => {
+    problems.push({ origin: origin(name), message: `formulas cannot be read (${errorText(err)}); flow calls in it are not known` });
+  };
+  const files: FormulaFile[] = [];
   for (const name of names) {
     try {
       const b = await tree.read(name);
       files.push({ name, bytes: Buffer.from(b.buffer, b.byteOffset, b.byteLength) });
     } catch (err) {
-      problems.push({ origin: origin(name), message: `formulas cannot be read (${errorText(err)}); flow calls in it are not known` });
+      cannotRead(name, err);
     }
   }
-  const parse = (f: { name: string; bytes: Buffer }): FormulaSource[] => {
+  const read = (f: FormulaFile): FormulaFile => {
     try {
-      return readFormulaSources(format, decodeText(f.bytes), f.name);
+      f.formulas = formulaReader(format, f.bytes, f.name);
     } catch (err) {
-      problems.push({ origin: origin(f.name), message: `formulas cannot be read (${errorText(err)}); flow calls in it are not known` });
-      return [];
+      cannotRead(f.name, err);
+      f.formulas = () => [];
     }
+    return f;
   };
-  // Only files that can hold a call are parsed first; then only those that name a variable the
-  // results went into (the rest cannot read an output). Screens are the bulk of an app.
-  const calling = files.filter((f) => f.bytes.includes('Run'));
-  const sources = calling.flatMap(parse);
-  const variables = resultNames(analyzeFormulas(sources, dataSources));
-  // A name with a quote is written with it doubled ('it''s'): such names are looked for in every file.
-  const mentions = (f: { bytes: Buffer }): boolean => variables.some((v) => v.includes("'") || f.bytes.includes(v));
-  const rest = files.filter((f) => !calling.includes(f) && mentions(f));
-  const facts = rest.length > 0 ? analyzeFormulas([...sources, ...rest.flatMap(parse)], dataSources) : analyzeFormulas(sources, dataSources);
+  // Only files that can hold a call are read first, and of them only the formulas that can: the calls
+  // say which variables the results went into. Then only the formulas (in any file) that name one of
+  // them: no other formula can read an output. Screens are the bulk of an app.
+  const calling = files.filter((f) => mayHold(format, f.bytes, [RUN])).map(read);
+  const sources = calling.flatMap((f) => selected(f, [RUN]));
+  const first = analyzeFormulas(sources, dataSources);
+  const variables = resultNames(first);
+  if (variables.length === 0) return { byDataSource: byDataSource(first, dataSources, origin, problems.length > 0), problems };
+  // A name with a quote is written with it doubled ('it''s'): such names are looked for in every formula.
+  const needles = variables.some((v) => v.includes("'")) ? undefined : [RUN, ...variables];
+  const rest = files.filter((f) => !calling.includes(f) && mayHold(format, f.bytes, needles)).map(read);
+  const facts = analyzeFormulas([...calling, ...rest].flatMap((f) => selected(f, needles)), dataSources);
   return { byDataSource: byDataSource(facts, dataSources, origin, problems.length > 0), problems };
+}
+
+const RUN = 'Run';
+
+interface FormulaFile {
+  name: string;
+  bytes: Buffer;
+  /** The file's formulas whose script holds one of the needles (all when undefined); set once the file is read. */
+  formulas?: (needles: readonly string[] | undefined) => FormulaSource[];
+}
+
+function selected(f: FormulaFile, needles: readonly string[] | undefined): FormulaSource[] {
+  return f.formulas ? f.formulas(needles) : [];
+}
+
+/**
+ * Whether a file's bytes may hold a formula naming one of the needles (every file may, with no needles).
+ * An escape could spell a name in other bytes: a Controls JSON file with a `\u` escape, or a YAML file with
+ * any backslash (double-quoted scalars), may hold anything.
+ */
+function mayHold(format: FormulaFormat, bytes: Buffer, needles: readonly string[] | undefined): boolean {
+  if (needles === undefined || needles.some((n) => bytes.includes(n))) return true;
+  return format === 'controls-json' ? bytes.includes('\\u') : bytes.includes('\\');
+}
+
+/**
+ * Reads one formula file. Controls JSON is scanned from its bytes (`ControlsScan`), which decodes only the
+ * formulas asked for; a document the scan does not take on, and the YAML formats, are read in full.
+ */
+function formulaReader(format: FormulaFormat, bytes: Buffer, name: string): (needles: readonly string[] | undefined) => FormulaSource[] {
+  const scan = format === 'controls-json' ? ControlsScan.of(bytes) : undefined;
+  if (scan) return (needles) => scan.formulas(name.replace(/\\/g, '/'), plainNeedles(needles));
+  const all = readFormulaSources(format, decodeText(bytes), name);
+  return (needles) => (needles === undefined ? all : all.filter((s) => needles.some((n) => s.script.includes(n))));
+}
+
+/** Needles a byte search finds exactly: not those with U+FFFD or surrogates, which undecodable bytes or escapes may stand for. */
+function plainNeedles(needles: readonly string[] | undefined): readonly string[] | undefined {
+  return needles?.some((n) => /[\ufffd\ud800-\udfff]/.test(n)) ? undefined : needles;
 }
 
 /** The names a call's result was stored under: what the other files must mention to read an output. */
