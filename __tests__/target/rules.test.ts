@@ -7,45 +7,14 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/main.js';
 import type { Report } from '../../src/report/types.js';
 import { PROJECT_ROOT } from '../helpers/corpus.js';
-import { startFakeDataverse, type FakeDataverse, type FakeDataverseOptions } from '../helpers/fake-dataverse.js';
+import { APP, BASE, closeFake, FLOW, HEAD, runAgainst } from '../helpers/target-cli.js';
 import { addActiveLayer, cleanTargetOf, guidOf, type CleanTarget } from '../helpers/target-from-export.js';
 
-export const HEAD = 'examples/contoso-requests';
-export const BASE = 'examples/base/contoso-requests';
-export const FLOW = '6e2c1a0b-4d3f-4b8e-9a51-2f7c8d9e0a11';
-export const APP = 'cr_requestsapp_1a2b3';
-export const TOKEN = 'eyJ0eXAiOiJKV1QifQ.fake-dataverse-token.c2lnbmF0dXJl';
-
-let fake: FakeDataverse | undefined;
 afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
+  await closeFake();
 });
-
-export interface CliRun {
-  code: number;
-  report: Report;
-  stderr: string;
-}
-
-/** `flowguard <paths> --format json --environment-url <fake>` with the token in the environment. */
-export async function runAgainst(tables: CleanTarget['tables'], args: string[], options: Partial<FakeDataverseOptions> & { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun & { fake: FakeDataverse }> {
-  await fake?.close();
-  const server = await startFakeDataverse({ tables, token: TOKEN, ...options });
-  fake = server;
-  let out = '';
-  let err = '';
-  const code = await runCli([...args, '--format', 'json', '--environment-url', server.url], {
-    cwd: options.cwd ?? PROJECT_ROOT,
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    env: { FLOWGUARD_DATAVERSE_TOKEN: TOKEN, ...options.env },
-  });
-  return { code, report: JSON.parse(out) as Report, stderr: err, fake: server };
-}
 
 const target = (r: Report) => r.findings.filter((f) => f.ruleId.startsWith('FG6'));
 const rules = (r: Report) => target(r).map((f) => `${f.ruleId} ${f.severity}`).sort();

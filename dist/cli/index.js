@@ -21899,6 +21899,7 @@ const fg601_target_unmanaged_layer_meta = {
     name: 'target-unmanaged-layer',
     defaultSeverity: 'warning',
     errorCodes: [],
+    brief: 'an unmanaged layer in the target hides the update',
     summary: 'A flow, canvas app or connection reference has an unmanaged (Active) layer above its managed layer in the target environment.',
     impact: 'The active layer wins over every managed layer below it: an import updates the managed layer, and the environment keeps running the edited copy. A re-bound app or a fixed flow then seems not to deploy, and the KB\'s fix for MissingConnectionReference and NotAllowedConnectionReference starts by removing such layers.',
 };
@@ -21956,6 +21957,7 @@ const fg602_target_flow_drift_meta = {
     name: 'target-flow-drift',
     defaultSeverity: 'warning',
     errorCodes: [ERRORS.MissingConnectionReference],
+    brief: 'the flow was edited in the target',
     summary: "The target environment's copy of a flow differs from the export in its trigger inputs, response outputs or connections: someone edited it there.",
     impact: 'A flow edited in the target has changes the source does not have, so its connection references and signature no longer match what the apps were bound to in development: the KB names this as the cause of MissingConnectionReference in the target when the same call works in the source.',
 };
@@ -22010,6 +22012,7 @@ const fg603_target_flow_off_meta = {
     name: 'target-flow-off',
     defaultSeverity: 'warning',
     errorCodes: [ERRORS.WorkflowTriggerIsNotEnabled],
+    brief: 'the flow is off in the target',
     summary: 'A flow that an app of the solution calls is turned off (or suspended) in the target environment.',
     impact: 'Every call of a flow that is off fails with WorkflowTriggerIsNotEnabled. An import turns flows on only when their connection references are bound and the import is allowed to activate them; a flow someone turned off there can stay off.',
 };
@@ -22054,6 +22057,7 @@ const fg604_target_connection_unbound_meta = {
     name: 'target-connection-unbound',
     defaultSeverity: 'error',
     errorCodes: [ERRORS.XrmConnectionReferenceMissingConnection],
+    brief: 'connection reference has no connection in the target',
     summary: "A connection reference the solution's flows use exists in the target environment without a connection, and no deployment settings provide one.",
     impact: 'A flow cannot be turned on while one of its connection references has no connection: after the import its flows stay off (XrmConnectionReferenceMissingConnection), and every app call fails with WorkflowTriggerIsNotEnabled.',
 };
@@ -22106,6 +22110,7 @@ const fg605_target_solution_unmanaged_meta = {
     name: 'target-solution-unmanaged',
     defaultSeverity: 'error',
     errorCodes: [],
+    brief: 'installed unmanaged in the target: managed import fails',
     summary: 'The solution is installed unmanaged in the target environment, and this export ships it managed.',
     impact: 'A managed solution cannot be imported over the same solution installed unmanaged: the import fails, and nothing of this release reaches the environment.',
 };
@@ -22138,6 +22143,7 @@ const fg606_target_version_meta = {
     name: 'target-version',
     defaultSeverity: 'warning',
     errorCodes: [],
+    brief: 'the target already has this version or a newer one',
     summary: 'The target environment has the solution at a version equal to or higher than the exported one.',
     impact: 'An import of the same version is easy to mistake for a deployed release, and an older version over a newer one is refused or silently keeps the newer components: the changes in this export may never arrive.',
 };
@@ -24272,8 +24278,17 @@ function readText(t) {
     const c = t.checked;
     return `${plural(c.flows, 'flow')}, ${plural(c.apps, 'canvas app')}, ${plural(c.connectionReferences, 'connection reference')}, ${plural(c.layerQueries, 'layer query', 'layer queries')} (${plural(c.requests, 'request')})`;
 }
-/** The Markdown section; [] when the report has no target. */
-function targetMarkdown(report) {
+/** What a target finding is about, for its one-line entry: the app, the flow, or the solution. */
+function subjectOf(f) {
+    if (f.app)
+        return `app ${escapeMarkdown(f.app.displayName || f.app.name)}`;
+    if (f.flow)
+        return `flow ${escapeMarkdown(f.flow.name)}`;
+    return `solution ${escapeMarkdown(f.solution.uniqueName)}`;
+}
+const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+/** The Markdown section; [] when the report has no target. `briefOf` gives a rule's short "what breaks". */
+function targetMarkdown(report, briefOf = () => undefined) {
     const t = report.target;
     if (!t)
         return [];
@@ -24287,7 +24302,11 @@ function targetMarkdown(report) {
             out.push(`| ${escapeMarkdown(s.uniqueName)} | ${installed} | ${s.installed ? managedText(s.managed) : '—'} | ${escapeMarkdown(s.exportedVersion)} ${escapeMarkdown(s.exportedManaged)} |`);
         }
         out.push('', `Read: ${readText(t)}.`);
-        out.push(findings.length === 0 ? 'Nothing there stops this release.' : `What will fail there: ${plural(errors, 'error')}, ${plural(findings.length - errors, 'other finding')} (FG6xx, listed with the findings).`, '');
+        out.push(findings.length === 0 ? 'Nothing there stops this release.' : `What will fail there: ${plural(errors, 'error')}, ${plural(findings.length - errors, 'other finding')} (details with the findings):`, '');
+        for (const f of findings)
+            out.push(`- ${ICON[f.severity] ?? '•'} **${f.ruleId}** ${subjectOf(f)}: ${escapeMarkdown(f.brief ?? briefOf(f.ruleId) ?? f.rule, 120)}`);
+        if (findings.length > 0)
+            out.push('');
     }
     return out;
 }
@@ -24421,7 +24440,7 @@ function render(report, ctx, detail, hint, marker) {
     const sections = r.findingSections();
     out.push(...r.breakTable());
     out.push(...sections);
-    out.push(...targetMarkdown(report));
+    out.push(...targetMarkdown(report, (id) => ctx.rules.find((m) => m.id === id)?.brief));
     if (report.changes && report.changes.length > 0)
         out.push(...r.changes(report.changes));
     out.push(...r.dependencyMap());

@@ -131,7 +131,7 @@ function render(report: Report, ctx: RenderContext, detail: Detail, hint: string
   const sections = r.findingSections();
   out.push(...r.breakTable());
   out.push(...sections);
-  out.push(...targetMarkdown(report));
+  out.push(...targetMarkdown(report, (id) => ctx.rules.find((m) => m.id === id)?.brief));
   if (report.changes && report.changes.length > 0) out.push(...r.changes(report.changes));
   out.push(...r.dependencyMap());
   out.push(...r.diagnostics());

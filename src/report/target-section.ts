@@ -27,8 +27,17 @@ function readText(t: TargetJson): string {
   return `${plural(c.flows, 'flow')}, ${plural(c.apps, 'canvas app')}, ${plural(c.connectionReferences, 'connection reference')}, ${plural(c.layerQueries, 'layer query', 'layer queries')} (${plural(c.requests, 'request')})`;
 }
 
-/** The Markdown section; [] when the report has no target. */
-export function targetMarkdown(report: Report): string[] {
+/** What a target finding is about, for its one-line entry: the app, the flow, or the solution. */
+function subjectOf(f: Finding): string {
+  if (f.app) return `app ${escapeMarkdown(f.app.displayName || f.app.name)}`;
+  if (f.flow) return `flow ${escapeMarkdown(f.flow.name)}`;
+  return `solution ${escapeMarkdown(f.solution.uniqueName)}`;
+}
+
+const ICON: Record<string, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+
+/** The Markdown section; [] when the report has no target. `briefOf` gives a rule's short "what breaks". */
+export function targetMarkdown(report: Report, briefOf: (ruleId: string) => string | undefined = () => undefined): string[] {
   const t = report.target;
   if (!t) return [];
   const findings = report.findings.filter(isTargetFinding);
@@ -41,7 +50,9 @@ export function targetMarkdown(report: Report): string[] {
       out.push(`| ${escapeMarkdown(s.uniqueName)} | ${installed} | ${s.installed ? managedText(s.managed) : '—'} | ${escapeMarkdown(s.exportedVersion)} ${escapeMarkdown(s.exportedManaged)} |`);
     }
     out.push('', `Read: ${readText(t)}.`);
-    out.push(findings.length === 0 ? 'Nothing there stops this release.' : `What will fail there: ${plural(errors, 'error')}, ${plural(findings.length - errors, 'other finding')} (FG6xx, listed with the findings).`, '');
+    out.push(findings.length === 0 ? 'Nothing there stops this release.' : `What will fail there: ${plural(errors, 'error')}, ${plural(findings.length - errors, 'other finding')} (details with the findings):`, '');
+    for (const f of findings) out.push(`- ${ICON[f.severity] ?? '•'} **${f.ruleId}** ${subjectOf(f)}: ${escapeMarkdown(f.brief ?? briefOf(f.ruleId) ?? f.rule, 120)}`);
+    if (findings.length > 0) out.push('');
   }
   return out;
 }

@@ -9,6 +9,7 @@ const meta: RuleMeta = {
   name: 'target-unmanaged-layer',
   defaultSeverity: 'warning',
   errorCodes: [],
+  brief: 'an unmanaged layer in the target hides the update',
   summary: 'A flow, canvas app or connection reference has an unmanaged (Active) layer above its managed layer in the target environment.',
   impact:
     'The active layer wins over every managed layer below it: an import updates the managed layer, and the environment keeps running the edited copy. A re-bound app or a fixed flow then seems not to deploy, and the KB\'s fix for MissingConnectionReference and NotAllowedConnectionReference starts by removing such layers.',

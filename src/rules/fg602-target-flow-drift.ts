@@ -10,6 +10,7 @@ const meta: RuleMeta = {
   name: 'target-flow-drift',
   defaultSeverity: 'warning',
   errorCodes: [ERRORS.MissingConnectionReference],
+  brief: 'the flow was edited in the target',
   summary: "The target environment's copy of a flow differs from the export in its trigger inputs, response outputs or connections: someone edited it there.",
   impact:
     'A flow edited in the target has changes the source does not have, so its connection references and signature no longer match what the apps were bound to in development: the KB names this as the cause of MissingConnectionReference in the target when the same call works in the source.',

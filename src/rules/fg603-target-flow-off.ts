@@ -8,6 +8,7 @@ const meta: RuleMeta = {
   name: 'target-flow-off',
   defaultSeverity: 'warning',
   errorCodes: [ERRORS.WorkflowTriggerIsNotEnabled],
+  brief: 'the flow is off in the target',
   summary: 'A flow that an app of the solution calls is turned off (or suspended) in the target environment.',
   impact:
     'Every call of a flow that is off fails with WorkflowTriggerIsNotEnabled. An import turns flows on only when their connection references are bound and the import is allowed to activate them; a flow someone turned off there can stay off.',

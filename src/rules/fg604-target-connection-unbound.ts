@@ -8,6 +8,7 @@ const meta: RuleMeta = {
   name: 'target-connection-unbound',
   defaultSeverity: 'error',
   errorCodes: [ERRORS.XrmConnectionReferenceMissingConnection],
+  brief: 'connection reference has no connection in the target',
   summary: "A connection reference the solution's flows use exists in the target environment without a connection, and no deployment settings provide one.",
   impact:
     'A flow cannot be turned on while one of its connection references has no connection: after the import its flows stay off (XrmConnectionReferenceMissingConnection), and every app call fails with WorkflowTriggerIsNotEnabled.',

@@ -8,6 +8,7 @@ const meta: RuleMeta = {
   name: 'target-solution-unmanaged',
   defaultSeverity: 'error',
   errorCodes: [],
+  brief: 'installed unmanaged in the target: managed import fails',
   summary: 'The solution is installed unmanaged in the target environment, and this export ships it managed.',
   impact:
     'A managed solution cannot be imported over the same solution installed unmanaged: the import fails, and nothing of this release reaches the environment.',

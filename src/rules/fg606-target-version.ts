@@ -7,6 +7,7 @@ const meta: RuleMeta = {
   name: 'target-version',
   defaultSeverity: 'warning',
   errorCodes: [],
+  brief: 'the target already has this version or a newer one',
   summary: 'The target environment has the solution at a version equal to or higher than the exported one.',
   impact:
     'An import of the same version is easy to mistake for a deployed release, and an older version over a newer one is refused or silently keeps the newer components: the changes in this export may never arrive.',
