@@ -50180,6 +50180,21 @@ function activeOverManaged(layers) {
         return undefined;
     return layers.some((l) => l !== active && l.order < active.order) ? active : undefined;
 }
+/** A snapshot of an environment before anything was read (every coverage false). */
+function emptyTargetSnapshot(url, host) {
+    return {
+        url,
+        host,
+        solutions: new Map(),
+        flows: new Map(),
+        apps: new Map(),
+        connectionReferences: new Map(),
+        coverage: { solutions: false, flows: false, apps: false, connectionReferences: false, layers: false },
+        requests: 0,
+        layerQueries: 0,
+        diagnostics: [],
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/rules/target-common.ts
 
@@ -57064,6 +57079,7 @@ function parseEnvironmentUrl(raw) {
 
 
 
+
 /** Ids or names per query: the URL stays far below the service's length limit. */
 const BATCH = 20;
 /** The privilege a read needs, by entity set, for the 403 diagnostic (Security role → Customization / Core Records tabs). */
@@ -57075,18 +57091,7 @@ const PRIVILEGE = {
     msdyn_componentlayers: 'Read on Solution Component Layer and on Solution (prvReadSolution)',
 };
 async function readTarget(client, env, plan) {
-    const snapshot = {
-        url: env.origin,
-        host: env.host,
-        solutions: new Map(),
-        flows: new Map(),
-        apps: new Map(),
-        connectionReferences: new Map(),
-        coverage: { solutions: false, flows: false, apps: false, connectionReferences: false, layers: false },
-        requests: 0,
-        layerQueries: 0,
-        diagnostics: [],
-    };
+    const snapshot = emptyTargetSnapshot(env.origin, env.host);
     const fail = (check, set, err) => {
         snapshot.diagnostics.push(diagnostic(env, check, set, err, client));
     };
@@ -57276,6 +57281,7 @@ function diagnostic(env, check, set, err, client) {
 
 
 
+
 const DEFAULTS = { concurrency: 4, requestTimeout: 30, timeout: 300 };
 async function checkTarget(input, options) {
     const env = parseEnvironmentUrl(options.environmentUrl);
@@ -57343,18 +57349,7 @@ function unreadableDefinitions(snapshot, workspace) {
     return out;
 }
 function notRun(env, input, credential, reason, severity) {
-    const empty = {
-        url: env.origin,
-        host: env.host,
-        solutions: new Map(),
-        flows: new Map(),
-        apps: new Map(),
-        connectionReferences: new Map(),
-        coverage: { solutions: false, flows: false, apps: false, connectionReferences: false, layers: false },
-        requests: 0,
-        layerQueries: 0,
-        diagnostics: [],
-    };
+    const empty = emptyTargetSnapshot(env.origin, env.host);
     return {
         json: { ...targetJson(env, input.workspace, empty, credential, 'not-run'), reason },
         findings: [],

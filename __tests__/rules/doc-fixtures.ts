@@ -18,7 +18,7 @@ import { renderText } from '../../src/report/text.js';
 import { ALL_RULE_META, CHANGE_RULES, TARGET_RULES } from '../../src/rules/registry.js';
 import type { Finding, RuleMeta } from '../../src/rules/types.js';
 import { modifiedComponents } from '../../src/compare/modified.js';
-import type { TargetSnapshot } from '../../src/model/target.js';
+import { emptyTargetSnapshot, type TargetSnapshot } from '../../src/model/target.js';
 import { withTarget } from '../../src/report/build-report.js';
 import { targetJson } from '../../src/target/check.js';
 import { parseEnvironmentUrl } from '../../src/target/environment.js';
@@ -175,18 +175,7 @@ function cleanTarget(head: Workspace, change: (t: TargetSnapshot) => void, base?
   const released = new Map((base?.solutions ?? []).flatMap((s) => s.flows.map((f) => [f.id, f] as const)));
   const env = parseEnvironmentUrl(TARGET_URL);
   const layer = (solution: string) => [{ solution, order: 1, publisher: 'Contoso', overwriteTime: '2026-11-30T10:00:00Z' }];
-  const t: TargetSnapshot = {
-    url: env.origin,
-    host: env.host,
-    solutions: new Map(),
-    flows: new Map(),
-    apps: new Map(),
-    connectionReferences: new Map(),
-    coverage: { solutions: true, flows: true, apps: true, connectionReferences: true, layers: true },
-    requests: 0,
-    layerQueries: 0,
-    diagnostics: [],
-  };
+  const t: TargetSnapshot = { ...emptyTargetSnapshot(env.origin, env.host), coverage: { solutions: true, flows: true, apps: true, connectionReferences: true, layers: true } };
   for (const s of head.solutions) {
     t.solutions.set(s.uniqueName.toLowerCase(), { uniqueName: s.uniqueName, id: '11111111-2222-4333-8444-555555555555', version: '0.9.0.0', managed: true, installedOn: '2026-11-30T10:00:00Z' });
     for (const f of s.flows) t.flows.set(f.id, { id: f.id, name: f.name, state: 'on', managed: true, modifiedOn: '2026-11-30T10:00:00Z', definition: { ...(released.get(f.id) ?? f) }, layers: layer(s.uniqueName) });

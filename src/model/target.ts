@@ -91,3 +91,19 @@ export function activeOverManaged(layers: readonly TargetLayer[] | undefined): T
   if (!active) return undefined;
   return layers.some((l) => l !== active && l.order < active.order) ? active : undefined;
 }
+
+/** A snapshot of an environment before anything was read (every coverage false). */
+export function emptyTargetSnapshot(url: string, host: string): TargetSnapshot {
+  return {
+    url,
+    host,
+    solutions: new Map(),
+    flows: new Map(),
+    apps: new Map(),
+    connectionReferences: new Map(),
+    coverage: { solutions: false, flows: false, apps: false, connectionReferences: false, layers: false },
+    requests: 0,
+    layerQueries: 0,
+    diagnostics: [],
+  };
+}

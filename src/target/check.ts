@@ -5,7 +5,7 @@
  */
 import { applyConfig, type Config } from '../config/config.js';
 import type { DeploymentSettingsFile, Diagnostic, Workspace } from '../model/types.js';
-import type { TargetSnapshot } from '../model/target.js';
+import { emptyTargetSnapshot, type TargetSnapshot } from '../model/target.js';
 import type { TargetJson } from '../report/types.js';
 import { TARGET_RULES } from '../rules/registry.js';
 import type { Finding, ModifiedComponents, TargetContext } from '../rules/types.js';
@@ -110,18 +110,7 @@ function unreadableDefinitions(snapshot: TargetSnapshot, workspace: Workspace): 
 }
 
 function notRun(env: EnvironmentUrl, input: TargetInput, credential: string | null, reason: string, severity: 'note' | 'warning'): TargetResult {
-  const empty: TargetSnapshot = {
-    url: env.origin,
-    host: env.host,
-    solutions: new Map(),
-    flows: new Map(),
-    apps: new Map(),
-    connectionReferences: new Map(),
-    coverage: { solutions: false, flows: false, apps: false, connectionReferences: false, layers: false },
-    requests: 0,
-    layerQueries: 0,
-    diagnostics: [],
-  };
+  const empty: TargetSnapshot = emptyTargetSnapshot(env.origin, env.host);
   return {
     json: { ...targetJson(env, input.workspace, empty, credential, 'not-run'), reason },
     findings: [],

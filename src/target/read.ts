@@ -9,7 +9,7 @@
 import { parseJsonText, prop, str } from '../source/decode.js';
 import { readFlowDefinition } from '../model/flow-definition.js';
 import type { Diagnostic } from '../model/types.js';
-import type { TargetApp, TargetConnectionReference, TargetFlow, TargetFlowState, TargetLayer, TargetSnapshot, TargetSolution } from '../model/target.js';
+import { emptyTargetSnapshot, type TargetApp, type TargetConnectionReference, type TargetFlow, type TargetFlowState, type TargetLayer, type TargetSnapshot, type TargetSolution } from '../model/target.js';
 import { TargetRequestError, type DataverseClient } from './client.js';
 import type { EnvironmentUrl } from './environment.js';
 
@@ -31,18 +31,7 @@ const PRIVILEGE: Record<string, string> = {
 };
 
 export async function readTarget(client: DataverseClient, env: EnvironmentUrl, plan: TargetPlan): Promise<TargetSnapshot> {
-  const snapshot: TargetSnapshot = {
-    url: env.origin,
-    host: env.host,
-    solutions: new Map(),
-    flows: new Map(),
-    apps: new Map(),
-    connectionReferences: new Map(),
-    coverage: { solutions: false, flows: false, apps: false, connectionReferences: false, layers: false },
-    requests: 0,
-    layerQueries: 0,
-    diagnostics: [],
-  };
+  const snapshot: TargetSnapshot = emptyTargetSnapshot(env.origin, env.host);
   const fail = (check: string, set: string | undefined, err: unknown): void => {
     snapshot.diagnostics.push(diagnostic(env, check, set, err, client));
   };
