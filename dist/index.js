@@ -45549,7 +45549,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 5477:
+/***/ 7719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52396,7 +52396,8 @@ function analyzeFormulas(sources, flowDataSources) {
     return { callSites: callSites(sources, found), outputReads: outputReads(sources, analysis.collector), traced, untraced };
 }
 
-;// CONCATENATED MODULE: ./src/formula/controls-scan.ts
+;// CONCATENATED MODULE: ./src/source/json-bytes.ts
+/** The JSON structural bytes the byte-level scanners compare against (`formula/controls-scan.ts`, `model/data-sources.ts`). */
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_OBJECT = 0x7b;
@@ -52405,6 +52406,23 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+
+;// CONCATENATED MODULE: ./src/formula/controls-scan.ts
+/**
+ * A scan of one `Controls/<n>.json` (or `Components/<n>.json`) straight from its bytes: the controls and their
+ * rules are located without building the object tree or decoding the text, and a rule's strings are decoded
+ * only when it is asked for. The scan checks the whole document against the JSON grammar as it goes, so it
+ * agrees with `JSON.parse` on what is valid.
+ *
+ * It reads the documented shape only (`TopParent` → `Name`, `Template.Name`, `Rules[]`, `DynamicProperties[].Rule`,
+ * `Children[]`). Anything else that would change what the tree walk of `controlsJsonFormulas` gives — invalid JSON,
+ * a wrong type, a blank name, a key given twice — makes the scan give up
+ * (`undefined`), and the caller parses the document in full, which also names the problem.
+ *
+ * Linear in the bytes, no recursion (nesting is kept on an explicit stack), and a rule's location is a few
+ * integers: a hostile document costs at most what `JSON.parse` would.
+ */
+
 /** What a value means at its place in the document. */
 var Role;
 (function (Role) {
@@ -53594,15 +53612,10 @@ function withFormulas(calls, result) {
 
 ;// CONCATENATED MODULE: ./src/model/data-sources.ts
 
+
 // Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
 const FLOW_MARKERS = ['logicflows', 'AddinWadl'].map((m) => Buffer.from(m));
 const NAME_KEY = Buffer.from('"Name"');
-const data_sources_QUOTE = 0x22;
-const data_sources_BACKSLASH = 0x5c;
-const data_sources_OPEN_OBJECT = 0x7b;
-const data_sources_CLOSE_OBJECT = 0x7d;
-const data_sources_OPEN_ARRAY = 0x5b;
-const data_sources_CLOSE_ARRAY = 0x5d;
 /**
  * The entries of `References/DataSources.json` that may be flows. The file also holds every table
  * and connector definition an app uses, often megabytes (tens, with the connectors' WADL inlined):
@@ -53644,14 +53657,14 @@ const LOGICFLOWS = Buffer.from('logicflows');
 const ADDIN_WADL = Buffer.from('addinwadl');
 /** The index of the quote that closes the string opened at `open`: a quote preceded by an even number of backslashes. Found with native searches, not byte by byte. */
 function stringEnd(buf, open) {
-    let q = buf.indexOf(data_sources_QUOTE, open + 1);
+    let q = buf.indexOf(QUOTE, open + 1);
     while (q >= 0) {
         let slashes = 0;
-        while (buf[q - 1 - slashes] === data_sources_BACKSLASH)
+        while (buf[q - 1 - slashes] === BACKSLASH)
             slashes++;
         if (slashes % 2 === 0)
             return q;
-        q = buf.indexOf(data_sources_QUOTE, q + 1);
+        q = buf.indexOf(QUOTE, q + 1);
     }
     return -1;
 }
@@ -53662,7 +53675,7 @@ function scanElements(buf) {
     let current;
     for (let i = 0; i < buf.length; i++) {
         const c = buf[i];
-        if (c === data_sources_QUOTE) {
+        if (c === QUOTE) {
             const end = stringEnd(buf, i);
             if (end < 0)
                 return undefined;
@@ -53674,15 +53687,15 @@ function scanElements(buf) {
             }
             i = end;
         }
-        else if (c === data_sources_OPEN_OBJECT || c === data_sources_OPEN_ARRAY) {
+        else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
             depth++;
             if (depth === 3) {
-                if (c !== data_sources_OPEN_OBJECT)
+                if (c !== OPEN_OBJECT)
                     return undefined;
                 current = { start: i, end: i, flowMarker: false, name: false };
             }
         }
-        else if (c === data_sources_CLOSE_OBJECT || c === data_sources_CLOSE_ARRAY) {
+        else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
             if (depth === 3 && current) {
                 current.end = i + 1;
                 out.push(current);
@@ -65206,7 +65219,7 @@ function firstAddedLine(patch) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5477);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7719);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

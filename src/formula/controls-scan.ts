@@ -12,16 +12,9 @@
  * Linear in the bytes, no recursion (nesting is kept on an explicit stack), and a rule's location is a few
  * integers: a hostile document costs at most what `JSON.parse` would.
  */
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from '../source/json-bytes.js';
 import type { FormulaSource } from './types.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
 
 /** What a value means at its place in the document. */
 const enum Role {

@@ -1,15 +1,10 @@
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from '../source/json-bytes.js';
 import { asArray, parseJson, parseJsonText, prop } from '../source/decode.js';
 
 // Exports write the ApiId in lower case and the ServiceKind as AddinWadl.
 const FLOW_MARKERS = ['logicflows', 'AddinWadl'].map((m) => Buffer.from(m));
 
 const NAME_KEY = Buffer.from('"Name"');
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
 
 /**
  * The entries of `References/DataSources.json` that may be flows. The file also holds every table
